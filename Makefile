@@ -1,0 +1,135 @@
+# alpcast -- ALPs from meson decays: displaced or invisible?
+# `make help` lists the targets.  Everything is built under $(BUILD)/;
+# nothing is written into the source tree.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+CC      ?= cc
+# pkg-config name of Lua 5.4 (lua5.4 on Debian/Ubuntu).
+LUA_PC  ?= lua5.4
+PKGS     = $(LUA_PC) gsl readline
+OPT     ?= -O2 -g
+# `make WERROR=` relaxes -Werror on a newer compiler with new warnings.
+WERROR  ?= -Werror
+WARN     = -Wall -Wextra -Wshadow -Wwrite-strings -Wstrict-prototypes \
+           -Wmissing-prototypes -Wold-style-definition -Wvla -Wpointer-arith \
+           $(WERROR)
+# Debian packages `make deps` installs (a no-op when all are present).
+DEB_PKGS = pkg-config lua5.4 liblua5.4-dev libgsl-dev lua-unit \
+           libreadline-dev gnuplot-nox
+
+# pkg-config flags are expanded lazily (recursive `=`), only when a recipe
+# runs, so `make deps test` works on a machine that has no pkg-config yet.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+GSL_CFLAGS = $(shell pkg-config --cflags gsl)
+GSL_LIBS   = $(shell pkg-config --libs gsl)
+
+THREADS  = -fopenmp
+ALL_CPPFLAGS = -Iphysics -Ihost -D_POSIX_C_SOURCE=200809L \
+   -DALPCAST_DATADIR='"$(PREFIX)/share/alpcast"' -MMD -MP $(CPPFLAGS)
+ALL_CFLAGS   = -std=c11 $(OPT) $(WARN) $(THREADS) $(CFLAGS)
+
+PHYS_SRC = $(sort $(wildcard physics/*.c))
+HOST_SRC = $(sort $(wildcard host/*.c))
+CTEST_SRC = $(sort $(wildcard tests/c/test_*.c))
+PHYS_OBJ = $(PHYS_SRC:%.c=$(BUILD)/obj/%.o)
+HOST_OBJ = $(HOST_SRC:%.c=$(BUILD)/obj/%.o)
+CTEST_BIN = $(CTEST_SRC:tests/c/%.c=$(BUILD)/tests/%)
+
+LIB = $(BUILD)/libalpcast.a
+EXE = $(BUILD)/alpcast
+
+# Per-file extra flags (hot loops that must vectorise), set below.
+XFLAGS =
+# acceptance.c: the (event x ctau) exp() loop is vectorised through
+# libmvec; -fno-math-errno lets gcc call the vector exp.
+$(BUILD)/obj/physics/acceptance.o: XFLAGS = -O3 -fno-math-errno -fopenmp-simd
+
+.PHONY: all test check validate sanitize bench suite deps install uninstall \
+        clean help memcheck
+
+all: $(EXE)
+
+$(BUILD)/obj/physics/%.o: physics/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(XFLAGS) $(GSL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/host/%.o: host/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+$(LIB): $(PHYS_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $^
+
+$(EXE): $(HOST_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(HOST_OBJ) $(LIB) $(PKG_LIBS) -lm
+
+$(BUILD)/tests/%: tests/c/%.c tests/c/check.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(GSL_CFLAGS) -Itests/c $(LDFLAGS) \
+	  -o $@ $< $(LIB) $(GSL_LIBS) -lm
+
+# The whole test suite: C test programs + LuaUnit files, one closing line.
+test check: $(EXE) $(CTEST_BIN)
+	ALPCAST_BUILD=$(BUILD) ALPCAST_HISTORY=/dev/null $(EXE) tests/run.lua
+
+# Slower numerical validations (Monte Carlo at high statistics, full scans).
+validate: $(EXE) $(CTEST_BIN)
+	ALPCAST_BUILD=$(BUILD) $(EXE) tests/run.lua --dir tests/validate
+
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer
+sanitize:
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  $(MAKE) BUILD=build-san OPT='-O1 -g' CFLAGS='$(SAN)' LDFLAGS='$(SAN)' test
+
+memcheck: $(EXE) $(CTEST_BIN)
+	ALPCAST_BUILD=$(BUILD) valgrind --error-exitcode=1 --leak-check=full \
+	  $(EXE) tests/run.lua
+
+bench: $(EXE)
+	$(EXE) tests/bench/run.lua
+
+suite: $(EXE)
+	$(EXE) suite
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' \
+	    || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	else echo "deps: all present"; fi
+
+install: $(EXE)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/alpcast
+	install -m 755 $(EXE) $(DESTDIR)$(PREFIX)/bin/alpcast
+	cp -R scripts recasts $(DESTDIR)$(PREFIX)/share/alpcast/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/alpcast
+	rm -rf $(DESTDIR)$(PREFIX)/share/alpcast
+
+clean:
+	rm -rf build build-san
+
+help:
+	@echo "alpcast make targets:"
+	@echo "  make            build $(EXE) (and $(LIB))"
+	@echo "  make deps       install missing Debian packages: $(DEB_PKGS)"
+	@echo "  make test       C tests + LuaUnit tests; ends 'tests: N passed, N failed'"
+	@echo "  make validate   slower numerical validations"
+	@echo "  make sanitize   the test suite built with ASan+UBSan in build-san/"
+	@echo "  make memcheck   the test suite under valgrind"
+	@echo "  make bench      performance figures (printed, not asserted)"
+	@echo "  make suite      run every bundled recast: alpcast suite (writes out/)"
+	@echo "  make install PREFIX=/usr/local DESTDIR=   |  make uninstall"
+	@echo "  make clean"
+
+-include $(PHYS_OBJ:.o=.d) $(HOST_OBJ:.o=.d)

@@ -1,0 +1,103 @@
+/* lalp.h -- shared helpers of the Lua bindings (prefix alpL_, like luaL_).
+ *
+ * Conventions for every binding file host/l_<topic>.c:
+ *  - one luaopen_alp_<topic>(L) that returns the topic's table; l_alp.c puts
+ *    it at alp.<topic>;
+ *  - userdata metatables are named "alp.<type>" (luaL_newmetatable), methods
+ *    in __index, __tostring shows what is inside;
+ *  - order inside a binding: check all arguments, create the box userdata,
+ *    call physics/, check the status, check results are finite, push;
+ *  - every error message starts with the Lua-visible function name, then the
+ *    argument and the allowed range:
+ *      "alp.sample.b_to_ka: ma must be in [0, 4.785] GeV, got 5.2".
+ */
+#ifndef ALP_LALP_H
+#define ALP_LALP_H
+
+#include <math.h>
+#include <signal.h>
+#include <stddef.h>
+#include "lua.h"
+#include "lauxlib.h"
+
+/* Sentinel for "option is required" in the alpL_opt_* readers. */
+#define ALPL_REQUIRED NAN
+
+/* ---- status and error translation ------------------------------------ */
+
+/* Install the recording GSL error handler (once, at start-up). */
+void alpL_install_gsl_handler(void);
+/* Forget the last recorded GSL reason; call before each call into physics/. */
+void alpL_clear_reason(void);
+/* Raise "fname: <text of status> (<gsl reason>)".  Never returns. */
+int alpL_status_error(lua_State *L, const char *fname, int status);
+/* Raise "fname: produced a non-finite value (what)" unless x is finite. */
+void alpL_checkfinite(lua_State *L, const char *fname, const char *what,
+                      double x);
+
+/* ---- the cancel flag (Ctrl-C) ------------------------------------------ */
+
+/* Pointer to give physics/ loops as their cancel flag; they return
+ * ALP_ECANCELLED when it becomes non-zero.  The host resets it before each
+ * top-level chunk. */
+const volatile sig_atomic_t *alpL_cancel_flag(void);
+void alpL_set_cancel(int on);
+
+/* ---- argument readers -------------------------------------------------- */
+
+/* Positional number in [lo, hi] (finite).  units may be "" or NULL. */
+double alpL_checkrange(lua_State *L, int arg, const char *fname,
+                       const char *name, double lo, double hi,
+                       const char *units);
+
+/* Reject any string key of table idx that is not in the NULL-terminated list
+ * `allowed`:  "fname: unknown option 'mass' (allowed: ma, n, seed)". */
+void alpL_check_keys(lua_State *L, int idx, const char *fname,
+                     const char *const allowed[]);
+
+/* opts[key] as a finite number in [lo, hi]; nil gives def, and raises if def
+ * is ALPL_REQUIRED.  "fname: key must be a finite number in [lo, hi] units,
+ * got <value>" */
+double alpL_opt_number(lua_State *L, int idx, const char *fname,
+                       const char *key, double lo, double hi, double def,
+                       const char *units);
+
+/* opts[key] as an integer in [lo, hi] (1e4 accepted, 1.5 rejected). */
+lua_Integer alpL_opt_integer(lua_State *L, int idx, const char *fname,
+                             const char *key, lua_Integer lo, lua_Integer hi,
+                             lua_Integer def, int required);
+
+/* opts[key] as one of the strings in `choices` (NULL-terminated); returns
+ * its index.  nil gives def (or raises if def < 0). */
+int alpL_opt_option(lua_State *L, int idx, const char *fname,
+                    const char *key, const char *const choices[], int def);
+
+/* A number or a Lua array of numbers at arg, each finite and in [lo, hi].
+ * Returns a buffer of *n doubles owned by a userdata left on the stack (so it
+ * is freed by the GC even if a later check raises).  *is_array tells which
+ * form was given, so the caller can return the same form. */
+double *alpL_checknumbers(lua_State *L, int arg, const char *fname,
+                          const char *name, double lo, double hi,
+                          const char *units, size_t *n, int *is_array);
+
+/* Push x[0..n-1] as a new Lua array (1-based). */
+void alpL_pushnumbers(lua_State *L, const double *x, size_t n);
+
+/* A GC-owned scratch buffer of n doubles, pushed on the stack. */
+double *alpL_newbuffer(lua_State *L, size_t n);
+
+/* ---- module openers (one per host/l_<topic>.c) ------------------------- */
+int luaopen_alp(lua_State *L);
+int luaopen_alp_model(lua_State *L);
+int luaopen_alp_sample(lua_State *L);
+int luaopen_alp_detector(lua_State *L);
+int luaopen_alp_stats(lua_State *L);
+int luaopen_alp_roots(lua_State *L);
+int luaopen_alp_fs(lua_State *L);
+
+/* Counter of calls into physics/ (tests check that `suite --list` runs no
+ * physics).  Bindings that compute call alpL_count_physics(). */
+void alpL_count_physics(void);
+long alpL_physics_calls(void);
+
+#endif

@@ -1,0 +1,3 @@
+-- alpcast/data.lua: placeholder until the limit-engine issue fills it.
+local M = {}
+return M

@@ -1,0 +1,17 @@
+-- help/fs.lua: help entries of alp.fs.
+return {
+["alp.fs"] = [[
+alp.fs: the file-system operations plain Lua lacks.
+  alp.fs.listdir(path), alp.fs.isdir(path), alp.fs.mkdir(path)]],
+["alp.fs.listdir"] = [[
+alp.fs.listdir(path) -> array of names | nil, message
+The entries of a folder, sorted, without "." and "..".
+Example: for _, f in ipairs(alp.fs.listdir("recasts")) do print(f) end]],
+["alp.fs.isdir"] = [[
+alp.fs.isdir(path) -> boolean
+True when path exists and is a folder.]],
+["alp.fs.mkdir"] = [[
+alp.fs.mkdir(path) -> true
+Makes the folder and any missing parents (like mkdir -p).  Raises
+"alp.fs.mkdir: cannot create ..." when that fails.]],
+}

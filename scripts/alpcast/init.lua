@@ -1,0 +1,18 @@
+-- alpcast/init.lua: completes the `alp` table that the host preloads with
+-- the C topics (model, sample, detector, stats, roots, fs).  Each Lua module
+-- below adds one topic; `help` becomes a global for the REPL.
+local alp = require "alp"
+
+alp.inspect = require "alpcast.inspect"
+alp.data    = require "alpcast.data"
+alp.output  = require "alpcast.output"
+alp.plot    = require "alpcast.plot"
+alp.scan    = require "alpcast.scan"
+alp.contour = require "alpcast.contour"
+alp.recast  = require "alpcast.recast"
+
+local help = require "alpcast.help"
+alp.help = help.help
+rawset(_G, "help", help.help)
+
+return alp

@@ -1,0 +1,41 @@
+-- tests/helpers.lua: shared test helpers.
+local lu = require "luaunit"
+local M = {}
+
+-- |got - want| <= rtol * |want|, with the reason in the failure message.
+function M.assert_rel(got, want, rtol, why)
+  local ok = type(got) == "number" and got == got and math.abs(got - want) <= rtol * math.abs(want)
+  if not ok then
+    lu.fail(string.format("%s: got %.10g, want %.10g (rtol %.3g)", why or "value", got, want, rtol))
+  end
+end
+
+-- The alpcast executable under test (build/ or build-san/).
+function M.exe()
+  return (os.getenv("ALPCAST_BUILD") or "build") .. "/alpcast"
+end
+
+-- Run a shell command; returns its stdout+stderr, and its exit code.
+function M.run(cmd)
+  local p = io.popen(cmd .. " 2>&1")
+  local out = p:read("a")
+  local _, _, code = p:close()
+  return out, code
+end
+
+-- A fresh temporary folder (removed by M.rmtree).
+function M.tmpdir()
+  local p = io.popen("mktemp -d")
+  local d = p:read("l")
+  p:close()
+  return d
+end
+
+function M.rmtree(d)
+  if d and d:match("^/tmp/") then os.execute("rm -rf '" .. d .. "'") end
+end
+
+-- Quote a string for the shell.
+function M.q(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
+
+return M

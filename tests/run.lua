@@ -1,0 +1,112 @@
+-- tests/run.lua: the single entry point of the test suite, run by the host:
+--   build/alpcast tests/run.lua [--dir DIR] [NAME ...]
+-- Runs every LuaUnit file DIR/test_*.lua (default tests/lua) in-process and,
+-- with the default DIR, every C test program $ALPCAST_BUILD/tests/test_*
+-- (counting their PASS:/FAIL: lines).  NAME filters files by substring.
+-- Repeats the failures at the end and closes with the line
+--   tests: N passed, N failed
+-- Exit status 1 on any failure.
+package.path = "tests/?.lua;" .. package.path
+local lu = require "luaunit"
+
+local dir, filters = "tests/lua", {}
+local i = 1
+while i <= #arg do
+  if arg[i] == "--dir" then dir = arg[i + 1]; i = i + 2
+  else filters[#filters + 1] = arg[i]; i = i + 1 end
+end
+local build = os.getenv("ALPCAST_BUILD") or "build"
+
+local passed, failed, failures = 0, 0, {}
+
+local function selected(name)
+  if #filters == 0 then return true end
+  for _, f in ipairs(filters) do
+    if name:find(f, 1, true) then return true end
+  end
+  return false
+end
+
+local function fail(what, msg)
+  failed = failed + 1
+  failures[#failures + 1] = what .. ": " .. tostring(msg)
+  print("FAIL: " .. what .. ": " .. tostring(msg))
+end
+
+-- One LuaUnit file, in its own environment (globals it defines stay there).
+local function run_lua_file(path)
+  local env = setmetatable({}, { __index = _G })
+  local chunk, err = loadfile(path, "t", env)
+  if not chunk then return fail(path, err) end
+  local ok, lerr = xpcall(chunk, debug.traceback)
+  if not ok then return fail(path .. " (loading)", lerr) end
+  local suites = {}
+  for k, v in pairs(env) do
+    if type(k) == "string" and k:match("^[Tt]est") and type(v) == "table" then
+      suites[#suites + 1] = { k, v }
+    end
+  end
+  table.sort(suites, function(a, b) return a[1] < b[1] end)
+  if #suites == 0 then return fail(path, "defines no Test* table") end
+  local runner = lu.LuaUnit.new()
+  runner:setOutputType("NIL")
+  runner:runSuiteByInstances(suites, { "--quiet" })
+  local np, nf = 0, 0
+  for _, node in ipairs(runner.result.allTests) do
+    if node:isSuccess() then np = np + 1
+    elseif node:isSkipped() then
+      print("SKIP: " .. path .. ": " .. node.testName .. ": " .. tostring(node.msg))
+    else
+      nf = nf + 1
+      fail(path .. ": " .. node.testName, node.msg)
+      failed = failed - 1 -- counted below
+    end
+  end
+  passed, failed = passed + np, failed + nf
+  print(string.format("%-40s %3d passed, %d failed", path, np, nf))
+end
+
+-- One C test program: counts its PASS:/FAIL: lines; a non-zero exit without
+-- a FAIL line (a crash, a sanitizer report) is one more failure.
+local function run_c_program(path)
+  local p = io.popen(path .. " 2>&1")
+  local np, nf, tail = 0, 0, {}
+  for line in p:lines() do
+    if line:match("^PASS:") then np = np + 1
+    elseif line:match("^FAIL:") then
+      nf = nf + 1
+      failures[#failures + 1] = path .. ": " .. line
+      print(path .. ": " .. line)
+    else
+      tail[#tail + 1] = line
+      if #tail > 30 then table.remove(tail, 1) end
+    end
+  end
+  local ok, _, code = p:close()
+  passed, failed = passed + np, failed + nf
+  if not ok and nf == 0 then
+    fail(path, "exited with status " .. tostring(code) .. "\n" .. table.concat(tail, "\n"))
+  end
+  print(string.format("%-40s %3d passed, %d failed", path, np, nf))
+end
+
+local started = os.clock()
+if dir == "tests/lua" then
+  local cdir = build .. "/tests"
+  for _, f in ipairs(alp.fs.listdir(cdir) or {}) do
+    if f:match("^test_[%w_]+$") and selected(f) then run_c_program(cdir .. "/" .. f) end
+  end
+end
+local files, err = alp.fs.listdir(dir)
+if not files then fail(dir, err) files = {} end
+for _, f in ipairs(files) do
+  if f:match("^test_.*%.lua$") and selected(f) then run_lua_file(dir .. "/" .. f) end
+end
+
+if #failures > 0 then
+  print("\nFailures:")
+  for _, f in ipairs(failures) do print("  " .. f) end
+end
+print(string.format("(%.1f s of CPU)", os.clock() - started))
+print(string.format("tests: %d passed, %d failed", passed, failed))
+os.exit(failed == 0 and 0 or 1)
