@@ -50,7 +50,7 @@ local function run_lua_file(path)
   if #suites == 0 then return fail(path, "defines no Test* table") end
   local runner = lu.LuaUnit.new()
   runner:setOutputType("NIL")
-  runner:runSuiteByInstances(suites, { "--quiet" })
+  runner:runSuiteByInstances(suites, "--quiet")
   local np, nf = 0, 0
   for _, node in ipairs(runner.result.allTests) do
     if node:isSuccess() then np = np + 1
