@@ -1,13 +1,13 @@
 -- help/output.lua: help entries of alp.output.
 return {
-["alp.output"] = [[
+["alp.output"] = [==[
 alp.output: result files.  Every writer writes PATH.tmp and renames it onto
 PATH, so an interrupted run (Ctrl-C, SIGTERM) or a failed write never leaves a
 half-written file; on error the .tmp is removed and the error re-raised.
   alp.output.csv(path, {columns=, rows=, header=})
   alp.output.json(path, value), alp.output.json_encode(value)
-  alp.output.text(path, string)]],
-["alp.output.csv"] = [[
+  alp.output.text(path, string)]==],
+["alp.output.csv"] = [==[
 alp.output.csv(path, {columns = {names...}, rows = {{...}, ...}, header = {...}}) -> path
 Writes a CSV file with a provenance header:
   # quantity: ...        one "# key: value" line per header entry: quantity,
@@ -24,20 +24,20 @@ with ", ".
 Errors: "alp.output.csv: rows[3] has 2 values, the header has 3 columns",
 unknown keys of the table argument, a folder that does not exist.
 Example: alp.output.csv("out/x.csv", {columns = {"ma_GeV", "c"},
-           rows = {{0.3, 1e-3}}, header = {quantity = "c limit", units = "GeV, TeV^-1"}})]],
-["alp.output.json"] = [[
+           rows = {{0.3, 1e-3}}, header = {quantity = "c limit", units = "GeV, TeV^-1"}})]==],
+["alp.output.json"] = [==[
 alp.output.json(path, value) -> path
 Writes value as JSON (atomically, like alp.output.csv).  Tables that are
 sequences become arrays (an empty table is []), others objects with sorted
 keys; integers stay integers, floats use %.17g; inf and NaN become null.
 Errors: cyclic tables, functions or userdata inside value.
-Example: alp.output.json("out/summary.json", {ok = true, times = {0.1, 0.2}})]],
-["alp.output.json_encode"] = [[
+Example: alp.output.json("out/summary.json", {ok = true, times = {0.1, 0.2}})]==],
+["alp.output.json_encode"] = [==[
 alp.output.json_encode(value) -> string
 The JSON text alp.output.json writes (two-space indent, sorted keys).
-Example: print(alp.output.json_encode{a = 1, b = {1, 2}})]],
-["alp.output.text"] = [[
+Example: print(alp.output.json_encode{a = 1, b = {1, 2}})]==],
+["alp.output.text"] = [==[
 alp.output.text(path, string) -> path
 Writes a string to path atomically (PATH.tmp, then rename).
-Example: alp.output.text("out/notes.txt", "hello\n")]],
+Example: alp.output.text("out/notes.txt", "hello\n")]==],
 }

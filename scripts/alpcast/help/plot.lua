@@ -1,14 +1,14 @@
 -- help/plot.lua: help entries of alp.plot.
 return {
-["alp.plot"] = [[
+["alp.plot"] = [==[
 alp.plot: figures through gnuplot.
   alp.plot.figure{...}   a log-log figure from CSV files: lines and filled
                          exclusion regions, SVG and PDF
   alp.plot.gnuplot()     the gnuplot command in use, or nil, reason
 Without gnuplot the figure's .gp script and its data are still written, and
 figure() returns nil, "gnuplot not found ...".  ALPCAST_GNUPLOT=/path/gnuplot
-chooses the program; ALPCAST_GNUPLOT=none disables plotting.]],
-["alp.plot.figure"] = [[
+chooses the program; ALPCAST_GNUPLOT=none disables plotting.]==],
+["alp.plot.figure"] = [==[
 alp.plot.figure{output = "DIR/name", series = {...}, ...} -> {files} | nil, reason
 Writes DIR/name.gp (standalone: data paths relative to DIR) and, with gnuplot,
 DIR/name.svg and DIR/name.pdf (each through a .tmp file renamed on success).
@@ -44,10 +44,10 @@ Errors: unknown options (with a suggestion), a missing column (the file's
 columns are listed), gnuplot failing (its message is included).
 Example: alp.plot.figure{output = "out/fig3_cff", xlabel = "m_a [GeV]",
   ylabel = "c_{ff}/f_a [TeV^{-1}]", series = {{file = "out/fig3_cff_babar.csv",
-  x = "ma_GeV", y = "c", style = "polygon", title = "BaBar"}}}]],
-["alp.plot.gnuplot"] = [[
+  x = "ma_GeV", y = "c", style = "polygon", title = "BaBar"}}}]==],
+["alp.plot.gnuplot"] = [==[
 alp.plot.gnuplot() -> command | nil, reason
 The gnuplot command figure() runs ($ALPCAST_GNUPLOT or "gnuplot"), or nil and
 a reason when it is not installed or ALPCAST_GNUPLOT is "none" or empty.
-Example: if not alp.plot.gnuplot() then print("no figures, only .gp files") end]],
+Example: if not alp.plot.gnuplot() then print("no figures, only .gp files") end]==],
 }
