@@ -1,0 +1,83 @@
+/* production.c -- B -> K a, K -> pi a, B -> K* a branching ratios
+ * (SEED eq. 2.6/3.7, REFERENCE.md §0, §3.1, D6, D14). */
+#include <math.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_math.h>
+#include "constants.h"
+#include "formfactors.h"
+#include "production.h"
+
+/* Kallen function lambda(a, b, c), SEED below (2.6). */
+static double kallen(double a, double b, double c)
+{
+  return a * a + b * b + c * c - 2 * (a * b + a * c + b * c);
+}
+
+double alp_ma_max_b_to_ka(void) { return ALP_MBP - ALP_MKP; }
+double alp_ma_max_b0_to_k0a(void) { return ALP_MB0 - ALP_MK0; }
+double alp_ma_max_k_to_pia(void) { return ALP_MKP - ALP_MPIP; }
+double alp_ma_max_b0_to_kstar0a(void) { return ALP_MB0 - ALP_MKST0; }
+
+/* P -> D a with a pseudoscalar D (SEED 2.6 written with Lambda, REF §0):
+ * Gamma = (pi/4) |C|^2/Lambda^2 f0^2 (mP^2 - mD^2)^2/mP^3 lambda^{1/2}(mP^2, mD^2, ma^2);
+ * BR = Gamma tau_P / hbar. */
+static int br_pseudoscalar(double C, double Lambda, double ma, double mP,
+                           double mD, double tauP, double f0, double *br)
+{
+  double q2 = ma * ma, dm2 = mP * mP - mD * mD;
+  double lam = fmax(0.0, kallen(mP * mP, mD * mD, q2));
+  double gamma = M_PI / 4 * C * C / (Lambda * Lambda) * f0 * f0 * dm2 * dm2
+               / (mP * mP * mP) * sqrt(lam);
+  *br = gamma * tauP / ALP_HBAR;
+  return GSL_SUCCESS;
+}
+
+static int check_mass(double ma, double mmax)
+{
+  if (!(ma >= 0 && ma <= mmax)) GSL_ERROR("ma outside the kinematic range", GSL_EDOM);
+  return GSL_SUCCESS;
+}
+
+int alp_br_b_to_ka(const alp_model *m, double ma, double *br)
+{
+  double f0;
+  int status = check_mass(ma, alp_ma_max_b_to_ka());
+  if (!status) status = alp_ff_f0_bk(fmin(ma * ma, (ALP_MBP - ALP_MKP) * (ALP_MBP - ALP_MKP)),
+                                     ALP_MBP, ALP_MKP, &f0);
+  if (status) return status;
+  return br_pseudoscalar(alp_model_csb(m), m->Lambda, ma, ALP_MBP, ALP_MKP,
+                         ALP_TAU_BP, f0, br);
+}
+
+int alp_br_b0_to_k0a(const alp_model *m, double ma, double *br)
+{
+  double f0;
+  int status = check_mass(ma, alp_ma_max_b0_to_k0a());
+  if (!status) status = alp_ff_f0_bk(fmin(ma * ma, (ALP_MB0 - ALP_MK0) * (ALP_MB0 - ALP_MK0)),
+                                     ALP_MB0, ALP_MK0, &f0);
+  if (status) return status;
+  return br_pseudoscalar(alp_model_csb(m), m->Lambda, ma, ALP_MB0, ALP_MK0,
+                         ALP_TAU_B0, f0, br);
+}
+
+int alp_br_k_to_pia(const alp_model *m, double ma, double *br)
+{
+  int status = check_mass(ma, alp_ma_max_k_to_pia());
+  if (status) return status;
+  return br_pseudoscalar(alp_model_cds(m), m->Lambda, ma, ALP_MKP, ALP_MPIP,
+                         ALP_TAU_KP, 1.0 /* f0^K = 1, SEED below (3.7) */, br);
+}
+
+int alp_br_b0_to_kstar0a(const alp_model *m, double ma, double *br)
+{
+  const double mB = ALP_MB0, mV = ALP_MKST0;
+  double a0, lam, C = alp_model_csb(m), gamma;
+  int status = check_mass(ma, alp_ma_max_b0_to_kstar0a());
+  if (!status) status = alp_ff_a0_bkstar(fmin(ma * ma, (mB - mV) * (mB - mV)), &a0);
+  if (status) return status;
+  lam = fmax(0.0, kallen(mB * mB, mV * mV, ma * ma));
+  /* REF §3.1 */
+  gamma = M_PI / 4 * C * C / (m->Lambda * m->Lambda) * a0 * a0 * lam * sqrt(lam) / (mB * mB * mB);
+  *br = gamma * ALP_TAU_B0 / ALP_HBAR;
+  return GSL_SUCCESS;
+}
