@@ -86,23 +86,28 @@ int alp_g3pi_direct(double r, double *g00, double *gpm)
 {
   struct g3pi_par p;
   gsl_function F = { g3pi_integrand, &p };
-  double res, err;
+  double res[2] = { 0, 0 }, err;
   size_t neval;
-  int status;
+  int status = GSL_SUCCESS;
+  gsl_integration_cquad_workspace *ws;
   *g00 = *gpm = 0;
   if (!(r > 0)) GSL_ERROR("r must be positive", GSL_EDOM);
   p.r = r;
   p.zmin = 4 * r;
   p.zmax = (1 - sqrt(r)) * (1 - sqrt(r));
   if (p.zmax <= p.zmin) return GSL_SUCCESS;     /* below threshold, r >= 1/9 */
-  p.charged = 0;
-  status = gsl_integration_qng(&F, 0, 1, 0, 1e-10, &res, &err, &neval);
+  /* doubly adaptive quadrature (robust also for r -> 0, where the integrand
+   * rises steeply near z = 4r); only used to build the table and in tests */
+  ws = gsl_integration_cquad_workspace_alloc(200);
+  if (!ws) GSL_ERROR("cannot allocate quadrature workspace", GSL_ENOMEM);
+  for (int charged = 0; charged < 2 && !status; charged++) {
+    p.charged = charged;
+    status = gsl_integration_cquad(&F, 0, 1, 0, 1e-10, ws, &res[charged], &err, &neval);
+  }
+  gsl_integration_cquad_workspace_free(ws);
   if (status) return status;
-  *g00 = 2 / ((1 - r) * (1 - r)) * res;         /* (A.5) */
-  p.charged = 1;
-  status = gsl_integration_qng(&F, 0, 1, 0, 1e-10, &res, &err, &neval);
-  if (status) return status;
-  *gpm = 12 / ((1 - r) * (1 - r)) * res;
+  *g00 = 2 / ((1 - r) * (1 - r)) * res[0];      /* (A.5) */
+  *gpm = 12 / ((1 - r) * (1 - r)) * res[1];
   return GSL_SUCCESS;
 }
 
