@@ -11,7 +11,10 @@ local huge = math.huge
 -- Short printable form of a value for "got ..." texts.
 function M.got(v)
   local t = type(v)
-  if t == "number" then return fmt("%.6g", v) end
+  if t == "number" then
+    if v ~= v then return "nan" end
+    return fmt("%.6g", v)
+  end
   if t == "string" then return fmt("'%s'", #v > 40 and v:sub(1, 40) .. "..." or v) end
   return t
 end

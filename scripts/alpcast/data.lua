@@ -1,3 +1,356 @@
--- alpcast/data.lua: placeholder until the limit-engine issue fills it.
+-- alpcast/data.lua: tables of published inputs (alp.data).
+-- alp.data.csv(path) reads a CSV file whose leading "# key: value" comment
+-- lines carry its provenance; it returns named columns plus that metadata.
+-- alp.data.interp1 / interp2 interpolate (linearly, or in log x / log y)
+-- and never extrapolate silently: outside the table (and in gaps marked nan)
+-- they raise, or return what the caller chose (no limit, nil, a number).
+local check = require "alpcast.check"
+
 local M = {}
+
+local fmt, concat, huge, log, exp = string.format, table.concat, math.huge, math.log, math.exp
+local type, tonumber = type, tonumber
+
+-- ---- reading ------------------------------------------------------------
+
+local function split_csv(line, sep)
+  local out, i, n = {}, 1, #line
+  if n == 0 then return { "" } end
+  while i <= n + 1 do
+    local c = line:sub(i, i)
+    if c == '"' then
+      local buf, j = {}, i + 1
+      while true do
+        local q = line:find('"', j, true)
+        if not q then return nil, "unterminated quote" end
+        buf[#buf + 1] = line:sub(j, q - 1)
+        if line:sub(q + 1, q + 1) == '"' then buf[#buf + 1] = '"'; j = q + 2
+        else j = q + 1; break end
+      end
+      out[#out + 1] = concat(buf)
+      local nx = line:find(sep, j, true)
+      if not nx then break end
+      i = nx + 1
+      if i > n then out[#out + 1] = "" break end
+    else
+      local nx = line:find(sep, i, true)
+      if not nx then out[#out + 1] = line:sub(i); break end
+      out[#out + 1] = line:sub(i, nx - 1)
+      i = nx + 1
+      if i > n then out[#out + 1] = "" break end
+    end
+  end
+  return out
+end
+
+local function trim(s) return (s:gsub("^%s+", ""):gsub("%s+$", "")) end
+
+local SPECIAL = { inf = huge, ["+inf"] = huge, ["-inf"] = -huge, infinity = huge,
+                  ["-infinity"] = -huge, nan = 0 / 0, ["-nan"] = 0 / 0 }
+
+local function parse_number(s)
+  local v = tonumber(s)
+  if v then return v end
+  return SPECIAL[s:lower()]
+end
+
+-- The data-table methods.
+local Table = {}
+Table.__index = Table
+Table.__name = "alp.data.table"
+
+function Table.__tostring(d)
+  return fmt("alp.data.table{%s: %d rows; %s}", d.path, d.n, concat(d.names, ", "))
+end
+
+local function strict_columns(cols, names, path)
+  return setmetatable(cols, { __index = function(_, k)
+    local s = type(k) == "string" and check.suggest(k, names)
+    error(fmt("alp.data: no column '%s' in %s%s (columns: %s)", tostring(k), path,
+              s and fmt(" -- did you mean '%s'?", s) or "", concat(names, ", ")), 2)
+  end })
+end
+
+-- alp.data.csv(path [, {separator = ","}]) -> data table
+function M.csv(path, opts)
+  local fname = "alp.data.csv"
+  check.string(path, fname, "path")
+  opts = opts or {}
+  check.table(opts, fname, "options")
+  check.keys(opts, { "separator" }, fname)
+  local sep = check.string(opts.separator, fname, "separator", ",")
+  local f, err = io.open(path, "r")
+  if not f then error(fmt("%s: cannot read %s", fname, err), 2) end
+  local meta, comments, names, raw = {}, {}, nil, {}
+  local last_key
+  local lineno = 0
+  for line in f:lines() do
+    lineno = lineno + 1
+    line = line:gsub("\r$", "")
+    if line:match("^%s*#") then
+      local body = line:gsub("^%s*#", "")
+      comments[#comments + 1] = trim(body)
+      if not names then
+        local key, value = body:match("^%s?([%a][%w _%-]*):%s*(.-)%s*$")
+        if key and #key <= 40 and not body:match("^%s%s") then
+          key = trim(key):lower():gsub("[%s%-]+", "_")
+          if meta[key] then meta[key] = meta[key] .. "\n" .. value else meta[key] = value end
+          last_key = key
+        elseif last_key and body:match("^%s%s") then
+          meta[last_key] = meta[last_key] .. "\n" .. trim(body)
+        else
+          last_key = nil
+        end
+      end
+    elseif line:match("%S") then
+      local cells, perr = split_csv(line, sep)
+      if not cells then f:close(); error(fmt("%s: %s:%d: %s", fname, path, lineno, perr), 2) end
+      if not names then
+        names = {}
+        for i, c in ipairs(cells) do
+          names[i] = trim(c)
+          if names[i] == "" then
+            f:close()
+            error(fmt("%s: %s:%d: column %d has no name", fname, path, lineno, i), 2)
+          end
+        end
+      else
+        if #cells ~= #names then
+          f:close()
+          error(fmt("%s: %s:%d: %d values, the column row has %d", fname, path, lineno,
+                    #cells, #names), 2)
+        end
+        raw[#raw + 1] = cells
+      end
+    end
+  end
+  f:close()
+  if not names then error(fmt("%s: %s has no column row", fname, path), 2) end
+  -- A column is numeric when all its non-empty cells are numbers (nan and
+  -- inf included); empty numeric cells become nan.  Others stay strings.
+  local cols = {}
+  for c, name in ipairs(names) do
+    local numeric, vals = true, {}
+    for r, cells in ipairs(raw) do
+      local s = trim(cells[c])
+      local v = s == "" and 0 / 0 or parse_number(s)
+      if v == nil then numeric = false break end
+      vals[r] = v
+    end
+    if not numeric then
+      for r, cells in ipairs(raw) do vals[r] = trim(cells[c]) end
+    end
+    cols[name] = vals
+  end
+  return setmetatable({ path = path, names = names, n = #raw, meta = meta,
+                        comments = comments, columns = strict_columns(cols, names, path) },
+                      Table)
+end
+
+-- d:column(name) -> array
+function Table:column(name)
+  return self.columns[name]
+end
+
+-- d:row(i) -> {name = value}
+function Table:row(i)
+  i = check.integer(i, "alp.data.table:row", "i", 1, self.n)
+  local r = {}
+  for _, name in ipairs(self.names) do r[name] = rawget(self.columns, name)[i] end
+  return r
+end
+
+-- ---- interpolation ------------------------------------------------------
+
+local OUTSIDE = { "error", "nolimit", "nil" }
+
+local function outside_choice(v, fname)
+  if type(v) == "number" then return v end
+  return check.option(v, fname, "outside", OUTSIDE, "error", 4)
+end
+
+-- The value for a point outside the table or in a gap.
+local function outside_value(choice, fname, what)
+  if choice == "error" then error(fmt("%s: %s", fname, what), 3) end
+  if choice == "nolimit" then return huge end
+  if choice == "nil" then return nil end
+  return choice
+end
+
+local function numbers(t, fname, name, positive)
+  check.table(t, fname, name, 3)
+  for i, v in ipairs(t) do
+    if type(v) ~= "number" then
+      error(fmt("%s: %s[%d] must be a number, got %s", fname, name, i, check.got(v)), 4)
+    end
+    if positive and v == v and not (v > 0) then
+      error(fmt("%s: %s[%d] must be > 0 for a logarithmic interpolation, got %s", fname, name,
+                i, check.got(v)), 4)
+    end
+  end
+  return t
+end
+
+local function increasing(xs, fname, name)
+  for i = 2, #xs do
+    if not (xs[i] > xs[i - 1]) then
+      error(fmt("%s: %s must be strictly increasing and not nan (%s[%d] = %s after %s)", fname,
+                name, name, i, check.got(xs[i]), check.got(xs[i - 1])), 4)
+    end
+  end
+end
+
+-- Index i with xs[i] <= x <= xs[i+1] (xs increasing, inside the range).
+local function locate(xs, x)
+  local lo, hi = 1, #xs
+  while hi - lo > 1 do
+    local mid = (lo + hi) // 2
+    if xs[mid] <= x then lo = mid else hi = mid end
+  end
+  return lo
+end
+
+-- alp.data.interp1(xs, ys [, {logx=, logy=, outside=}]) -> f(x)
+function M.interp1(xs, ys, opts)
+  local fname = "alp.data.interp1"
+  opts = opts or {}
+  check.table(opts, fname, "options")
+  check.keys(opts, { "logx", "logy", "outside" }, fname)
+  local logx = check.boolean(opts.logx, fname, "logx", false)
+  local logy = check.boolean(opts.logy, fname, "logy", false)
+  local choice = outside_choice(opts.outside, fname)
+  numbers(xs, fname, "x", logx)
+  numbers(ys, fname, "y", logy)
+  if #xs ~= #ys then
+    error(fmt("%s: x and y must have the same length, got %d and %d", fname, #xs, #ys), 2)
+  end
+  if #xs < 1 then error(fname .. ": the table is empty", 2) end
+  increasing(xs, fname, "x")
+  local tx, ty = {}, {}
+  for i = 1, #xs do
+    tx[i] = logx and log(xs[i]) or xs[i]
+    ty[i] = logy and log(ys[i]) or ys[i]
+  end
+  local n, x1, xn = #xs, xs[1], xs[#xs]
+  return function(x)
+    if type(x) ~= "number" or x ~= x then
+      error(fmt("%s: x must be a number, got %s", fname, check.got(x)), 2)
+    end
+    if x < x1 or x > xn then
+      return outside_value(choice, fname, fmt("x = %.6g is outside the table [%.6g, %.6g]",
+                                              x, x1, xn))
+    end
+    local i = n == 1 and 1 or locate(xs, x)
+    local y
+    if x == xs[i] then y = ty[i]
+    elseif i < n and x == xs[i + 1] then y = ty[i + 1]
+    else
+      local t = ((logx and log(x) or x) - tx[i]) / (tx[i + 1] - tx[i])
+      y = ty[i] + t * (ty[i + 1] - ty[i])
+    end
+    if y ~= y then
+      return outside_value(choice, fname, fmt("x = %.6g is in a gap of the table (nan)", x))
+    end
+    return logy and exp(y) or y
+  end
+end
+
+-- alp.data.interp2(xs, ys, z [, {logx=, logy=, logz=, outside=}]) -> f(x, y)
+-- z[i][j] is the value at (xs[i], ys[j]); bilinear in the chosen scales.
+function M.interp2(xs, ys, z, opts)
+  local fname = "alp.data.interp2"
+  opts = opts or {}
+  check.table(opts, fname, "options")
+  check.keys(opts, { "logx", "logy", "logz", "outside" }, fname)
+  local logx = check.boolean(opts.logx, fname, "logx", false)
+  local logy = check.boolean(opts.logy, fname, "logy", false)
+  local logz = check.boolean(opts.logz, fname, "logz", false)
+  local choice = outside_choice(opts.outside, fname)
+  numbers(xs, fname, "x", logx)
+  numbers(ys, fname, "y", logy)
+  increasing(xs, fname, "x")
+  increasing(ys, fname, "y")
+  if #xs < 2 or #ys < 2 then error(fname .. ": need at least 2 x and 2 y values", 2) end
+  check.table(z, fname, "z")
+  if #z ~= #xs then error(fmt("%s: z must have %d rows (one per x), got %d", fname, #xs, #z), 2) end
+  local tz = {}
+  for i = 1, #xs do
+    numbers(z[i], fname, fmt("z[%d]", i), logz)
+    if #z[i] ~= #ys then
+      error(fmt("%s: z[%d] must have %d values (one per y), got %d", fname, i, #ys, #z[i]), 2)
+    end
+    tz[i] = {}
+    for j = 1, #ys do tz[i][j] = logz and log(z[i][j]) or z[i][j] end
+  end
+  local function tr(v, on) return on and log(v) or v end
+  return function(x, y)
+    if type(x) ~= "number" or x ~= x or type(y) ~= "number" or y ~= y then
+      error(fmt("%s: x and y must be numbers, got %s, %s", fname, check.got(x), check.got(y)), 2)
+    end
+    if x < xs[1] or x > xs[#xs] or y < ys[1] or y > ys[#ys] then
+      return outside_value(choice, fname, fmt("(%.6g, %.6g) is outside the table [%.6g, %.6g] x [%.6g, %.6g]",
+                                              x, y, xs[1], xs[#xs], ys[1], ys[#ys]))
+    end
+    local i, j = locate(xs, x), locate(ys, y)
+    if i >= #xs then i = #xs - 1 end
+    if j >= #ys then j = #ys - 1 end
+    local u = (tr(x, logx) - tr(xs[i], logx)) / (tr(xs[i + 1], logx) - tr(xs[i], logx))
+    local v = (tr(y, logy) - tr(ys[j], logy)) / (tr(ys[j + 1], logy) - tr(ys[j], logy))
+    local z00, z10, z01, z11 = tz[i][j], tz[i + 1][j], tz[i][j + 1], tz[i + 1][j + 1]
+    -- exact corners/edges do not need the far values (they may be nan)
+    local val
+    if u == 0 and v == 0 then val = z00
+    elseif u == 0 then val = z00 + v * (z01 - z00)
+    elseif v == 0 then val = z00 + u * (z10 - z00)
+    else
+      val = (1 - u) * (1 - v) * z00 + u * (1 - v) * z10 + (1 - u) * v * z01 + u * v * z11
+    end
+    if val ~= val then
+      return outside_value(choice, fname, fmt("(%.6g, %.6g) is in a gap of the table (nan)", x, y))
+    end
+    return logz and exp(val) or val
+  end
+end
+
+-- d:interp1(xname, yname [, opts]) -> f(x)
+function Table:interp1(xname, yname, opts)
+  return M.interp1(self.columns[xname], self.columns[yname], opts)
+end
+
+-- d:grid(xname, yname, zname) -> xs, ys, z: a long-format table (one row
+-- per (x, y) point) as the arguments of alp.data.interp2.
+function Table:grid(xname, yname, zname)
+  local fname = "alp.data.table:grid"
+  local X, Y, Z = self.columns[xname], self.columns[yname], self.columns[zname]
+  local xset, yset, xs, ys = {}, {}, {}, {}
+  for r = 1, self.n do
+    if not xset[X[r]] then xset[X[r]] = true; xs[#xs + 1] = X[r] end
+    if not yset[Y[r]] then yset[Y[r]] = true; ys[#ys + 1] = Y[r] end
+  end
+  table.sort(xs)
+  table.sort(ys)
+  local xi, yi = {}, {}
+  for i, x in ipairs(xs) do xi[x] = i end
+  for j, y in ipairs(ys) do yi[y] = j end
+  local z = {}
+  for i = 1, #xs do z[i] = {} end
+  for r = 1, self.n do
+    local i, j = xi[X[r]], yi[Y[r]]
+    if z[i][j] ~= nil then
+      error(fmt("%s: (%s, %s) = (%.6g, %.6g) appears twice in %s", fname, xname, yname, X[r],
+                Y[r], self.path), 2)
+    end
+    z[i][j] = Z[r]
+  end
+  for i = 1, #xs do
+    for j = 1, #ys do
+      if z[i][j] == nil then
+        error(fmt("%s: %s is not a full grid: no row for (%s, %s) = (%.6g, %.6g)", fname,
+                  self.path, xname, yname, xs[i], ys[j]), 2)
+      end
+    end
+  end
+  return xs, ys, z
+end
+
 return M

@@ -113,12 +113,34 @@ local function header_lines(header, fname)
   return out
 end
 
--- alp.output.csv(path, {columns=, rows=, header=}) -> path
+-- Append the CSV lines of `rows` to `lines`.
+local function row_lines(lines, rows, cols, fname, what)
+  local ncol, buf = #cols, {}
+  for r, row in ipairs(rows) do
+    if type(row) ~= "table" then
+      error(fmt("%s: %s[%d] must be a table, got %s", fname, what, r, check.got(row)), 3)
+    end
+    local keyed = row[1] == nil and next(row) ~= nil
+    if not keyed and #row ~= ncol then
+      error(fmt("%s: %s[%d] has %d values, the header has %d columns", fname, what, r, #row,
+                ncol), 3)
+    end
+    for c = 1, ncol do
+      local v
+      if keyed then v = row[cols[c]] else v = row[c] end
+      buf[c] = cell(v, fname, fmt("%s[%d].%s", what, r, cols[c]))
+    end
+    lines[#lines + 1] = concat(buf, ",", 1, ncol)
+  end
+end
+
+-- alp.output.csv(path, {columns=, rows=, header=} or {columns=, blocks=,
+-- header=}) -> path
 function M.csv(path, t)
   local fname = "alp.output.csv"
   check.string(path, fname, "path")
   check.table(t, fname, "the table argument")
-  check.keys(t, { "columns", "rows", "header" }, fname)
+  check.keys(t, { "columns", "rows", "blocks", "header" }, fname)
   local cols = check.table(t.columns, fname, "columns")
   if #cols == 0 then error(fname .. ": columns must be a non-empty array of names", 2) end
   for i, c in ipairs(cols) do
@@ -127,29 +149,22 @@ function M.csv(path, t)
                 fname, i, check.got(c)), 2)
     end
   end
-  local rows = check.table(t.rows or {}, fname, "rows")
+  if t.rows ~= nil and t.blocks ~= nil then
+    error(fname .. ": give rows or blocks, not both", 2)
+  end
   local header = check.table(t.header or {}, fname, "header")
-  local ncol = #cols
   -- Build the whole text first: errors in the data raise before any file
   -- exists.
   local lines = header_lines(header, fname)
   lines[#lines + 1] = concat(cols, ",")
-  local buf = {}
-  for r, row in ipairs(rows) do
-    if type(row) ~= "table" then
-      error(fmt("%s: rows[%d] must be a table, got %s", fname, r, check.got(row)), 2)
+  if t.blocks ~= nil then
+    for b, rows in ipairs(check.table(t.blocks, fname, "blocks")) do
+      if b > 1 then lines[#lines + 1] = "" end
+      row_lines(lines, check.table(rows, fname, fmt("blocks[%d]", b)), cols, fname,
+                fmt("blocks[%d]", b))
     end
-    local keyed = row[1] == nil and next(row) ~= nil
-    if not keyed and #row ~= ncol then
-      error(fmt("%s: rows[%d] has %d values, the header has %d columns", fname, r, #row,
-                ncol), 2)
-    end
-    for c = 1, ncol do
-      local v
-      if keyed then v = row[cols[c]] else v = row[c] end
-      buf[c] = cell(v, fname, fmt("rows[%d].%s", r, cols[c]))
-    end
-    lines[#lines + 1] = concat(buf, ",", 1, ncol)
+  else
+    row_lines(lines, check.table(t.rows or {}, fname, "rows"), cols, fname, "rows")
   end
   lines[#lines + 1] = ""
   atomic_write(path, fname, concat(lines, "\n"))

@@ -1,0 +1,33 @@
+-- help/contour.lua: help entries of alp.contour.
+return {
+["alp.contour"] = [==[
+alp.contour: excluded intervals -> closed polygons in the (m_a, c) plane, for
+filled exclusion plots (straight edges between grid masses in the log-log
+plane).
+  alp.contour.polygons(src [, opts])       -> polygons
+  alp.contour.write(path, polygons [, header])]==],
+["alp.contour.polygons"] = [==[
+alp.contour.polygons(src [, {clip_low =, clip_high =, masses =, gap_factor = 1.5}])
+  -> {{{ma, c}, ...}, ...}
+src: a result of alp.scan.run, an array of intervals {ma =, lo =, hi =} (or
+{ma, lo, hi}), or an alp.data table with columns ma_GeV, c_low, c_high (an
+interval file of the suite).  Intervals at neighbouring masses that overlap
+in c form one region; an unbranched run becomes one polygon (lower edge left
+to right, upper edge back); where a region forks or merges, quadrilaterals
+bridge each connected pair, so the union of the polygons is the region.
+Each polygon is closed (last point = first).
+  clip_high   c_high = inf is drawn up to here (default: the top of the scan;
+              for interval lists, 10 x the largest finite c_high)
+  clip_low    lower clip (default: the bottom of the scan)
+  masses      the mass grid of an interval list, so that masses without an
+              interval break regions; without it a step in ln m larger than
+              gap_factor x the smallest step is taken as a gap
+Errors: unknown options, non-numeric intervals.
+Example: polys = alp.contour.polygons(alp.scan.run{...})]==],
+["alp.contour.write"] = [==[
+alp.contour.write(path, polygons [, header]) -> path
+CSV (atomic, with provenance header) with columns ma_GeV,c: one block of rows
+per polygon, blocks separated by a blank line -- plot it with
+alp.plot.figure{series = {{file = path, x = "ma_GeV", y = "c", style = "polygon"}}}.
+Example: alp.contour.write("out/fig3_cff_babar.csv", polys, {quantity = "excluded region"})]==],
+}

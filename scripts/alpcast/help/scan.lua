@@ -1,0 +1,65 @@
+-- help/scan.lua: help entries of alp.scan.
+return {
+["alp.scan"] = [==[
+alp.scan: excluded couplings as a function of the ALP mass.
+For each mass the excluded couplings are every interval where a ratio
+(signal / allowed) is > 1: the ratio is evaluated on a log grid of c and each
+sign change of (ratio - 1) is refined with Brent's method (alp.roots.brent)
+to a relative tolerance rtol.  Regions bounded above and below and several
+islands at one mass come out as separate intervals.  An island narrower than
+one grid step can be missed: raise couplings.n when that matters.
+c is the coupling at Lambda over f_a in TeV^-1 (with the default f_a = 1 TeV,
+c itself).
+  alp.scan.run{...}            a mass x coupling scan -> result table
+  alp.scan.intervals(f, opts)  the intervals of one mass, f(c) -> ratio
+  alp.scan.rows(result)        {ma, c_low, c_high} rows for alp.output.csv
+  alp.scan.grid(spec), alp.scan.logspace(a, b, n), alp.scan.linspace(a, b, n)]==],
+["alp.scan.run"] = [==[
+alp.scan.run{masses =, ratio =, family = | fn =, couplings =, rtol =,
+             prepare =, prepared =, progress =} -> result
+  masses     grid: array of increasing masses [GeV] or {min=, max=, n=, log=true}
+  family     "cff" | "cWW" (alp.model.benchmark(name, c), f_a = 1 TeV) or any
+             function c -> model (must be pure: grid models are built once and
+             reused for every mass)
+  ratio      function(model, ma, prepared) -> number >= 0; > 1 is excluded
+  fn         instead of family + ratio: function(ma, c, prepared) -> ratio
+  couplings  {min = 1e-7, max = 1e2, n = 200}: the log grid of c
+  rtol       relative tolerance of the interval edges (default 1e-3)
+  prepare    function(ma) -> value, called once per mass before its couplings
+             (e.g. an acceptance table); the value is passed to ratio / fn
+  prepared   array of such values by mass index (instead of prepare)
+  progress   function(i, n, ma) called after each mass
+Result: {masses = {...}, couplings = {min, max, n}, rtol,
+  intervals = {{ma =, lo =, hi =, open_low =, open_high =}, ...}  (by mass, then c),
+  by_mass = {[i] = {{lo, hi, open_low, open_high}, ...}}, nevals, time_s (CPU)}
+hi = math.huge (open_high) when the top grid point is excluded; lo is the
+bottom of the grid when the bottom point is (open_low).
+Errors: a ratio that is not a number >= 0 ("ratio returned nan at ma = 0.3 GeV,
+c = ..."), unknown options (with a suggestion), bad grids; errors raised by
+ratio propagate.
+Example: r = alp.scan.run{fn = function(ma, c) return c / 1e-3 end,
+                          masses = {min = 0.01, max = 4, n = 100}}]==],
+["alp.scan.intervals"] = [==[
+alp.scan.intervals(f [, {min = 1e-7, max = 1e2, n = 200, rtol = 1e-3}])
+  -> {{lo, hi, open_low, open_high}, ...}, calls
+The excluded intervals (f(c) > 1) of one mass, as in alp.scan.run.
+Example: alp.scan.intervals(function(c) return math.min(c / 1e-4, 1e-1 / c) end)]==],
+["alp.scan.rows"] = [==[
+alp.scan.rows(result) -> {{ma, c_low, c_high}, ...}
+The intervals of a scan as rows for alp.output.csv with columns
+{"ma_GeV", "c_low", "c_high"} (c_high = math.huge is written as inf).
+Example: alp.output.csv("x.csv", {columns = {"ma_GeV", "c_low", "c_high"},
+                                  rows = alp.scan.rows(r)})]==],
+["alp.scan.grid"] = [==[
+alp.scan.grid(spec) -> array
+spec: an array of strictly increasing positive numbers (copied), or
+{min =, max =, n =, log = true} (log- or linearly spaced, ends exact).
+Example: alp.scan.grid{min = 1e-3, max = 4.78, n = 200}]==],
+["alp.scan.logspace"] = [==[
+alp.scan.logspace(a, b, n) -> n numbers from a to b, equally spaced in ln x
+(a, b > 0; the ends are exact).
+Example: alp.scan.logspace(1e-3, 1, 4)  --> {0.001, 0.01, 0.1, 1}]==],
+["alp.scan.linspace"] = [==[
+alp.scan.linspace(a, b, n) -> n numbers from a to b, equally spaced.
+Example: alp.scan.linspace(0, 1, 5)  --> {0, 0.25, 0.5, 0.75, 1}]==],
+}
