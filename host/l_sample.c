@@ -1,8 +1,377 @@
-/* l_sample.c -- Lua bindings of alp.sample (placeholder until its issue lands). */
+/* l_sample.c -- Lua bindings of alp.sample: Monte Carlo event samples
+ * (physics/sample.h).
+ *
+ *   alp.sample.b_to_ka{ma=, n=, seed=, experiment="belle2"|"babar",
+ *                      b_flight=false, threads=}           -> alp.sample
+ *   alp.sample.from_parents{parents=, ma=, m_recoil=0, n=#parents,
+ *                           vertices=, seed=, label=, threads=} -> alp.sample
+ *   s:len() / #s, s:get(name), s:kaon(), s:info(), s:close(), tostring(s)
+ *
+ * Userdata "alp.sample" is a box {alp_sample *s} owning the C arrays;
+ * __gc = __close = free-and-NULL, so `local s <close> = ...` releases the
+ * arrays at once; a method on a closed sample raises an error.
+ * Thread count: option `threads`, else $ALPCAST_THREADS, else all cores.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <omp.h>
+#include "errors.h"
+#include "kinematics.h"
 #include "lalp.h"
+#include "sample.h"
+
+#define SAMPLE_MT "alp.sample"
+
+typedef struct { alp_sample *s; } sample_box;
+
+/* Default thread count: $ALPCAST_THREADS (an integer in [1, 256]) or the
+ * number of cores.  (The same helper is in l_detector.c: it belongs in
+ * lalp_aux.c.) */
+static int env_threads(lua_State *L, const char *fname)
+{
+  const char *e = getenv("ALPCAST_THREADS");
+  char *end = NULL;
+  long v;
+  if (!e || !*e) return omp_get_num_procs();
+  v = strtol(e, &end, 10);
+  if (*end != '\0' || v < 1 || v > 256)
+    luaL_error(L, "%s: ALPCAST_THREADS must be an integer in [1, 256], got '%s'",
+               fname, e);
+  return (int)v;
+}
+
+static int opt_threads(lua_State *L, int idx, const char *fname)
+{
+  lua_Integer t = alpL_opt_integer(L, idx, fname, "threads", 1, 256, 0, 0);
+  return t > 0 ? (int)t : env_threads(L, fname);
+}
+
+static alp_sample *check_sample(lua_State *L, int i)
+{
+  sample_box *b = luaL_checkudata(L, i, SAMPLE_MT);
+  if (!b->s) luaL_error(L, "attempt to use a closed alp.sample");
+  return b->s;
+}
+
+static sample_box *new_box(lua_State *L)
+{
+  sample_box *b = lua_newuserdatauv(L, sizeof *b, 0);
+  b->s = NULL;
+  luaL_setmetatable(L, SAMPLE_MT);
+  return b;
+}
+
+static uint64_t opt_seed(lua_State *L, int idx, const char *fname)
+{
+  return (uint64_t)alpL_opt_integer(L, idx, fname, "seed", 0, LUA_MAXINTEGER,
+                                    0, 1);
+}
+
+/* ---- constructors ---------------------------------------------------------- */
+
+static int l_sample_b_to_ka(lua_State *L)
+{
+  static const char *const fname = "alp.sample.b_to_ka";
+  static const char *const keys[] = { "ma", "n", "seed", "experiment",
+                                      "b_flight", "threads", NULL };
+  static const char *const exps[] = { "belle2", "babar", NULL };
+  const double mamax = ALP_MBP - ALP_MKP;
+  alp_b_to_ka_opts o;
+  sample_box *b;
+  int status;
+  alpL_check_keys(L, 1, fname, keys);
+  memset(&o, 0, sizeof o);
+  lua_getfield(L, 1, "ma");
+  {
+    int isnum = 0;
+    double ma = lua_tonumberx(L, -1, &isnum);
+    if (lua_type(L, -1) != LUA_TNUMBER || !isnum || !isfinite(ma) ||
+        !(ma > 0.0) || !(ma < mamax))
+      return luaL_error(L, "%s: ma must be a finite number in (0, %.6g) GeV "
+                        "(B+ -> K+ a), got %s", fname, mamax,
+                        lua_type(L, -1) == LUA_TNUMBER
+                          ? lua_pushfstring(L, "%f", ma)
+                          : luaL_typename(L, -1));
+    o.ma = ma;
+  }
+  lua_pop(L, 1);
+  o.n = (size_t)alpL_opt_integer(L, 1, fname, "n", 1, ALP_SAMPLE_NMAX, 0, 1);
+  o.mc.seed = opt_seed(L, 1, fname);
+  o.experiment = alpL_opt_option(L, 1, fname, "experiment", exps, 0) == 0
+                   ? ALP_EXP_BELLE2 : ALP_EXP_BABAR;
+  lua_getfield(L, 1, "b_flight");
+  if (!lua_isnil(L, -1) && !lua_isboolean(L, -1))
+    return luaL_error(L, "%s: b_flight must be a boolean, got %s", fname,
+                      luaL_typename(L, -1));
+  o.b_flight = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  o.mc.threads = opt_threads(L, 1, fname);
+  o.mc.cancel = alpL_cancel_flag();
+
+  b = new_box(L);
+  alpL_clear_reason();
+  alpL_count_physics();
+  status = alp_sample_b_to_ka(&o, &b->s);
+  if (status) return alpL_status_error(L, fname, status);
+  return 1;
+}
+
+/* Read array field `key` of the table at idx into buf[0..n-1] (finite). */
+static void read_column(lua_State *L, int idx, const char *fname,
+                        const char *what, double *buf, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    int isnum = 0;
+    lua_rawgeti(L, idx, (lua_Integer)(i + 1));
+    buf[i] = lua_tonumberx(L, -1, &isnum);
+    if (!isnum || lua_type(L, -1) != LUA_TNUMBER || !isfinite(buf[i]))
+      luaL_error(L, "%s: %s[%d] must be a finite number, got %s", fname, what,
+                 (int)(i + 1), luaL_typename(L, -1));
+    lua_pop(L, 1);
+  }
+}
+
+/* parents = { {E, px, py, pz}, ... }  or  { E = {...}, px = {...}, ... } */
+static size_t read_parents(lua_State *L, int opts, const char *fname,
+                           alp_parent_arrays *pa)
+{
+  static const char *const comp[4] = { "E", "px", "py", "pz" };
+  double *col[4];
+  size_t np;
+  int t;
+  lua_getfield(L, opts, "parents");
+  t = lua_gettop(L);
+  if (!lua_istable(L, t))
+    luaL_error(L, "%s: option parents is required (an array of {E, px, py, pz} "
+               "in GeV, or a table {E=, px=, py=, pz=} of arrays)", fname);
+  lua_getfield(L, t, "E");
+  if (lua_istable(L, -1)) { /* columns */
+    np = lua_rawlen(L, -1);
+    lua_pop(L, 1);
+    if (np == 0) luaL_error(L, "%s: parents.E must be a non-empty array", fname);
+    for (int c = 0; c < 4; c++) {
+      char what[32];
+      lua_getfield(L, t, comp[c]);
+      if (!lua_istable(L, -1) || lua_rawlen(L, -1) != np)
+        luaL_error(L, "%s: parents.%s must be an array of %d numbers", fname,
+                   comp[c], (int)np);
+      col[c] = alpL_newbuffer(L, np);  /* GC-owned, kept on the stack */
+      snprintf(what, sizeof what, "parents.%s", comp[c]);
+      read_column(L, lua_gettop(L) - 1, fname, what, col[c], np);
+      lua_remove(L, -2);
+    }
+  } else {
+    lua_pop(L, 1);
+    np = lua_rawlen(L, t);
+    if (np == 0)
+      luaL_error(L, "%s: parents must be a non-empty array of {E, px, py, pz}",
+                 fname);
+    for (int c = 0; c < 4; c++) col[c] = alpL_newbuffer(L, np);
+    for (size_t i = 0; i < np; i++) {
+      lua_rawgeti(L, t, (lua_Integer)(i + 1));
+      if (!lua_istable(L, -1) || lua_rawlen(L, -1) != 4)
+        luaL_error(L, "%s: parents[%d] must be {E, px, py, pz} (GeV)", fname,
+                   (int)(i + 1));
+      for (int c = 0; c < 4; c++) {
+        int isnum = 0;
+        lua_rawgeti(L, -1, c + 1);
+        col[c][i] = lua_tonumberx(L, -1, &isnum);
+        if (!isnum || !isfinite(col[c][i]))
+          luaL_error(L, "%s: parents[%d][%d] must be a finite number", fname,
+                     (int)(i + 1), c + 1);
+        lua_pop(L, 1);
+      }
+      lua_pop(L, 1);
+    }
+  }
+  pa->e = col[0]; pa->px = col[1]; pa->py = col[2]; pa->pz = col[3];
+  pa->np = np;
+  return np;
+}
+
+static void read_vertices(lua_State *L, int opts, const char *fname,
+                          alp_parent_arrays *pa)
+{
+  double *col[3];
+  int t;
+  lua_getfield(L, opts, "vertices");
+  t = lua_gettop(L);
+  pa->x = pa->y = pa->z = NULL;
+  if (lua_isnil(L, t)) return;
+  if (!lua_istable(L, t) || lua_rawlen(L, t) != pa->np)
+    luaL_error(L, "%s: vertices must be an array of %d {x, y, z} (m), one per "
+               "parent", fname, (int)pa->np);
+  for (int c = 0; c < 3; c++) col[c] = alpL_newbuffer(L, pa->np);
+  for (size_t i = 0; i < pa->np; i++) {
+    lua_rawgeti(L, t, (lua_Integer)(i + 1));
+    if (!lua_istable(L, -1) || lua_rawlen(L, -1) != 3)
+      luaL_error(L, "%s: vertices[%d] must be {x, y, z} (m)", fname, (int)(i + 1));
+    for (int c = 0; c < 3; c++) {
+      int isnum = 0;
+      lua_rawgeti(L, -1, c + 1);
+      col[c][i] = lua_tonumberx(L, -1, &isnum);
+      if (!isnum || !isfinite(col[c][i]))
+        luaL_error(L, "%s: vertices[%d][%d] must be a finite number", fname,
+                   (int)(i + 1), c + 1);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  pa->x = col[0]; pa->y = col[1]; pa->z = col[2];
+}
+
+static int l_sample_from_parents(lua_State *L)
+{
+  static const char *const fname = "alp.sample.from_parents";
+  static const char *const keys[] = { "parents", "ma", "m_recoil", "n",
+                                      "vertices", "seed", "label", "threads",
+                                      NULL };
+  alp_parents_opts o;
+  alp_parent_arrays pa;
+  sample_box *b;
+  size_t np;
+  int status;
+  alpL_check_keys(L, 1, fname, keys);
+  memset(&o, 0, sizeof o);
+  memset(&pa, 0, sizeof pa);
+  o.ma = alpL_opt_number(L, 1, fname, "ma", 1e-9, 1e4, ALPL_REQUIRED, "GeV");
+  o.m_recoil = alpL_opt_number(L, 1, fname, "m_recoil", 0.0, 1e4, 0.0, "GeV");
+  o.mc.seed = opt_seed(L, 1, fname);
+  np = read_parents(L, 1, fname, &pa);
+  read_vertices(L, 1, fname, &pa);
+  o.n = (size_t)alpL_opt_integer(L, 1, fname, "n", 1, ALP_SAMPLE_NMAX,
+                                 (lua_Integer)(np < ALP_SAMPLE_NMAX ? np : ALP_SAMPLE_NMAX),
+                                 0);
+  lua_getfield(L, 1, "label");
+  if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING)
+    return luaL_error(L, "%s: label must be a string", fname);
+  o.label = lua_isnil(L, -1) ? "parents" : lua_tostring(L, -1);  /* kept on the stack */
+  o.mc.threads = opt_threads(L, 1, fname);
+  o.mc.cancel = alpL_cancel_flag();
+  for (size_t i = 0; i < np; i++) {
+    double P[4] = { pa.e[i], pa.px[i], pa.py[i], pa.pz[i] };
+    double M = alp_kin_mass(P);
+    if (!(P[0] > 0.0) || !(M > o.ma + o.m_recoil))
+      return luaL_error(L, "%s: parents[%d] has invariant mass %f GeV, not above "
+                        "ma + m_recoil = %f GeV", fname, (int)(i + 1), M,
+                        o.ma + o.m_recoil);
+  }
+  b = new_box(L);
+  alpL_clear_reason();
+  alpL_count_physics();
+  status = alp_sample_from_parents(&o, alp_parent_from_arrays, &pa, &b->s);
+  if (status) return alpL_status_error(L, fname, status);
+  return 1;
+}
+
+/* ---- methods --------------------------------------------------------------- */
+
+static int l_sample_len(lua_State *L)
+{
+  lua_pushinteger(L, (lua_Integer)check_sample(L, 1)->n);
+  return 1;
+}
+
+static const char *const get_names[] = {
+  "betagamma", "ux", "uy", "uz", "x", "y", "z",
+  "kaon_e", "kaon_px", "kaon_py", "kaon_pz", "p", "theta", NULL
+};
+
+static int l_sample_get(lua_State *L)
+{
+  alp_sample *s = check_sample(L, 1);
+  int which = luaL_checkoption(L, 2, NULL, get_names);
+  const double *cols[11] = { s->bg, s->ux, s->uy, s->uz, s->x, s->y, s->z,
+                             s->ke, s->kpx, s->kpy, s->kpz };
+  if (which < 11) {
+    alpL_pushnumbers(L, cols[which], s->n);
+    return 1;
+  }
+  lua_createtable(L, (int)s->n, 0);
+  for (size_t k = 0; k < s->n; k++) {
+    /* p = m beta gamma; theta = polar angle of the direction [rad] */
+    lua_pushnumber(L, which == 11 ? s->ma * s->bg[k] : acos(s->uz[k]));
+    lua_rawseti(L, -2, (lua_Integer)(k + 1));
+  }
+  return 1;
+}
+
+static int l_sample_kaon(lua_State *L)
+{
+  alp_sample *s = check_sample(L, 1);
+  alpL_pushnumbers(L, s->ke, s->n);
+  alpL_pushnumbers(L, s->kpx, s->n);
+  alpL_pushnumbers(L, s->kpy, s->n);
+  alpL_pushnumbers(L, s->kpz, s->n);
+  return 4;
+}
+
+static int l_sample_info(lua_State *L)
+{
+  alp_sample *s = check_sample(L, 1);
+  lua_createtable(L, 0, 5);
+  lua_pushstring(L, s->label);
+  lua_setfield(L, -2, "label");
+  lua_pushnumber(L, s->ma);
+  lua_setfield(L, -2, "ma");
+  lua_pushnumber(L, s->m_recoil);
+  lua_setfield(L, -2, "m_recoil");
+  lua_pushinteger(L, (lua_Integer)s->n);
+  lua_setfield(L, -2, "n");
+  lua_pushinteger(L, (lua_Integer)s->seed);
+  lua_setfield(L, -2, "seed");
+  return 1;
+}
+
+static int l_sample_gc(lua_State *L)
+{
+  sample_box *b = luaL_checkudata(L, 1, SAMPLE_MT);
+  alp_sample_free(b->s);
+  b->s = NULL;
+  return 0;
+}
+
+static int l_sample_tostring(lua_State *L)
+{
+  sample_box *b = luaL_checkudata(L, 1, SAMPLE_MT);
+  if (!b->s) lua_pushliteral(L, "alp.sample (closed)");
+  else
+    lua_pushfstring(L, "alp.sample{%s, ma=%f GeV, n=%I, seed=%I}", b->s->label,
+                    b->s->ma, (lua_Integer)b->s->n, (lua_Integer)b->s->seed);
+  return 1;
+}
+
+static const luaL_Reg sample_funcs[] = {
+  { "b_to_ka", l_sample_b_to_ka },
+  { "from_parents", l_sample_from_parents },
+  { NULL, NULL }
+};
+
+static const luaL_Reg sample_methods[] = {
+  { "len", l_sample_len },
+  { "get", l_sample_get },
+  { "kaon", l_sample_kaon },
+  { "info", l_sample_info },
+  { "close", l_sample_gc },
+  { NULL, NULL }
+};
+
+static const luaL_Reg sample_meta[] = {
+  { "__gc", l_sample_gc },
+  { "__close", l_sample_gc },
+  { "__len", l_sample_len },
+  { "__tostring", l_sample_tostring },
+  { NULL, NULL }
+};
 
 int luaopen_alp_sample(lua_State *L)
 {
-  lua_newtable(L);
+  luaL_newmetatable(L, SAMPLE_MT);
+  luaL_setfuncs(L, sample_meta, 0);
+  luaL_newlib(L, sample_methods);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
+  luaL_newlib(L, sample_funcs);
   return 1;
 }

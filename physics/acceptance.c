@@ -1,0 +1,352 @@
+/* acceptance.c -- path tables and mean decay probabilities (acceptance.h).
+ *
+ * Built with -O3 -fno-math-errno -fopenmp-simd (Makefile XFLAGS): the
+ * per-chunk loops below are `omp simd` loops over contiguous arrays whose
+ * exp()/expm1() calls gcc turns into glibc libmvec calls (_ZGV*_exp).  glibc
+ * declares those vector variants only under -ffast-math, so they are
+ * declared here; the kernel is compiled for AVX-512, AVX2 and baseline
+ * x86-64 and the best one is picked at load time (target_clones).  Results
+ * are deterministic for a given machine: the work is split into fixed
+ * chunks whose partial sums are combined in chunk order.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_errno.h>
+#include "acceptance.h"
+#include "errors.h"
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+    defined(__OPTIMIZE__) && !defined(__SANITIZE_ADDRESS__)
+/* The libmvec variants exist for x86_64 glibc >= 2.22 (exp) and >= 2.35
+ * (expm1); see <bits/math-vector.h>. */
+extern double exp(double) __attribute__((__simd__("notinbranch")));
+extern double expm1(double) __attribute__((__simd__("notinbranch")));
+#define ALP_KERNEL_CLONES \
+  __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define ALP_KERNEL_CLONES
+#endif
+
+/* One chunk of a path table: per event, the interval ends divided by
+ * (beta gamma)_k, grouped as
+ *   head  [0, H]         (the production point is on this side; H may be inf)
+ *   mid   [A, A + L]     (nmid columns; padded with A = inf, L = 0)
+ *   tail  [T, inf)       (padded with T = inf)
+ * with absent groups padded so that they contribute exactly 0. */
+typedef struct {
+  size_t n;
+  int has_head, has_tail, nmid;
+  double *H, *A, *L, *T; /* A, L: nmid columns of n, column j at +j*n */
+  double *mem;
+} pchunk;
+
+struct alp_paths {
+  size_t n, nchunks;
+  alp_side side;
+  pchunk *ch;
+};
+
+void alp_paths_free(alp_paths *p)
+{
+  if (!p) return;
+  if (p->ch)
+    for (size_t c = 0; c < p->nchunks; c++) free(p->ch[c].mem);
+  free(p->ch);
+  free(p);
+}
+
+size_t alp_paths_events(const alp_paths *p) { return p->n; }
+alp_side alp_paths_side(const alp_paths *p) { return p->side; }
+
+/* Growable per-thread list of the intervals of one chunk's events. */
+typedef struct {
+  double *a, *b;
+  int *cnt;  /* intervals per event */
+  size_t n, cap;
+} ivbuf;
+
+static int ivbuf_push(ivbuf *v, double a, double b)
+{
+  if (v->n == v->cap) {
+    size_t cap = v->cap ? 2 * v->cap : 4096;
+    double *na = realloc(v->a, cap * sizeof *na), *nb;
+    if (!na) return GSL_ENOMEM;
+    v->a = na;
+    nb = realloc(v->b, cap * sizeof *nb);
+    if (!nb) return GSL_ENOMEM;
+    v->b = nb;
+    v->cap = cap;
+  }
+  v->a[v->n] = a;
+  v->b[v->n] = b;
+  v->n++;
+  return 0;
+}
+
+/* Intervals of event k on the requested side (the complement of the
+ * inside intervals within [0, inf) for ALP_OUTSIDE). */
+static int event_intervals(const alp_volume *v, const alp_sample *s, size_t k,
+                           alp_side side, ivbuf *buf, int *count)
+{
+  double p[3] = { s->x[k], s->y[k], s->z[k] };
+  double u[3] = { s->ux[k], s->uy[k], s->uz[k] };
+  double ti[ALP_VOLUME_MAXSEG], to[ALP_VOLUME_MAXSEG];
+  size_t m;
+  int status;
+  size_t n0 = buf->n;
+  if (!(isfinite(s->bg[k]) && s->bg[k] > 0.0)) return GSL_EDOM;
+  status = alp_volume_intervals(v, p, u, ti, to, ALP_VOLUME_MAXSEG, &m);
+  if (status) return status;
+  if (side == ALP_INSIDE) {
+    for (size_t i = 0; i < m; i++)
+      if ((status = ivbuf_push(buf, ti[i], to[i]))) return status;
+  } else {
+    double c = 0.0;
+    for (size_t i = 0; i < m; i++) {
+      if (ti[i] > c && (status = ivbuf_push(buf, c, ti[i]))) return status;
+      c = to[i];
+    }
+    if (c < INFINITY && (status = ivbuf_push(buf, c, INFINITY))) return status;
+  }
+  *count = (int)(buf->n - n0);
+  return 0;
+}
+
+/* Build chunk ch from events k0..k0+n-1. */
+static int build_chunk(const alp_volume *v, const alp_sample *s, size_t k0,
+                       size_t n, alp_side side, ivbuf *buf, pchunk *ch)
+{
+  int status, nmid = 0, head = 0, tail = 0, ncol;
+  size_t pos = 0;
+  double *col;
+  buf->n = 0;
+  for (size_t k = 0; k < n; k++) {
+    int cnt = 0, mid = 0;
+    if ((status = event_intervals(v, s, k0 + k, side, buf, &cnt))) return status;
+    buf->cnt[k] = cnt;
+    for (size_t i = buf->n - (size_t)cnt; i < buf->n; i++) {
+      if (buf->a[i] == 0.0) head = 1;
+      else if (buf->b[i] == INFINITY) tail = 1;
+      else mid++;
+    }
+    if (mid > nmid) nmid = mid;
+  }
+  ncol = head + 2 * nmid + tail;
+  ch->n = n;
+  ch->has_head = head;
+  ch->has_tail = tail;
+  ch->nmid = nmid;
+  ch->mem = malloc((size_t)(ncol ? ncol : 1) * n * sizeof(double));
+  if (!ch->mem) return GSL_ENOMEM;
+  col = ch->mem;
+  ch->H = head ? col : NULL;  col += head ? n : 0;
+  ch->A = nmid ? col : NULL;  col += (size_t)nmid * n;
+  ch->L = nmid ? col : NULL;  col += (size_t)nmid * n;
+  ch->T = tail ? col : NULL;
+  for (size_t k = 0; k < n; k++) {
+    double ibg = 1.0 / s->bg[k0 + k];
+    int j = 0;
+    if (head) ch->H[k] = 0.0;
+    for (int c = 0; c < nmid; c++) {
+      ch->A[(size_t)c * n + k] = INFINITY;
+      ch->L[(size_t)c * n + k] = 0.0;
+    }
+    if (tail) ch->T[k] = INFINITY;
+    for (int i = 0; i < buf->cnt[k]; i++, pos++) {
+      double a = buf->a[pos], b = buf->b[pos];
+      /* lengths in units of (beta gamma)_k: x/(beta gamma c tau) = (x/bg)/ctau
+       * (seed eq. 3.1) */
+      if (a == 0.0) ch->H[k] = b * ibg;
+      else if (b == INFINITY) ch->T[k] = a * ibg;
+      else {
+        ch->A[(size_t)j * n + k] = a * ibg;
+        ch->L[(size_t)j * n + k] = (b - a) * ibg;
+        j++;
+      }
+    }
+  }
+  return 0;
+}
+
+int alp_paths_new(const alp_volume *v, const alp_sample *s, alp_side side,
+                  const alp_mc_opts *o, alp_paths **out)
+{
+  alp_paths *p = NULL;
+  const int nt = alp_mc_threads(o);
+  const volatile sig_atomic_t *cancel = o ? o->cancel : NULL;
+  int status = 0;
+  long nc, bad = 0;
+  *out = NULL;
+  if (side != ALP_INSIDE && side != ALP_OUTSIDE) return GSL_EINVAL;
+  if (s->n == 0) return GSL_EDOM;
+  p = calloc(1, sizeof *p);
+  if (!p) return GSL_ENOMEM;
+  p->n = s->n;
+  p->side = side;
+  p->nchunks = (s->n + ALP_ACC_CHUNK - 1) / ALP_ACC_CHUNK;
+  p->ch = calloc(p->nchunks, sizeof *p->ch);
+  if (!p->ch) { status = GSL_ENOMEM; goto fail; }
+  nc = (long)p->nchunks;
+  bad = nc;
+
+#pragma omp parallel num_threads(nt)
+  {
+    ivbuf buf = { NULL, NULL, NULL, 0, 0 };
+    int my = 0;
+    long my_chunk = nc;
+    buf.cnt = malloc(ALP_ACC_CHUNK * sizeof *buf.cnt);
+    if (!buf.cnt) { my = GSL_ENOMEM; my_chunk = -1; }
+#pragma omp for schedule(dynamic, 1)
+    for (long c = 0; c < nc; c++) {
+      size_t k0 = (size_t)c * ALP_ACC_CHUNK, n = ALP_ACC_CHUNK;
+      if (my) continue;
+      if (cancel && *cancel) { my = ALP_ECANCELLED; my_chunk = c; continue; }
+      if (k0 + n > s->n) n = s->n - k0;
+      my = build_chunk(v, s, k0, n, side, &buf, &p->ch[c]);
+      if (my) my_chunk = c;
+    }
+    if (my) {
+#pragma omp critical(alp_paths_status)
+      if (my_chunk < bad) { bad = my_chunk; status = my; }
+    }
+    free(buf.a);
+    free(buf.b);
+    free(buf.cnt);
+  }
+  if (status) goto fail;
+  *out = p;
+  return 0;
+fail:
+  alp_paths_free(p);
+  return status;
+}
+
+/* ---- evaluation ----------------------------------------------------------- */
+
+/* p[k] = decay probability of event k of chunk c on the table's side for
+ * 0 < ctau < inf with inv = 1/ctau finite (seed eq. 3.1 summed over the
+ * intervals). */
+ALP_KERNEL_CLONES
+static void chunk_probs(const pchunk *c, double inv, double *restrict p)
+{
+  const size_t n = c->n;
+  if (c->has_head) {
+    const double *restrict H = c->H;
+#pragma omp simd
+    for (size_t k = 0; k < n; k++) p[k] = -expm1(-H[k] * inv);
+  } else {
+    for (size_t k = 0; k < n; k++) p[k] = 0.0;
+  }
+  for (int j = 0; j < c->nmid; j++) {
+    const double *restrict A = c->A + (size_t)j * n;
+    const double *restrict L = c->L + (size_t)j * n;
+#pragma omp simd
+    for (size_t k = 0; k < n; k++)
+      p[k] += exp(-A[k] * inv) * -expm1(-L[k] * inv);
+  }
+  if (c->has_tail) {
+    const double *restrict T = c->T;
+#pragma omp simd
+    for (size_t k = 0; k < n; k++) p[k] += exp(-T[k] * inv);
+  }
+}
+
+/* The exact limits c tau -> 0 (decay at the production point: inside iff
+ * there is a head of positive length) and c tau -> inf (inside iff the
+ * side's intervals reach infinity). */
+static void chunk_limit(const pchunk *c, int at_infinity, double *p)
+{
+  for (size_t k = 0; k < c->n; k++) {
+    double h = c->has_head ? c->H[k] : 0.0;
+    double t = c->has_tail ? c->T[k] : INFINITY;
+    p[k] = at_infinity ? ((h == INFINITY || t < INFINITY) ? 1.0 : 0.0)
+                       : (h > 0.0 ? 1.0 : 0.0);
+  }
+}
+
+/* Mean and sum of squared deviations of p[0..n-1] (two passes). */
+static void chunk_stats(const double *restrict p, size_t n, double *mean,
+                        double *m2)
+{
+  double s = 0.0, q = 0.0, m;
+#pragma omp simd reduction(+ : s)
+  for (size_t k = 0; k < n; k++) s += p[k];
+  m = s / (double)n;
+#pragma omp simd reduction(+ : q)
+  for (size_t k = 0; k < n; k++) q += (p[k] - m) * (p[k] - m);
+  *mean = m;
+  *m2 = q;
+}
+
+int alp_paths_decay_prob(const alp_paths *p, const double *ctau, size_t nctau,
+                         const alp_mc_opts *o, double *prob, double *err)
+{
+  const int nt = alp_mc_threads(o);
+  const volatile sig_atomic_t *cancel = o ? o->cancel : NULL;
+  const size_t nch = p->nchunks;
+  double *part = NULL;
+  long nitems;
+  int status = 0;
+  for (size_t i = 0; i < nctau; i++)
+    if (!(ctau[i] >= 0.0)) return GSL_EDOM; /* negative or NaN */
+  if (nctau == 0) return 0;
+  part = malloc(2 * nctau * nch * sizeof *part);
+  if (!part) return GSL_ENOMEM;
+  nitems = (long)(nctau * nch);
+
+#pragma omp parallel num_threads(nt)
+  {
+    double buf[ALP_ACC_CHUNK];
+    int my = 0;
+#pragma omp for schedule(dynamic, 4)
+    for (long it = 0; it < nitems; it++) {
+      size_t i = (size_t)it / nch, c = (size_t)it % nch;
+      const pchunk *ch = &p->ch[c];
+      double t = ctau[i], inv = 1.0 / t;
+      if (my) continue;
+      if (cancel && *cancel) { my = ALP_ECANCELLED; continue; }
+      if (t == INFINITY) chunk_limit(ch, 1, buf);
+      else if (!isfinite(inv)) chunk_limit(ch, 0, buf); /* 0 or subnormal */
+      else chunk_probs(ch, inv, buf);
+      chunk_stats(buf, ch->n, &part[2 * (size_t)it], &part[2 * (size_t)it + 1]);
+    }
+    if (my) {
+#pragma omp critical(alp_prob_status)
+      status = my;
+    }
+  }
+  if (status) goto done;
+
+  /* Combine the chunks in chunk order (Chan, Golub, LeVeque 1979). */
+  for (size_t i = 0; i < nctau; i++) {
+    double n = 0.0, mean = 0.0, m2 = 0.0;
+    for (size_t c = 0; c < nch; c++) {
+      const double *q = &part[2 * (i * nch + c)];
+      double nb = (double)p->ch[c].n, ntot = n + nb, d = q[0] - mean;
+      mean += d * nb / ntot;
+      m2 += q[1] + d * d * n * nb / ntot;
+      n = ntot;
+    }
+    prob[i] = mean;
+    if (err) err[i] = n > 1.0 ? sqrt(m2 / (n - 1.0) / n) : 0.0;
+  }
+done:
+  free(part);
+  return status;
+}
+
+int alp_decay_prob(const alp_volume *v, const alp_sample *s, alp_side side,
+                   const double *ctau, size_t nctau, const alp_mc_opts *o,
+                   double *prob, double *err)
+{
+  alp_paths *p = NULL;
+  int status;
+  for (size_t i = 0; i < nctau; i++)
+    if (!(ctau[i] >= 0.0)) return GSL_EDOM;
+  status = alp_paths_new(v, s, side, o, &p);
+  if (status) return status;
+  status = alp_paths_decay_prob(p, ctau, nctau, o, prob, err);
+  alp_paths_free(p);
+  return status;
+}
