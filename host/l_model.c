@@ -85,9 +85,10 @@ static void read_params(lua_State *L, int idx, const char *fname,
       if (!lua_isnil(L, -1)) {
         v = lua_tonumberx(L, -1, &isnum);
         if (lua_type(L, -1) != LUA_TNUMBER || !isnum || !isfinite(v) || fabs(v) > ALP_C_MAX) {
-          char g[64];
-          luaL_error(L, "%s: cf.%s must be a finite number in [%.6g, %.6g], got %s", fname,
-                     fermion_keys[i], -ALP_C_MAX, ALP_C_MAX, got_text(L, -1, g, sizeof g));
+          char g[64], r[64];
+          snprintf(r, sizeof r, "[%.6g, %.6g]", -ALP_C_MAX, ALP_C_MAX);
+          luaL_error(L, "%s: cf.%s must be a finite number in %s, got %s", fname,
+                     fermion_keys[i], r, got_text(L, -1, g, sizeof g));
         }
         p->cf[i] = v;
       }
