@@ -204,3 +204,55 @@ function TestModel:test_counts_physics_calls()
   alp.model.benchmark("cff", 1):ctau { 0.1, 0.2 }
   lu.assertEquals(alp._physics_calls() - n0, 2, "one count per binding call, not per mass")
 end
+
+function TestModel:test_figure_script()
+  -- scripts/figures/model.lua --out DIR: seed Figs. 1-2 tables (issue #3)
+  local dir = h.tmpdir()
+  local out, code = h.run(h.exe() .. " scripts/figures/model.lua --out " .. h.q(dir))
+  lu.assertEquals(code, 0, out)
+  local function read(name)
+    local f = assert(io.open(dir .. "/" .. name))
+    local header, cols, rows = {}, nil, {}
+    for line in f:lines() do
+      local k, v = line:match("^# ([%w_]+): (.*)$")
+      if k then header[k] = v
+      elseif not cols then cols = line
+      else
+        local row = {}
+        for x in line:gmatch("[^,]+") do row[#row + 1] = tonumber(x) end
+        rows[#rows + 1] = row
+      end
+    end
+    f:close()
+    return header, cols, rows
+  end
+  for _, b in ipairs { "cff", "cWW" } do
+    local hd, cols, rows = read("fig1_br_" .. b .. ".csv")
+    lu.assertEquals(cols, "ma_GeV,gammagamma,ee,mumu,tautau,hadrons,cc,bb")
+    for _, k in ipairs { "quantity", "units", "model", "source" } do lu.assertNotNil(hd[k], k) end
+    lu.assertEquals(#rows, 400)
+    h.assert_rel(rows[1][1], 1e-3, 1e-12, "first mass 1 MeV")
+    h.assert_rel(rows[400][1], alp.model.thresholds.b_to_ka, 1e-7, "last mass m_B - m_K")
+    -- the seven visible channels exhaust the width (Gamma_inv = 0); values
+    -- are written with 8 significant digits
+    for _, r in ipairs { rows[1], rows[137], rows[400] } do
+      local s = 0
+      for c = 2, 8 do s = s + r[c] end
+      h.assert_rel(s, 1, 1e-6, "BRs sum to 1 at " .. r[1])
+    end
+  end
+  local _, cols, rows = read("fig2_ctau.csv")
+  lu.assertEquals(cols, "ma_GeV,ctau_cff_m,ctau_cWW_m")
+  -- REFERENCE.md §4.6 at m_a = 1 MeV: 6.778e6 m (cff), 7.349e6 m (cWW), 2 %
+  h.assert_rel(rows[1][2], 6.778e6, 0.02, "ctau cff at 1 MeV")
+  h.assert_rel(rows[1][3], 7.349e6, 0.02, "ctau cWW at 1 MeV")
+  if alp.plot.gnuplot() then
+    for _, f in ipairs { "fig1_br_cff.svg", "fig1_br_cWW.svg", "fig2_ctau.svg" } do
+      local fh = io.open(dir .. "/" .. f)
+      lu.assertNotNil(fh, f)
+      lu.assertStrContains(fh:read("a"), "<svg")
+      fh:close()
+    end
+  end
+  h.rmtree(dir)
+end
