@@ -196,7 +196,12 @@ local function encode(v, indent, depth, seen, out)
   elseif t == "number" then
     if mtype(v) == "integer" then out[#out + 1] = tostring(v)
     elseif v ~= v or v == huge or v == -huge then out[#out + 1] = "null"
-    else out[#out + 1] = fmt("%.17g", v) end
+    else
+      local t = fmt("%.15g", v)
+      if tonumber(t) ~= v then t = fmt("%.17g", v) end
+      if not t:find("[%.eEn]") then t = t .. ".0" end
+      out[#out + 1] = t
+    end
   elseif t == "string" then out[#out + 1] = json_string(v)
   elseif t == "table" then
     if seen[v] then error("alp.output.json: cannot encode a table that contains itself", 0) end

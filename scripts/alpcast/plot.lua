@@ -195,24 +195,30 @@ function M.figure(opts)
   if not cmd then return nil, why end
   for _, f in ipairs(formats) do
     local target = base .. "." .. f
+    local tmp, final = out .. "." .. f .. ".tmp", out .. "." .. f
     local term = f == "svg" and fmt(TERMINALS.svg, math.floor(w), math.floor(h))
       or fmt(TERMINALS.pdf, w / 144, h / 144)
     local setup = term .. "; set output " .. gpstr(target .. ".tmp")
     local shell = fmt("cd %s && %s -e %s %s 2>&1", output._q(gpdir), cmd, output._q(setup),
                       output._q(base .. ".gp"))
-    local p = io.popen(shell)
-    local msg = p:read("a")
-    local ok = p:close()
-    local tmp, final = out .. "." .. f .. ".tmp", out .. "." .. f
-    local fh = io.open(tmp, "rb")
-    local size_ok = fh and fh:seek("end") > 0
-    if fh then fh:close() end
-    if not ok or not size_ok then
+    -- any error (gnuplot failing, an interruption) removes the .tmp file
+    local ok, err = pcall(function()
+      local p = io.popen(shell)
+      local msg = p:read("a")
+      local closed = p:close()
+      local fh = io.open(tmp, "rb")
+      local size_ok = fh and fh:seek("end") > 0
+      if fh then fh:close() end
+      if not closed or not size_ok then
+        error(fmt("%s: gnuplot failed on %s.gp (%s): %s", fname, out, f, msg), 0)
+      end
+      local rok, rerr = os.rename(tmp, final)
+      if not rok then error(fmt("%s: %s", fname, rerr), 0) end
+    end)
+    if not ok then
       os.remove(tmp)
-      error(fmt("%s: gnuplot failed on %s.gp (%s): %s", fname, out, f, msg), 2)
+      error(err, 0)
     end
-    local rok, rerr = os.rename(tmp, final)
-    if not rok then os.remove(tmp); error(fmt("%s: %s", fname, rerr), 2) end
     written[#written + 1] = final
   end
   return written

@@ -1,3 +1,452 @@
--- alpcast/recast.lua: placeholder until the limit-engine issue fills it.
+-- alpcast/recast.lua: the recast contract (alp.recast).
+-- A recast file ends with `return alp.recast{...}`.  alp.recast{} validates
+-- the declaration when the file loads -- required fields, types, allowed
+-- values, unknown keys (with a suggestion), name = file stem, data files
+-- present -- and returns a frozen descriptor.  No physics runs at load time.
+-- alp.recast.load(path) loads a file in a strict environment of its own;
+-- alp.recast.scan(desc, benchmark [, variant]) turns its ratio (or
+-- signal / limit) into excluded intervals.  help("recast") has the contract.
+local check = require "alpcast.check"
+local alp = require "alp"
+
 local M = {}
+
+local fmt, type, huge = string.format, type, math.huge
+
+M.signatures = { "invisible", "displaced", "prompt" }
+M.statuses = { "published", "projection" }
+M.benchmarks = { "cff", "cWW" }
+M.default_masses = { min = 1e-3, max = 4.78, n = 200, log = true }
+
+local FIELDS = { "name", "experiment", "process", "reference", "signature", "cl", "data",
+                 "status", "observable", "notes", "tags", "benchmarks", "variants", "masses",
+                 "couplings", "rtol", "seed", "prepare", "ratio", "signal", "limit", "extra" }
+-- keys of a variant's table that the suite reads (the rest is the recast's)
+local VARIANT_RESERVED = { masses = true, couplings = true, benchmarks = true }
+
+local Descriptor = { __name = "alp.recast" }
+
+local function stem_of(path) return (path:match("([^/]+)$") or path):gsub("%.lua$", "") end
+local function dir_of(path) return path:match("^(.*)/[^/]*$") or "." end
+
+local function file_exists(p)
+  local f = io.open(p, "r")
+  if f then f:close() return true end
+  return false
+end
+
+-- Validation errors name the file and the line of the offending field
+-- ("recasts/x.lua:7: alp.recast: field 'cl' must be a number in (0, 1), got
+-- 90").  `return alp.recast{...}` is a tail call, so the recast's frame is
+-- gone by the time we run: the file comes from alp.recast.load (or the
+-- nearest Lua file on the stack) and the line from the file's text.
+local current_file -- set while validating
+
+local function field_line(file, field)
+  local f = file and io.open(file, "r")
+  if not f then return nil end
+  local n, call_line, hit = 0, nil, nil
+  for line in f:lines() do
+    n = n + 1
+    if not call_line and line:find("alp.recast", 1, true) then call_line = n end
+    if field and not hit and call_line and line:match("^%s*" .. field .. "%s*=") then hit = n end
+  end
+  f:close()
+  return hit or call_line
+end
+
+local function fail(msg, ...)
+  msg = fmt(msg, ...)
+  local field = msg:match("field '([%w_]+)'") or msg:match("unknown field '([%w_]+)'")
+    or msg:match("^variants%.([%w_]+)") or msg:match("%(data%.([%w_]+)%)")
+  if msg:match("^variants%.") then field = msg:match("^variants%.([%w_]+)") end
+  if msg:match("%(data%.") then field = "data" end
+  local prefix = ""
+  if current_file then
+    local line = field_line(current_file, field)
+    prefix = current_file .. ":" .. (line and (line .. ":") or "") .. " "
+  end
+  error(prefix .. "alp.recast: " .. msg, 0)
+end
+
+local function need_string(spec, k)
+  local v = spec[k]
+  if v == nil then fail("field '%s' is required (a non-empty string)", k) end
+  if type(v) ~= "string" or v == "" then
+    fail("field '%s' must be a non-empty string, got %s", k, check.got(v))
+  end
+  return v
+end
+
+local function opt_type(spec, k, t)
+  local v = spec[k]
+  if v ~= nil and type(v) ~= t then fail("field '%s' must be a %s, got %s", k, t, check.got(v)) end
+  return v
+end
+
+local function one_of(spec, k, choices, default)
+  local v = spec[k]
+  if v == nil then
+    if default then return default end
+    local q = {}
+    for i, c in ipairs(choices) do q[i] = '"' .. c .. '"' end
+    fail("field '%s' is required (one of %s)", k, table.concat(q, ", "))
+  end
+  for _, c in ipairs(choices) do if v == c then return v end end
+  local q = {}
+  for i, c in ipairs(choices) do q[i] = '"' .. c .. '"' end
+  local s = type(v) == "string" and check.suggest(v, choices)
+  fail("field '%s' must be one of %s, got %s%s", k, table.concat(q, ", "), check.got(v),
+       s and fmt(" (did you mean '%s'?)", s) or "")
+end
+
+local function grid_ok(v, k)
+  local ok, err = pcall(require("alpcast.scan").grid, v, "alp.recast", "field '" .. k .. "'")
+  if not ok then fail("%s", (tostring(err):gsub("^.-alp%.recast: ", ""))) end
+end
+
+local function couplings_ok(v, k)
+  if type(v) ~= "table" then fail("field '%s' must be a table {min =, max =, n =}, got %s", k, check.got(v)) end
+  for key in pairs(v) do
+    if key ~= "min" and key ~= "max" and key ~= "n" then
+      fail("field '%s' has unknown key '%s' (allowed: min, max, n)", k, tostring(key))
+    end
+  end
+  grid_ok({ min = v.min or 1e-7, max = v.max or 1e2, n = v.n or 200 }, k)
+end
+
+local function validate(spec, source)
+  if type(spec) ~= "table" then fail("expects a table, got %s", check.got(spec)) end
+  -- unknown fields first: a misspelt 'ratio' would otherwise be "missing"
+  for k in pairs(spec) do
+    if type(k) ~= "string" then fail("fields must have string keys, got a %s key", type(k)) end
+    local found = false
+    for _, f in ipairs(FIELDS) do if f == k then found = true break end end
+    if not found then
+      local s = check.suggest(k, FIELDS)
+      fail("unknown field '%s'%s", k, s and fmt(" (did you mean '%s'?)", s) or "")
+    end
+  end
+  local d = {}
+  d.name = need_string(spec, "name")
+  if not d.name:match("^[%w_%-]+$") then
+    fail("field 'name' must be made of letters, digits, _ and -, got '%s'", d.name)
+  end
+  local file = source
+  if file then
+    d.file = file
+    if stem_of(file) ~= d.name then
+      fail("field 'name' must equal the file name '%s', got '%s'", stem_of(file), d.name)
+    end
+  end
+  d.experiment = need_string(spec, "experiment")
+  d.process = need_string(spec, "process")
+  local ref = spec.reference
+  if ref == nil then fail("field 'reference' is required (a string, or {arxiv =, journal =, ...})") end
+  if type(ref) == "table" then
+    local n = 0
+    for k, v in pairs(ref) do
+      if type(k) ~= "string" or type(v) ~= "string" then
+        fail("field 'reference' must map names to strings ({arxiv = \"...\"})")
+      end
+      n = n + 1
+    end
+    if n == 0 then fail("field 'reference' must not be empty") end
+  elseif type(ref) ~= "string" or ref == "" then
+    fail("field 'reference' must be a string or a table of strings, got %s", check.got(ref))
+  end
+  d.reference = ref
+  d.signature = one_of(spec, "signature", M.signatures)
+  local cl = spec.cl
+  if cl == nil then fail("field 'cl' is required (a number in (0, 1), e.g. 0.90)") end
+  if type(cl) ~= "number" or not (cl > 0 and cl < 1) then
+    fail("field 'cl' must be a number in (0, 1), got %s", check.got(cl))
+  end
+  d.cl = cl
+  d.status = one_of(spec, "status", M.statuses, "published")
+  d.observable = opt_type(spec, "observable", "string")
+  d.notes = opt_type(spec, "notes", "string")
+  d.tags = opt_type(spec, "tags", "table") or {}
+  for i, t in ipairs(d.tags) do
+    if type(t) ~= "string" then fail("field 'tags' must be an array of strings (tags[%d] is %s)", i, check.got(t)) end
+  end
+  -- data files: relative to the recast file, must exist (not parsed now)
+  d.data = {}
+  local dir = d.file and dir_of(d.file) or "."
+  for k, p in pairs(opt_type(spec, "data", "table") or {}) do
+    if type(k) ~= "string" or type(p) ~= "string" then
+      fail("field 'data' must map names to file paths ({bins = \"data/x.csv\"})")
+    end
+    local full = p:sub(1, 1) == "/" and p or (dir .. "/" .. p)
+    if not file_exists(full) then fail("data file '%s' (data.%s) not found: %s", p, k, full) end
+    d.data[k] = full
+  end
+  -- what it applies to
+  local benches = opt_type(spec, "benchmarks", "table") or M.benchmarks
+  d.benchmarks = {}
+  for i, b in ipairs(benches) do
+    local ok = false
+    for _, x in ipairs(M.benchmarks) do if b == x then ok = true end end
+    if not ok then
+      local s = type(b) == "string" and check.suggest(b, M.benchmarks)
+      fail("field 'benchmarks' must list \"cff\" and/or \"cWW\", got %s at [%d]%s", check.got(b), i,
+           s and fmt(" (did you mean '%s'?)", s) or "")
+    end
+    d.benchmarks[i] = b
+  end
+  d.variants = {}
+  local vs = opt_type(spec, "variants", "table")
+  if vs then
+    for vname, settings in pairs(vs) do
+      if type(vname) ~= "string" or not vname:match("^[%w_]+$") then
+        fail("field 'variants' must be keyed by names of letters, digits and _, got %s", check.got(vname))
+      end
+      if type(settings) ~= "table" then
+        fail("variants.%s must be a table of settings, got %s", vname, check.got(settings))
+      end
+      if settings.name ~= nil or settings.seed ~= nil then
+        fail("variants.%s: 'name' and 'seed' are set by the suite", vname)
+      end
+      if settings.masses ~= nil then grid_ok(settings.masses, "variants." .. vname .. ".masses") end
+      if settings.couplings ~= nil then couplings_ok(settings.couplings, "variants." .. vname .. ".couplings") end
+      if settings.benchmarks ~= nil then
+        for i, b in ipairs(settings.benchmarks) do
+          if b ~= "cff" and b ~= "cWW" then
+            fail("variants.%s.benchmarks must list \"cff\" and/or \"cWW\", got %s at [%d]", vname, check.got(b), i)
+          end
+        end
+      end
+      d.variants[#d.variants + 1] = vname
+    end
+    if #d.variants == 0 then fail("field 'variants' must not be empty (omit it instead)") end
+    table.sort(d.variants)
+  end
+  d.variant_settings = vs or {}
+  d.masses = spec.masses or M.default_masses
+  grid_ok(d.masses, "masses")
+  d.couplings = spec.couplings
+  if d.couplings ~= nil then couplings_ok(d.couplings, "couplings") end
+  d.rtol = spec.rtol or 1e-3
+  if type(d.rtol) ~= "number" or not (d.rtol > 0 and d.rtol <= 0.5) then
+    fail("field 'rtol' must be a number in (0, 0.5], got %s", check.got(spec.rtol))
+  end
+  d.seed = spec.seed or 1
+  if math.type(d.seed) ~= "integer" and not (type(d.seed) == "number" and math.tointeger(d.seed)) then
+    fail("field 'seed' must be an integer, got %s", check.got(spec.seed))
+  end
+  d.seed = math.tointeger(d.seed)
+  -- the physics: ratio, or signal + limit
+  for _, k in ipairs { "prepare", "ratio", "signal", "limit", "extra" } do
+    if spec[k] ~= nil and type(spec[k]) ~= "function" then
+      fail("field '%s' must be a function, got %s", k, check.got(spec[k]))
+    end
+    d[k] = spec[k]
+  end
+  if d.ratio and (d.signal or d.limit) then
+    fail("give either 'ratio' or 'signal' + 'limit', not both")
+  end
+  if not d.ratio then
+    if not d.signal and not d.limit then
+      fail("field 'ratio' is required (function(model, ma, data, prepared, variant) -> signal/allowed), or 'signal' + 'limit'")
+    end
+    if not d.signal then fail("field 'signal' is required with 'limit'") end
+    if not d.limit then fail("field 'limit' is required with 'signal'") end
+  end
+  return d
+end
+
+-- The recast file being defined: the one alp.recast.load is loading (an
+-- alp.recast{} elsewhere, e.g. in the REPL, has no file: no name check, data
+-- paths relative to the current folder).
+local loading
+local function calling_file() return loading end
+
+-- alp.recast{...} -> descriptor (frozen)
+local function define(spec)
+  current_file = calling_file()
+  local ok, d = pcall(validate, spec, current_file)
+  current_file = nil
+  if not ok then error(d, 0) end
+  return setmetatable({}, {
+    __name = "alp.recast",
+    __index = d,
+    __newindex = function(_, k) error(fmt("alp.recast: descriptor '%s' is read-only (field '%s')", d.name, tostring(k)), 2) end,
+    __tostring = function() return fmt("alp.recast{%s: %s, %s, %s}", d.name, d.experiment, d.signature, d.file or "?") end,
+    __metatable = Descriptor,
+  })
+end
+
+setmetatable(M, { __call = function(_, spec) return define(spec) end })
+
+-- Is v a descriptor made by alp.recast{}?
+function M.is_descriptor(v)
+  return type(v) == "table" and getmetatable(v) == Descriptor
+end
+
+-- ---- the strict environment ----------------------------------------------
+
+local ALLOWED = { "alp", "math", "string", "table", "utf8", "ipairs", "pairs", "next",
+                  "select", "type", "tostring", "tonumber", "error", "assert", "pcall",
+                  "print", "rawget", "rawequal", "rawlen", "setmetatable", "getmetatable",
+                  "_VERSION" }
+local NO_FILES = { output = true, plot = true, fs = true }
+
+-- alp as a recast sees it: everything but the modules that write files.
+local function recast_alp(label)
+  return setmetatable({}, {
+    __index = function(_, k)
+      if NO_FILES[k] then
+        error(fmt("%s: alp.%s is not available in a recast (the suite writes the files; "
+                  .. "return tables from 'extra')", label, k), 2)
+      end
+      return alp[k]
+    end,
+    __newindex = function(_, k) error(fmt("%s: tried to set alp.%s", label, tostring(k)), 2) end,
+  })
+end
+
+-- A fresh environment: the allow-list read-only; reading an undefined global
+-- or writing any global raises.
+function M.environment(label)
+  local base = {}
+  for _, k in ipairs(ALLOWED) do base[k] = _G[k] end
+  base.alp = recast_alp(label)
+  return setmetatable({}, {
+    __index = function(_, k)
+      local v = base[k]
+      if v == nil then
+        local names = {}
+        for _, n in ipairs(ALLOWED) do names[#names + 1] = n end
+        local s = type(k) == "string" and check.suggest(k, names)
+        error(fmt("%s: undefined global '%s'%s", label, tostring(k),
+                  s and fmt(" (did you mean '%s'?)", s) or ""), 2)
+      end
+      return v
+    end,
+    __newindex = function(_, k)
+      error(fmt("%s: tried to set global '%s' (use local)", label, tostring(k)), 2)
+    end,
+  })
+end
+
+-- alp.recast.load(path) -> descriptor: the file in its own strict
+-- environment; raises on syntax errors, validation errors, a file that does
+-- not return alp.recast{...}, and physics computed at load time.
+function M.load(path)
+  check.string(path, "alp.recast.load", "path")
+  local label = "recast " .. path
+  local chunk, err = loadfile(path, "t", M.environment(label))
+  if not chunk then error(err, 0) end
+  local before = alp._physics_calls()
+  loading = path
+  local ok, d = pcall(chunk)
+  loading = nil
+  if not ok then error(d, 0) end
+  local calls = alp._physics_calls() - before
+  if not M.is_descriptor(d) then
+    error(fmt("%s: must end with 'return alp.recast{...}', returned %s", path, check.got(d)), 0)
+  end
+  if calls > 0 then
+    error(fmt("%s: computed physics at load time (%d calls); move it into prepare, ratio, "
+              .. "signal or limit", path, calls), 0)
+  end
+  return d
+end
+
+-- ---- running --------------------------------------------------------------
+
+-- alp.recast.data(desc) -> {key = alp.data table} (read on first use)
+function M.data(desc)
+  if not M.is_descriptor(desc) then error("alp.recast.data: expects a recast descriptor", 2) end
+  local loaded = {}
+  for k, p in pairs(desc.data) do loaded[k] = alp.data.csv(p) end
+  return loaded
+end
+
+-- The variant table a recast's functions receive.
+function M.variant(desc, vname)
+  local v = { name = vname or "", seed = desc.seed }
+  if vname then
+    local s = desc.variant_settings[vname]
+    if not s then
+      error(fmt("alp.recast: %s has no variant '%s'", desc.name, tostring(vname)), 3)
+    end
+    for k, x in pairs(s) do if not VARIANT_RESERVED[k] then v[k] = x end end
+  end
+  return v
+end
+
+-- Benchmarks a (recast, variant) applies to.
+function M.applies(desc, benchmark, vname)
+  local list = desc.benchmarks
+  if vname and desc.variant_settings[vname] and desc.variant_settings[vname].benchmarks then
+    list = desc.variant_settings[vname].benchmarks
+  end
+  for _, b in ipairs(list) do if b == benchmark then return true end end
+  return false
+end
+
+-- alp.recast.scan(desc, benchmark [, variant [, opts]]) -> scan result
+-- opts: data (from alp.recast.data), family (function c -> model instead of
+-- the benchmark), cache (a table kept across benchmarks: prepare runs once
+-- per variant and mass), masses / couplings / rtol / seed (overrides),
+-- progress.
+function M.scan(desc, benchmark, vname, opts)
+  local fname = "alp.recast.scan"
+  if not M.is_descriptor(desc) then error(fname .. ": expects a recast descriptor", 2) end
+  check.option(benchmark, fname, "benchmark", M.benchmarks)
+  opts = opts or {}
+  check.keys(opts, { "data", "family", "cache", "masses", "couplings", "rtol", "progress", "seed" },
+             fname)
+  if vname == nil and #desc.variants > 0 then
+    error(fmt("%s: %s has variants (%s): name one", fname, desc.name, table.concat(desc.variants, ", ")), 2)
+  end
+  local variant = M.variant(desc, vname)
+  if opts.seed then variant.seed = check.integer(opts.seed, fname, "seed", 0, nil, nil, 2) end
+  local settings = vname and desc.variant_settings[vname] or {}
+  local data = opts.data or M.data(desc)
+  local masses = alp.scan.grid(opts.masses or settings.masses or desc.masses, fname, "masses")
+  local couplings = opts.couplings or settings.couplings or desc.couplings
+  -- prepare (and limit) once per variant and mass
+  local cache = opts.cache or {}
+  local key = vname or ""
+  local prepared = cache[key]
+  if not prepared then
+    prepared = {}
+    local prepare, limit = desc.prepare, desc.limit
+    for i, ma in ipairs(masses) do
+      local p = prepare and prepare(ma, data, variant) or nil
+      local lim
+      if limit then
+        lim = limit(ma, data, p, variant)
+        if lim ~= huge and (type(lim) ~= "number" or not (lim > 0)) then
+          error(fmt("%s: limit returned %s at ma = %.6g GeV (must be a number > 0, or math.huge "
+                    .. "for no limit)", desc.name, check.got(lim), ma), 0)
+        end
+      end
+      prepared[i] = { p = p, lim = lim }
+    end
+    cache[key] = prepared
+  end
+  local ratio
+  if desc.ratio then
+    local r = desc.ratio
+    ratio = function(model, ma, pp) return r(model, ma, data, pp.p, variant) end
+  else
+    local signal = desc.signal
+    ratio = function(model, ma, pp)
+      if pp.lim == huge then return 0 end
+      local s = signal(model, ma, data, pp.p, variant)
+      if type(s) ~= "number" or s ~= s or s < 0 then
+        error(fmt("%s: signal returned %s at ma = %.6g GeV (must be a number >= 0)", desc.name,
+                  check.got(s), ma), 0)
+      end
+      return s / pp.lim
+    end
+  end
+  return alp.scan.run { masses = masses, couplings = couplings, rtol = opts.rtol or desc.rtol,
+                        family = opts.family or benchmark, ratio = ratio, prepared = prepared,
+                        progress = opts.progress }
+end
+
 return M

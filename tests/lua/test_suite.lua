@@ -1,0 +1,174 @@
+-- tests/lua/test_suite.lua: `alpcast suite` with test recasts in a temporary
+-- folder (--recasts DIR; the bundled folder left out or filtered with
+-- --only): output layout, isolation of failures, --list without physics,
+-- figure scripts, and interruption (SIGTERM, SIGINT) leaving no partial file.
+local lu = require "luaunit"
+local h = require "helpers"
+local suite = require "alpcast.suite"
+
+TestSuite = {}
+
+local RECAST = [[
+return alp.recast {
+  name = "%s", experiment = "Test", process = "B+ -> K+ a", reference = "ref %s",
+  signature = "%s", cl = 0.90, benchmarks = %s,
+  masses = { min = 0.1, max = 2, n = %d }, couplings = { min = 1e-6, max = 10, n = 40 },
+  ratio = function(model, ma) %s return model.c / (1e-4 * ma) end,
+}
+]]
+
+local function family(c) return { c = c } end
+local HOOKS = { families = { cff = family, cWW = family }, bundled = false }
+
+function TestSuite:setUp()
+  self.dir = h.tmpdir()
+  self.rc = self.dir .. "/recasts"
+  self.out = self.dir .. "/out"
+  self.figs = self.dir .. "/figures"
+  alp.fs.mkdir(self.rc)
+  alp.fs.mkdir(self.figs)
+end
+function TestSuite:tearDown() h.rmtree(self.dir) end
+
+function TestSuite:recast(name, sig, benches, n, body)
+  local f = assert(io.open(self.rc .. "/" .. name .. ".lua", "w"))
+  f:write(RECAST:format(name, name, sig, benches, n, body or ""))
+  f:close()
+end
+
+-- Run suite.main in-process; returns exit code and printed text.
+local function main(args, hooks)
+  local out, old, olderr = {}, _G.print, io.stderr
+  _G.print = function(...) out[#out + 1] = table.concat({ ... }, "\t") end
+  io.stderr = { write = function(_, ...) out[#out + 1] = table.concat({ ... }) end }
+  local ok, code = pcall(suite.main, args, hooks or HOOKS)
+  _G.print, io.stderr = old, olderr
+  assert(ok, code)
+  return code, table.concat(out, "\n")
+end
+
+local function slurp(p)
+  local f = io.open(p, "rb")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function files_under(d)
+  local p = io.popen("cd " .. h.q(d) .. " && find . -type f | sort")
+  local t = {}
+  for l in p:lines() do t[#t + 1] = l:sub(3) end
+  p:close()
+  return t
+end
+
+function TestSuite:test_empty_folder_says_so_and_exits_0()
+  local code, text = main({ "--recasts", self.rc, "--out", self.out, "--figures", self.figs })
+  lu.assertEquals(code, 0)
+  lu.assertStrContains(text, "no recasts in " .. self.rc)
+end
+
+function TestSuite:test_outputs_failures_isolated_and_summary()
+  self:recast("alpha", "invisible", '{ "cff", "cWW" }', 5)
+  self:recast("beta", "prompt", '{ "cWW" }', 4)
+  self:recast("boom", "displaced", '{ "cff" }', 3, 'error("deliberate failure")')
+  local f = assert(io.open(self.rc .. "/broken.lua", "w"))
+  f:write('return alp.recast { name = "broken", experiment = "X" }\n')
+  f:close()
+  f = assert(io.open(self.figs .. "/fig99_test.lua", "w"))
+  f:write([[
+local out = assert(arg[1] == "--out" and arg[2])
+local d = alp.data.csv(out .. "/alpha/cff.csv")
+alp.output.csv(out .. "/fig99_test.csv", { columns = { "ma_GeV", "c" },
+  rows = { { d.columns.ma_GeV[1], d.columns.c_low[1] } }, header = { quantity = "test" } })
+]])
+  f:close()
+  local code, text = main({ "--recasts", self.rc, "--out", self.out, "--figures", self.figs })
+  lu.assertEquals(code, 1, text)
+  lu.assertStrMatches(text, ".*\n  ok    alpha .*")
+  lu.assertStrContains(text, "  FAIL  boom: ")
+  lu.assertStrContains(text, "deliberate failure")
+  lu.assertStrContains(text, "  FAIL  broken: " .. self.rc .. "/broken.lua:1: alp.recast: field 'process' is required")
+  lu.assertStrContains(text, "  ok    fig99_test")
+  lu.assertEquals(files_under(self.out), {
+    "alpha/cWW.csv", "alpha/cff.csv", "alpha/extra/cWW_polygons.csv", "alpha/extra/cff_polygons.csv",
+    "beta/cWW.csv", "beta/extra/cWW_polygons.csv", "fig99_test.csv", "summary.json" })
+  -- the interval file: columns, one row per mass, c_low = 1e-4 ma, open upwards
+  local d = alp.data.csv(self.out .. "/alpha/cff.csv")
+  lu.assertEquals(d.names, { "ma_GeV", "c_low", "c_high" })
+  lu.assertEquals(d.n, 5)
+  h.assert_rel(d.columns.c_low[3], 1e-4 * d.columns.ma_GeV[3], 1e-3, "c_low")
+  lu.assertEquals(d.columns.c_high[3], math.huge)
+  lu.assertEquals(d.meta.cl, "0.9")
+  lu.assertEquals(d.meta.recast, "alpha")
+  lu.assertStrContains(d.meta.units, "TeV^-1")
+  -- summary.json
+  local js = slurp(self.out .. "/summary.json")
+  lu.assertStrContains(js, '"failures": [\n    "boom",\n    "broken"\n  ]')
+  lu.assertStrContains(js, '"cff": "not applicable"')
+  lu.assertStrContains(js, '"gsl": "' .. alp.gsl_version .. '"')
+  lu.assertStrContains(js, '"seed": 1')
+  lu.assertStrContains(js, '"time_s": ')
+end
+
+function TestSuite:test_only_and_list_run_no_physics()
+  self:recast("alpha", "invisible", '{ "cff" }', 3, "alp.stats.zero_background(0.9)")
+  self:recast("beta", "prompt", '{ "cWW" }', 3)
+  local before = alp._physics_calls()
+  local code, text = main({ "--recasts", self.rc, "--list" })
+  lu.assertEquals(code, 0)
+  lu.assertEquals(alp._physics_calls(), before, "--list computed physics")
+  lu.assertStrMatches(text, "alpha%s+Test%s+invisible%s+published%s+ref alpha\nbeta%s+Test%s+prompt.*")
+  code, text = main({ "--recasts", self.rc, "--out", self.out, "--only", "b*", "--no-figures" })
+  lu.assertEquals(code, 0, text)
+  lu.assertEquals(files_under(self.out), { "beta/cWW.csv", "beta/extra/cWW_polygons.csv", "summary.json" })
+end
+
+function TestSuite:test_usage_errors_exit_2()
+  local code, text = main({ "--frobnicate" })
+  lu.assertEquals(code, 2)
+  lu.assertStrContains(text, "unknown option '--frobnicate'")
+  lu.assertEquals(main({ "--out" }), 2)
+  code, text = main({ "--help" })
+  lu.assertEquals(code, 0)
+  lu.assertStrContains(text, "--only NAME,...")
+end
+
+function TestSuite:test_help_option_via_the_executable()
+  local out, code = h.run(h.exe() .. " suite --help")
+  lu.assertEquals(code, 0)
+  lu.assertStrContains(out, "usage: alpcast suite")
+end
+
+function TestSuite:test_interrupt_leaves_no_partial_file()
+  -- "a_fast" finishes; "b_slow" is interrupted in the middle of its scan
+  self:recast("a_fast", "invisible", '{ "cff", "cWW" }', 3)
+  self:recast("b_slow", "invisible", '{ "cff", "cWW" }', 400,
+              "local s = 0 for i = 1, 3000 do s = s + i end")
+  local runner = self.dir .. "/run.lua"
+  local f = assert(io.open(runner, "w"))
+  f:write([[
+local fam = function(c) return { c = c } end
+io.stdout:setvbuf("line")
+os.exit(require("alpcast.suite").main({ table.unpack(arg) },
+        { families = { cff = fam, cWW = fam }, bundled = false }))
+]])
+  f:close()
+  for _, sig in ipairs { "TERM", "INT" } do
+    local out = self.out .. sig
+    local cmd = string.format("%s %s --recasts %s --out %s --no-figures > %s 2>&1 & pid=$!; " ..
+      "for i in $(seq 1 100); do [ -d %s/a_fast ] && break; sleep 0.05; done; sleep 0.3; " ..
+      "kill -%s $pid; wait $pid; echo rc=$?",
+      h.exe(), h.q(runner), h.q(self.rc), h.q(out), h.q(self.dir .. "/log"), h.q(out), sig)
+    local res = h.run(cmd)
+    local log = slurp(self.dir .. "/log")
+    lu.assertStrContains(res, "rc=1", log)
+    lu.assertStrContains(log, "interrupted")
+    lu.assertNotStrContains(log, "ok    b_slow", "b_slow was not interrupted: make it slower")
+    lu.assertEquals(files_under(out), { "a_fast/cWW.csv", "a_fast/cff.csv",
+      "a_fast/extra/cWW_polygons.csv", "a_fast/extra/cff_polygons.csv" }, sig)
+    local d = alp.data.csv(out .. "/a_fast/cWW.csv")
+    lu.assertEquals(d.n, 3)
+  end
+end
