@@ -13,6 +13,7 @@
  * Thread count: option `threads`, else $ALPCAST_THREADS, else all cores.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <omp.h>
@@ -41,9 +42,43 @@ static int env_threads(lua_State *L, const char *fname)
   return (int)v;
 }
 
+/* opts[key] as an integer in [lo, hi] (1e4 accepted, 1.5 rejected); nil
+ * gives def, or raises when required.  (alpL_opt_integer formats its
+ * messages with %lld, which lua_pushfstring does not know: this local copy
+ * formats them with snprintf until that is fixed in lalp_aux.c.) */
+static lua_Integer opt_int(lua_State *L, int idx, const char *fname,
+                           const char *key, lua_Integer lo, lua_Integer hi,
+                           lua_Integer def, int required)
+{
+  char msg[160];
+  int isint = 0;
+  lua_Integer v;
+  lua_getfield(L, idx, key);
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    if (!required) return def;
+    snprintf(msg, sizeof msg, "option %s is required (an integer in [%lld, %lld])",
+             key, (long long)lo, (long long)hi);
+    luaL_error(L, "%s: %s", fname, msg);
+  }
+  v = lua_tointegerx(L, -1, &isint);
+  if (lua_type(L, -1) != LUA_TNUMBER || !isint || v < lo || v > hi) {
+    char got[64];
+    if (lua_type(L, -1) == LUA_TNUMBER)
+      snprintf(got, sizeof got, "%.17g", lua_tonumber(L, -1));
+    else
+      snprintf(got, sizeof got, "%s", luaL_typename(L, -1));
+    snprintf(msg, sizeof msg, "%s must be an integer in [%lld, %lld], got %s",
+             key, (long long)lo, (long long)hi, got);
+    luaL_error(L, "%s: %s", fname, msg);
+  }
+  lua_pop(L, 1);
+  return v;
+}
+
 static int opt_threads(lua_State *L, int idx, const char *fname)
 {
-  lua_Integer t = alpL_opt_integer(L, idx, fname, "threads", 1, 256, 0, 0);
+  lua_Integer t = opt_int(L, idx, fname, "threads", 1, 256, 0, 0);
   return t > 0 ? (int)t : env_threads(L, fname);
 }
 
@@ -64,8 +99,7 @@ static sample_box *new_box(lua_State *L)
 
 static uint64_t opt_seed(lua_State *L, int idx, const char *fname)
 {
-  return (uint64_t)alpL_opt_integer(L, idx, fname, "seed", 0, LUA_MAXINTEGER,
-                                    0, 1);
+  return (uint64_t)opt_int(L, idx, fname, "seed", 0, LUA_MAXINTEGER, 0, 1);
 }
 
 /* ---- constructors ---------------------------------------------------------- */
@@ -87,16 +121,18 @@ static int l_sample_b_to_ka(lua_State *L)
     int isnum = 0;
     double ma = lua_tonumberx(L, -1, &isnum);
     if (lua_type(L, -1) != LUA_TNUMBER || !isnum || !isfinite(ma) ||
-        !(ma > 0.0) || !(ma < mamax))
-      return luaL_error(L, "%s: ma must be a finite number in (0, %.6g) GeV "
-                        "(B+ -> K+ a), got %s", fname, mamax,
-                        lua_type(L, -1) == LUA_TNUMBER
-                          ? lua_pushfstring(L, "%f", ma)
-                          : luaL_typename(L, -1));
+        !(ma > 0.0) || !(ma < mamax)) {
+      char msg[160], got[64];
+      if (lua_type(L, -1) == LUA_TNUMBER) snprintf(got, sizeof got, "%.6g", ma);
+      else snprintf(got, sizeof got, "%s", luaL_typename(L, -1));
+      snprintf(msg, sizeof msg, "ma must be a finite number in (0, %.6g) GeV "
+               "(B+ -> K+ a), got %s", mamax, got);
+      return luaL_error(L, "%s: %s", fname, msg);
+    }
     o.ma = ma;
   }
   lua_pop(L, 1);
-  o.n = (size_t)alpL_opt_integer(L, 1, fname, "n", 1, ALP_SAMPLE_NMAX, 0, 1);
+  o.n = (size_t)opt_int(L, 1, fname, "n", 1, ALP_SAMPLE_NMAX, 0, 1);
   o.mc.seed = opt_seed(L, 1, fname);
   o.experiment = alpL_opt_option(L, 1, fname, "experiment", exps, 0) == 0
                    ? ALP_EXP_BELLE2 : ALP_EXP_BABAR;
@@ -240,7 +276,7 @@ static int l_sample_from_parents(lua_State *L)
   o.mc.seed = opt_seed(L, 1, fname);
   np = read_parents(L, 1, fname, &pa);
   read_vertices(L, 1, fname, &pa);
-  o.n = (size_t)alpL_opt_integer(L, 1, fname, "n", 1, ALP_SAMPLE_NMAX,
+  o.n = (size_t)opt_int(L, 1, fname, "n", 1, ALP_SAMPLE_NMAX,
                                  (lua_Integer)(np < ALP_SAMPLE_NMAX ? np : ALP_SAMPLE_NMAX),
                                  0);
   lua_getfield(L, 1, "label");
