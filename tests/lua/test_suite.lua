@@ -172,3 +172,26 @@ os.exit(require("alpcast.suite").main({ table.unpack(arg) },
     lu.assertEquals(d.n, 3)
   end
 end
+
+function TestSuite:test_recast_path_env_and_name_clash()
+  self:recast("gamma", "invisible", '{ "cff" }', 3)
+  local other = self.dir .. "/other"
+  alp.fs.mkdir(other)
+  local f = assert(io.open(other .. "/gamma.lua", "w"))
+  f:write("error('must not be loaded')\n")
+  f:close()
+  f = assert(io.open(other .. "/delta.lua", "w"))
+  f:write((RECAST:format("delta", "delta", "displaced", '{ "cWW" }', 3, "")))
+  f:close()
+  local out, code = h.run("ALPCAST_RECAST_PATH=" .. h.q(other) .. " " .. h.exe() ..
+                          " suite --list --recasts " .. h.q(self.rc))
+  lu.assertEquals(code, 0, out)
+  lu.assertStrMatches(out, ".*\ndelta%s+Test%s+displaced.*")
+  lu.assertStrMatches(out, ".*\ngamma%s+Test%s+invisible.*")
+  lu.assertStrContains(out, "note: " .. other .. "/gamma.lua ignored: " .. self.rc ..
+                       "/gamma.lua has the same name")
+  -- -E ignores ALPCAST_RECAST_PATH
+  out = h.run("ALPCAST_RECAST_PATH=" .. h.q(other) .. " " .. h.exe() .. " -E suite --list --recasts " ..
+              h.q(self.rc))
+  lu.assertNotStrContains(out, "delta")
+end
