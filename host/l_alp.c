@@ -12,6 +12,7 @@ static const struct { const char *name; lua_CFunction open; } topics[] = {
   { "stats",    luaopen_alp_stats },
   { "roots",    luaopen_alp_roots },
   { "fs",       luaopen_alp_fs },
+  { "analysis", luaopen_alp_analysis },
 };
 
 /* alp._physics_calls() -> number of calls into physics/ so far (for the
