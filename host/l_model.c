@@ -31,16 +31,6 @@ static alp_model *check_model(lua_State *L, int i)
   return (alp_model *)luaL_checkudata(L, i, MODEL_MT);
 }
 
-/* Short printable form of the value at idx, for "got ..." messages. */
-static const char *got_text(lua_State *L, int idx, char *buf, size_t sz)
-{
-  int t = lua_type(L, idx);
-  if (t == LUA_TNUMBER) snprintf(buf, sz, "%.6g", lua_tonumber(L, idx));
-  else if (t == LUA_TSTRING) snprintf(buf, sz, "'%.40s'", lua_tostring(L, idx));
-  else snprintf(buf, sz, "%s", luaL_typename(L, idx));
-  return buf;
-}
-
 /* ---- model parameters from an option table -------------------------------- */
 
 /* Read the options at idx on top of *p (the defaults, or the model being
@@ -53,7 +43,7 @@ static void read_params(lua_State *L, int idx, const char *fname,
   if (lua_type(L, idx) != LUA_TTABLE) {
     char g[64];
     luaL_error(L, "%s: expected a table of options {cff=, cww=, cbb=, cgg=, fa=, "
-                  "cf=, gamma_inv=}, got %s", fname, got_text(L, idx, g, sizeof g));
+                  "cf=, gamma_inv=}, got %s", fname, alpL_got_text(L, idx, g, sizeof g));
   }
   alpL_check_keys(L, idx, fname, model_keys);
   lua_getfield(L, idx, "cff");
@@ -75,7 +65,7 @@ static void read_params(lua_State *L, int idx, const char *fname,
     if (lua_type(L, t) != LUA_TTABLE) {
       char g[64];
       luaL_error(L, "%s: cf must be a table of per-fermion couplings {u=, c=, t=, d=, "
-                    "s=, b=, e=, mu=, tau=}, got %s", fname, got_text(L, t, g, sizeof g));
+                    "s=, b=, e=, mu=, tau=}, got %s", fname, alpL_got_text(L, t, g, sizeof g));
     }
     alpL_check_keys(L, t, ctx, fermion_keys);
     for (int i = 0; i < ALP_NF; i++) {
@@ -88,7 +78,7 @@ static void read_params(lua_State *L, int idx, const char *fname,
           char g[64], r[64];
           snprintf(r, sizeof r, "[%.6g, %.6g]", -ALP_C_MAX, ALP_C_MAX);
           luaL_error(L, "%s: cf.%s must be a finite number in %s, got %s", fname,
-                     fermion_keys[i], r, got_text(L, -1, g, sizeof g));
+                     fermion_keys[i], r, alpL_got_text(L, -1, g, sizeof g));
         }
         p->cf[i] = v;
       }
@@ -131,7 +121,7 @@ static int l_model_benchmark(lua_State *L)
   if (!name || (strcmp(name, "cff") != 0 && strcmp(name, "cWW") != 0)) {
     char g[64];
     return luaL_error(L, "%s: name must be one of \"cff\", \"cWW\", got %s", fname,
-                      got_text(L, 1, g, sizeof g));
+                      alpL_got_text(L, 1, g, sizeof g));
   }
   c = alpL_checkrange(L, 2, fname, "c", -ALP_C_MAX, ALP_C_MAX, "");
   if (!lua_isnoneornil(L, 3)) fa = alpL_checkrange(L, 3, fname, "fa", ALP_FA_MIN, ALP_FA_MAX, "GeV");
@@ -162,7 +152,7 @@ static int check_channel(lua_State *L, int arg, const char *fname, int optional)
   if (ch < 0) {
     luaL_Buffer b;
     char g[64];
-    got_text(L, arg, g, sizeof g);
+    alpL_got_text(L, arg, g, sizeof g);
     luaL_buffinit(L, &b);
     for (int i = 0; i < ALP_NCH; i++) {
       if (i) luaL_addstring(&b, ", ");

@@ -45,6 +45,10 @@ void alpL_set_cancel(int on);
 
 /* ---- argument readers -------------------------------------------------- */
 
+/* Short printable form of the value at idx ("2.5", "'abc'", "nil") for
+ * "got ..." parts of error messages; writes into buf and returns it. */
+const char *alpL_got_text(lua_State *L, int idx, char *buf, size_t sz);
+
 /* Positional number in [lo, hi] (finite).  units may be "" or NULL. */
 double alpL_checkrange(lua_State *L, int arg, const char *fname,
                        const char *name, double lo, double hi,

@@ -65,7 +65,7 @@ static const char *range_text(char *buf, size_t sz, double lo, double hi,
 }
 
 /* Short printable form of the value at idx for "got ..." messages. */
-static const char *got_text(lua_State *L, int idx, char *buf, size_t sz)
+const char *alpL_got_text(lua_State *L, int idx, char *buf, size_t sz)
 {
   int t = lua_type(L, idx);
   if (t == LUA_TNUMBER) snprintf(buf, sz, "%.6g", lua_tonumber(L, idx));
@@ -85,7 +85,7 @@ static double check_number_at(lua_State *L, int idx, const char *fname,
       x > hi)
     luaL_error(L, "%s: %s must be a finite number in %s, got %s", fname, name,
                range_text(r, sizeof r, lo, hi, units),
-               got_text(L, idx, g, sizeof g));
+               alpL_got_text(L, idx, g, sizeof g));
   return x;
 }
 
@@ -167,7 +167,7 @@ lua_Integer alpL_opt_integer(lua_State *L, int idx, const char *fname,
   v = lua_tointegerx(L, -1, &isint);
   if (lua_type(L, -1) != LUA_TNUMBER || !isint || v < lo || v > hi)
     luaL_error(L, "%s: %s must be an integer in [%lld, %lld], got %s", fname,
-               key, (long long)lo, (long long)hi, got_text(L, -1, g, sizeof g));
+               key, (long long)lo, (long long)hi, alpL_got_text(L, -1, g, sizeof g));
   lua_pop(L, 1);
   return v;
 }
@@ -185,7 +185,7 @@ int alpL_opt_option(lua_State *L, int idx, const char *fname, const char *key,
     if (strcmp(s, choices[i]) == 0) { lua_pop(L, 1); return i; }
   {
     luaL_Buffer b;
-    got_text(L, -1, g, sizeof g);
+    alpL_got_text(L, -1, g, sizeof g);
     luaL_buffinit(L, &b);
     for (int i = 0; choices[i]; i++) {
       if (i) luaL_addstring(&b, ", ");
