@@ -10,6 +10,7 @@
  * chunks whose partial sums are combined in chunk order.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_errno.h>
@@ -30,14 +31,17 @@ extern double expm1(double) __attribute__((__simd__("notinbranch")));
 
 /* One chunk of a path table: per event, the interval ends divided by
  * (beta gamma)_k, grouped as
- *   head  [0, H]         (the production point is on this side; H may be inf)
+ *   all   [0, inf)       C = 1: the whole ray is on this side (P = 1 for
+ *                        every c tau > 0, no exp needed)
+ *   head  [0, H]         the production point is on this side, H finite
  *   mid   [A, A + L]     (nmid columns; padded with A = inf, L = 0)
  *   tail  [T, inf)       (padded with T = inf)
- * with absent groups padded so that they contribute exactly 0. */
+ * with absent groups padded so that they contribute exactly 0; a column
+ * exists only if some event of the chunk needs it. */
 typedef struct {
   size_t n;
-  int has_head, has_tail, nmid;
-  double *H, *A, *L, *T; /* A, L: nmid columns of n, column j at +j*n */
+  int has_all, has_head, has_tail, nmid;
+  double *C, *H, *A, *L, *T; /* A, L: nmid columns of n, column j at +j*n */
   double *mem;
 } pchunk;
 
@@ -117,7 +121,7 @@ static int event_intervals(const alp_volume *v, const alp_sample *s, size_t k,
 static int build_chunk(const alp_volume *v, const alp_sample *s, size_t k0,
                        size_t n, alp_side side, ivbuf *buf, pchunk *ch)
 {
-  int status, nmid = 0, head = 0, tail = 0, ncol;
+  int status, nmid = 0, all = 0, head = 0, tail = 0, ncol;
   size_t pos = 0;
   double *col;
   buf->n = 0;
@@ -126,20 +130,23 @@ static int build_chunk(const alp_volume *v, const alp_sample *s, size_t k0,
     if ((status = event_intervals(v, s, k0 + k, side, buf, &cnt))) return status;
     buf->cnt[k] = cnt;
     for (size_t i = buf->n - (size_t)cnt; i < buf->n; i++) {
-      if (buf->a[i] == 0.0) head = 1;
+      if (buf->a[i] == 0.0 && buf->b[i] == INFINITY) all = 1;
+      else if (buf->a[i] == 0.0) head = 1;
       else if (buf->b[i] == INFINITY) tail = 1;
       else mid++;
     }
     if (mid > nmid) nmid = mid;
   }
-  ncol = head + 2 * nmid + tail;
+  ncol = all + head + 2 * nmid + tail;
   ch->n = n;
+  ch->has_all = all;
   ch->has_head = head;
   ch->has_tail = tail;
   ch->nmid = nmid;
   ch->mem = malloc((size_t)(ncol ? ncol : 1) * n * sizeof(double));
   if (!ch->mem) return GSL_ENOMEM;
   col = ch->mem;
+  ch->C = all ? col : NULL;   col += all ? n : 0;
   ch->H = head ? col : NULL;  col += head ? n : 0;
   ch->A = nmid ? col : NULL;  col += (size_t)nmid * n;
   ch->L = nmid ? col : NULL;  col += (size_t)nmid * n;
@@ -147,6 +154,7 @@ static int build_chunk(const alp_volume *v, const alp_sample *s, size_t k0,
   for (size_t k = 0; k < n; k++) {
     double ibg = 1.0 / s->bg[k0 + k];
     int j = 0;
+    if (all) ch->C[k] = 0.0;
     if (head) ch->H[k] = 0.0;
     for (int c = 0; c < nmid; c++) {
       ch->A[(size_t)c * n + k] = INFINITY;
@@ -157,7 +165,8 @@ static int build_chunk(const alp_volume *v, const alp_sample *s, size_t k0,
       double a = buf->a[pos], b = buf->b[pos];
       /* lengths in units of (beta gamma)_k: x/(beta gamma c tau) = (x/bg)/ctau
        * (seed eq. 3.1) */
-      if (a == 0.0) ch->H[k] = b * ibg;
+      if (a == 0.0 && b == INFINITY) ch->C[k] = 1.0;
+      else if (a == 0.0) ch->H[k] = b * ibg;
       else if (b == INFINITY) ch->T[k] = a * ibg;
       else {
         ch->A[(size_t)j * n + k] = a * ibg;
@@ -227,41 +236,91 @@ fail:
 /* p[k] = decay probability of event k of chunk c on the table's side for
  * 0 < ctau < inf with inv = 1/ctau finite (seed eq. 3.1 summed over the
  * intervals). */
+/* glibc's vector exp and expm1 leave their fast paths (calling the scalar
+ * function lane by lane) for large negative arguments, which are most of
+ * them at small c tau.  Arguments are therefore clamped:
+ *   exp:   to >= -650, and the result is replaced by 0 below -650 (the
+ *          true value is < 5.1e-283: an absolute error < 1e-282 per interval
+ *          end, and exactly 0 where exp underflows anyway);
+ *   expm1: to >= -40: expm1(x) = -1 exactly in double precision for
+ *          x < -37.5, so this changes nothing. */
+#define XMIN_EXP (-650.0)
+#define XMIN_EXPM1 (-40.0)
+
+/* max(x, lo) for x <= 0 (including -inf) and lo < 0, done on the bit
+ * patterns: for non-negative doubles the unsigned order of the bits is the
+ * numeric order.  (gcc rewrites exp(x > lo ? x : lo) into exp(x) followed by
+ * a select, which brings the slow path back; fmax() does not vectorise.) */
+static inline double clamp_neg(double x, double lo)
+{
+  union { double d; uint64_t u; } a, b;
+  a.d = fabs(x);
+  b.d = -lo;
+  a.u = a.u < b.u ? a.u : b.u;
+  return -a.d;
+}
+
+/* exp(x) for x <= 0 through the fast path; 0 for x < XMIN_EXP. */
+static inline double exp_neg(double x)
+{
+  double e = exp(clamp_neg(x, XMIN_EXP));
+  return x >= XMIN_EXP ? e : 0.0;
+}
+
+/* p[k] = decay probability of event k of chunk c on the table's side for
+ * 0 < ctau < inf with inv = 1/ctau finite (seed eq. 3.1 summed over the
+ * intervals); *mean and *m2 = sum of squared deviations of the p[k]. */
 ALP_KERNEL_CLONES
-static void chunk_probs(const pchunk *c, double inv, double *restrict p)
+static void chunk_probs(const pchunk *c, double inv, double *restrict p,
+                        double *mean, double *m2)
 {
   const size_t n = c->n;
+  double s = 0.0, q = 0.0, m;
+  if (c->has_all) {
+    for (size_t k = 0; k < n; k++) p[k] = c->C[k];
+  } else {
+    for (size_t k = 0; k < n; k++) p[k] = 0.0;
+  }
   if (c->has_head) {
     const double *restrict H = c->H;
 #pragma omp simd
-    for (size_t k = 0; k < n; k++) p[k] = -expm1(-H[k] * inv);
-  } else {
-    for (size_t k = 0; k < n; k++) p[k] = 0.0;
+    for (size_t k = 0; k < n; k++)
+      p[k] += -expm1(clamp_neg(-H[k] * inv, XMIN_EXPM1));
   }
   for (int j = 0; j < c->nmid; j++) {
     const double *restrict A = c->A + (size_t)j * n;
     const double *restrict L = c->L + (size_t)j * n;
 #pragma omp simd
     for (size_t k = 0; k < n; k++)
-      p[k] += exp(-A[k] * inv) * -expm1(-L[k] * inv);
+      p[k] += exp_neg(-A[k] * inv) * -expm1(clamp_neg(-L[k] * inv, XMIN_EXPM1));
   }
   if (c->has_tail) {
     const double *restrict T = c->T;
 #pragma omp simd
-    for (size_t k = 0; k < n; k++) p[k] += exp(-T[k] * inv);
+    for (size_t k = 0; k < n; k++)
+      p[k] += exp_neg(-T[k] * inv);
   }
+  /* mean and squared deviations (two passes, L1-resident) */
+#pragma omp simd reduction(+ : s)
+  for (size_t k = 0; k < n; k++) s += p[k];
+  m = s / (double)n;
+#pragma omp simd reduction(+ : q)
+  for (size_t k = 0; k < n; k++) q += (p[k] - m) * (p[k] - m);
+  *mean = m;
+  *m2 = q;
 }
 
-/* The exact limits c tau -> 0 (decay at the production point: inside iff
- * there is a head of positive length) and c tau -> inf (inside iff the
- * side's intervals reach infinity). */
+/* The exact limits c tau -> 0 (decay at the production point: on this
+ * side iff an interval starts at 0) and c tau -> inf (iff an interval
+ * reaches infinity). */
 static void chunk_limit(const pchunk *c, int at_infinity, double *p)
 {
   for (size_t k = 0; k < c->n; k++) {
+    double all = c->has_all ? c->C[k] : 0.0;
     double h = c->has_head ? c->H[k] : 0.0;
     double t = c->has_tail ? c->T[k] : INFINITY;
-    p[k] = at_infinity ? ((h == INFINITY || t < INFINITY) ? 1.0 : 0.0)
-                       : (h > 0.0 ? 1.0 : 0.0);
+    p[k] = all > 0.0 ? 1.0
+         : at_infinity ? (t < INFINITY ? 1.0 : 0.0) : (h > 0.0 ? 1.0 : 0.0);
   }
 }
 
@@ -270,10 +329,8 @@ static void chunk_stats(const double *restrict p, size_t n, double *mean,
                         double *m2)
 {
   double s = 0.0, q = 0.0, m;
-#pragma omp simd reduction(+ : s)
   for (size_t k = 0; k < n; k++) s += p[k];
   m = s / (double)n;
-#pragma omp simd reduction(+ : q)
   for (size_t k = 0; k < n; k++) q += (p[k] - m) * (p[k] - m);
   *mean = m;
   *m2 = q;
@@ -301,15 +358,19 @@ int alp_paths_decay_prob(const alp_paths *p, const double *ctau, size_t nctau,
     int my = 0;
 #pragma omp for schedule(dynamic, 4)
     for (long it = 0; it < nitems; it++) {
-      size_t i = (size_t)it / nch, c = (size_t)it % nch;
+      /* consecutive items share a chunk (kept in cache across c tau) */
+      size_t i = (size_t)it % nctau, c = (size_t)it / nctau;
       const pchunk *ch = &p->ch[c];
       double t = ctau[i], inv = 1.0 / t;
       if (my) continue;
       if (cancel && *cancel) { my = ALP_ECANCELLED; continue; }
-      if (t == INFINITY) chunk_limit(ch, 1, buf);
-      else if (!isfinite(inv)) chunk_limit(ch, 0, buf); /* 0 or subnormal */
-      else chunk_probs(ch, inv, buf);
-      chunk_stats(buf, ch->n, &part[2 * (size_t)it], &part[2 * (size_t)it + 1]);
+      double *q = &part[2 * (i * nch + c)];
+      if (t == INFINITY || !isfinite(inv)) { /* inf, or 0 / subnormal */
+        chunk_limit(ch, t == INFINITY, buf);
+        chunk_stats(buf, ch->n, &q[0], &q[1]);
+      } else {
+        chunk_probs(ch, inv, buf, &q[0], &q[1]);
+      }
     }
     if (my) {
 #pragma omp critical(alp_prob_status)
