@@ -94,6 +94,38 @@ function TestDetector:test_limits_exact()
   h.assert_rel(W, 1 - out / #s, 1e-14, "an unbounded window keeps stable ALPs")
 end
 
+function TestDetector:test_veto_and_displaced_match_D9_D10_formulas()
+  -- An independent per-event evaluation of REFERENCE D9 and D10 on the same
+  -- events: P_inv = exp(-r_k/d) in 17-150 deg (r_k = min(1.62/sin,
+  -- 2.27/cos | 1.314/|cos|)), 1 outside; P_disp = exp(-0.009/(sin d)) -
+  -- exp(-0.60/(sin d)) in 17-150 deg, 0 outside.
+  local s = alp.sample.b_to_ka{ma = 0.4321, n = 10000, seed = 31}
+  local bg, uz = s:get("betagamma"), s:get("uz")
+  local d = D.belle2()
+  local ct = {0.002, 0.05, 1.7}
+  local Pinv = d:volume("veto"):decay_prob(s, ct, "outside")
+  local Pdis = d:volume("displaced"):decay_prob(s, ct, "inside")
+  local c17, c150 = math.cos(math.rad(17)), math.cos(math.rad(150))
+  for i, c in ipairs(ct) do
+    local inv, dis = 0, 0
+    for k = 1, #s do
+      local cz = uz[k]
+      local st = math.sqrt(1 - cz * cz)
+      local l = bg[k] * c
+      if cz < c17 and cz > c150 then
+        local r = 1.62 / st
+        if cz > 0 then r = math.min(r, 2.27 / cz) elseif cz < 0 then r = math.min(r, 1.314 / -cz) end
+        inv = inv + math.exp(-r / l)
+        dis = dis + math.exp(-0.009 / st / l) - math.exp(-0.60 / st / l)
+      else
+        inv = inv + 1
+      end
+    end
+    h.assert_rel(Pinv[i], inv / #s, 1e-11, "veto (D9) at ctau = " .. c)
+    h.assert_rel(Pdis[i], dis / #s, 1e-11, "displaced (D10) at ctau = " .. c)
+  end
+end
+
 function TestDetector:test_prompt_fraction_outside_acceptance()
   -- REFERENCE §5.2: 7.6 % of the ALPs have theta_lab outside 17-150 deg
   -- (acceptance_mc.py, 2e5 events per mass: MC error 0.06 %, rounded).
