@@ -278,9 +278,9 @@ static int prim_candidates(const vnode *nd, const double p[3],
       C = p[2] * p[2] * s2 - (p[0] * p[0] + p[1] * p[1]) * c2;
       quad_roots(A, B, C, t, &nt);
     }
-    /* z = 0 separates the nappes: a crossing there can change the side of
-     * a window that contains 90 deg only through the cones above, but
-     * adding it keeps the candidate set a superset in every case. */
+    /* theta is continuous along a ray except at the apex, which is a root
+     * of both quadratics; the z = 0 crossing is not needed but costs
+     * nothing (a superset of candidates is always safe). */
     plane_root(p[2], u[2], 0.0, t, &nt);
     break;
   default:

@@ -119,3 +119,18 @@ function TestSample:test_bad_input_names_the_argument()
   lu.assertErrorMsgContains("bad argument #1 to 'get'",
                             function() alp.sample.b_to_ka{ma = 1, n = 5, seed = 1}:get("mass") end)
 end
+
+function TestSample:test_alpcast_threads_environment()
+  -- ALPCAST_THREADS sets the default thread count; results do not depend on
+  -- it; a bad value is an error naming the variable.
+  local code = "local s = alp.sample.b_to_ka{ma = 0.9, n = 10000, seed = 3}; " ..
+               "local P = alp.detector.belle2():volume('veto'):decay_prob(s, 0.1, 'outside'); " ..
+               "print(string.format('%.17g %.17g', s:get('betagamma')[9999], P))"
+  local out1, c1 = h.run("ALPCAST_THREADS=1 " .. h.exe() .. " -e " .. h.q(code))
+  local out2, c2 = h.run("ALPCAST_THREADS=2 " .. h.exe() .. " -e " .. h.q(code))
+  lu.assertEquals(c1, 0, out1)
+  lu.assertEquals(out1, out2)
+  local out3, c3 = h.run("ALPCAST_THREADS=zero " .. h.exe() .. " -e " .. h.q(code))
+  lu.assertNotEquals(c3, 0)
+  lu.assertStrContains(out3, "ALPCAST_THREADS must be an integer in [1, 256], got 'zero'")
+end
