@@ -56,20 +56,6 @@ static int errorf(lua_State *L, const char *fname, const char *fmt, ...)
   return luaL_error(L, "%s: %s", fname, msg);
 }
 
-/* $ALPCAST_THREADS (an integer in [1, 256]) or the number of cores.  (Same
- * helper as in l_sample.c: it belongs in lalp_aux.c.) */
-static int env_threads(lua_State *L, const char *fname)
-{
-  const char *e = getenv("ALPCAST_THREADS");
-  char *end = NULL;
-  long v;
-  if (!e || !*e) return omp_get_num_procs();
-  v = strtol(e, &end, 10);
-  if (*end != '\0' || v < 1 || v > 256)
-    errorf(L, fname, "ALPCAST_THREADS must be an integer in [1, 256], got '%s'", e);
-  return (int)v;
-}
-
 /* Options table at idx (may be none/nil): {threads = 1..256}. */
 static void read_mc_opts(lua_State *L, int idx, const char *fname,
                          alp_mc_opts *o)
@@ -77,22 +63,8 @@ static void read_mc_opts(lua_State *L, int idx, const char *fname,
   static const char *const keys[] = { "threads", NULL };
   memset(o, 0, sizeof *o);
   o->cancel = alpL_cancel_flag();
-  o->threads = 0;
-  if (!lua_isnoneornil(L, idx)) {
-    int isint = 0;
-    lua_Integer t;
-    alpL_check_keys(L, idx, fname, keys);
-    lua_getfield(L, idx, "threads");
-    if (!lua_isnil(L, -1)) {
-      t = lua_tointegerx(L, -1, &isint);
-      if (lua_type(L, -1) != LUA_TNUMBER || !isint || t < 1 || t > 256)
-        errorf(L, fname, "threads must be an integer in [1, 256], got %s",
-               luaL_tolstring(L, -1, NULL));
-      o->threads = (int)t;
-    }
-    lua_pop(L, 1);
-  }
-  if (o->threads == 0) o->threads = env_threads(L, fname);
+  if (!lua_isnoneornil(L, idx)) alpL_check_keys(L, idx, fname, keys);
+  o->threads = alpL_threads(L, idx, fname);
 }
 
 /* opts[key] as a length in metres: a number, not NaN; +-inf only when

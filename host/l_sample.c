@@ -26,62 +26,6 @@
 
 typedef struct { alp_sample *s; } sample_box;
 
-/* Default thread count: $ALPCAST_THREADS (an integer in [1, 256]) or the
- * number of cores.  (The same helper is in l_detector.c: it belongs in
- * lalp_aux.c.) */
-static int env_threads(lua_State *L, const char *fname)
-{
-  const char *e = getenv("ALPCAST_THREADS");
-  char *end = NULL;
-  long v;
-  if (!e || !*e) return omp_get_num_procs();
-  v = strtol(e, &end, 10);
-  if (*end != '\0' || v < 1 || v > 256)
-    luaL_error(L, "%s: ALPCAST_THREADS must be an integer in [1, 256], got '%s'",
-               fname, e);
-  return (int)v;
-}
-
-/* opts[key] as an integer in [lo, hi] (1e4 accepted, 1.5 rejected); nil
- * gives def, or raises when required.  (alpL_opt_integer formats its
- * messages with %lld, which lua_pushfstring does not know: this local copy
- * formats them with snprintf until that is fixed in lalp_aux.c.) */
-static lua_Integer opt_int(lua_State *L, int idx, const char *fname,
-                           const char *key, lua_Integer lo, lua_Integer hi,
-                           lua_Integer def, int required)
-{
-  char msg[160];
-  int isint = 0;
-  lua_Integer v;
-  lua_getfield(L, idx, key);
-  if (lua_isnil(L, -1)) {
-    lua_pop(L, 1);
-    if (!required) return def;
-    snprintf(msg, sizeof msg, "option %s is required (an integer in [%lld, %lld])",
-             key, (long long)lo, (long long)hi);
-    luaL_error(L, "%s: %s", fname, msg);
-  }
-  v = lua_tointegerx(L, -1, &isint);
-  if (lua_type(L, -1) != LUA_TNUMBER || !isint || v < lo || v > hi) {
-    char got[64];
-    if (lua_type(L, -1) == LUA_TNUMBER)
-      snprintf(got, sizeof got, "%.17g", lua_tonumber(L, -1));
-    else
-      snprintf(got, sizeof got, "%s", luaL_typename(L, -1));
-    snprintf(msg, sizeof msg, "%s must be an integer in [%lld, %lld], got %s",
-             key, (long long)lo, (long long)hi, got);
-    luaL_error(L, "%s: %s", fname, msg);
-  }
-  lua_pop(L, 1);
-  return v;
-}
-
-static int opt_threads(lua_State *L, int idx, const char *fname)
-{
-  lua_Integer t = opt_int(L, idx, fname, "threads", 1, 256, 0, 0);
-  return t > 0 ? (int)t : env_threads(L, fname);
-}
-
 static alp_sample *check_sample(lua_State *L, int i)
 {
   sample_box *b = luaL_checkudata(L, i, SAMPLE_MT);
@@ -99,7 +43,7 @@ static sample_box *new_box(lua_State *L)
 
 static uint64_t opt_seed(lua_State *L, int idx, const char *fname)
 {
-  return (uint64_t)opt_int(L, idx, fname, "seed", 0, LUA_MAXINTEGER, 0, 1);
+  return (uint64_t)alpL_opt_integer(L, idx, fname, "seed", 0, LUA_MAXINTEGER, 0, 1);
 }
 
 /* ---- constructors ---------------------------------------------------------- */
@@ -132,7 +76,7 @@ static int l_sample_b_to_ka(lua_State *L)
     o.ma = ma;
   }
   lua_pop(L, 1);
-  o.n = (size_t)opt_int(L, 1, fname, "n", 1, ALP_SAMPLE_NMAX, 0, 1);
+  o.n = (size_t)alpL_opt_integer(L, 1, fname, "n", 1, ALP_SAMPLE_NMAX, 0, 1);
   o.mc.seed = opt_seed(L, 1, fname);
   o.experiment = alpL_opt_option(L, 1, fname, "experiment", exps, 0) == 0
                    ? ALP_EXP_BELLE2 : ALP_EXP_BABAR;
@@ -142,7 +86,7 @@ static int l_sample_b_to_ka(lua_State *L)
                       luaL_typename(L, -1));
   o.b_flight = lua_toboolean(L, -1);
   lua_pop(L, 1);
-  o.mc.threads = opt_threads(L, 1, fname);
+  o.mc.threads = alpL_threads(L, 1, fname);
   o.mc.cancel = alpL_cancel_flag();
 
   b = new_box(L);
@@ -276,14 +220,14 @@ static int l_sample_from_parents(lua_State *L)
   o.mc.seed = opt_seed(L, 1, fname);
   np = read_parents(L, 1, fname, &pa);
   read_vertices(L, 1, fname, &pa);
-  o.n = (size_t)opt_int(L, 1, fname, "n", 1, ALP_SAMPLE_NMAX,
+  o.n = (size_t)alpL_opt_integer(L, 1, fname, "n", 1, ALP_SAMPLE_NMAX,
                                  (lua_Integer)(np < ALP_SAMPLE_NMAX ? np : ALP_SAMPLE_NMAX),
                                  0);
   lua_getfield(L, 1, "label");
   if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING)
     return luaL_error(L, "%s: label must be a string", fname);
   o.label = lua_isnil(L, -1) ? "parents" : lua_tostring(L, -1);  /* kept on the stack */
-  o.mc.threads = opt_threads(L, 1, fname);
+  o.mc.threads = alpL_threads(L, 1, fname);
   o.mc.cancel = alpL_cancel_flag();
   for (size_t i = 0; i < np; i++) {
     double P[4] = { pa.e[i], pa.px[i], pa.py[i], pa.pz[i] };

@@ -71,6 +71,11 @@ lua_Integer alpL_opt_integer(lua_State *L, int idx, const char *fname,
                              const char *key, lua_Integer lo, lua_Integer hi,
                              lua_Integer def, int required);
 
+/* Thread count for Monte Carlo loops: opts.threads of the table at idx (an
+ * integer in [1, 256]; idx may be none/nil), else $ALPCAST_THREADS, else the
+ * number of cores. */
+int alpL_threads(lua_State *L, int idx, const char *fname);
+
 /* opts[key] as one of the strings in `choices` (NULL-terminated); returns
  * its index.  nil gives def (or raises if def < 0). */
 int alpL_opt_option(lua_State *L, int idx, const char *fname,

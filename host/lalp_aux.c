@@ -1,7 +1,9 @@
 /* lalp_aux.c -- shared helpers of the Lua bindings: argument readers,
  * GSL status -> Lua error translation, the cancel flag. */
 #include <math.h>
+#include <omp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_errno.h>
 #include "errors.h"
@@ -68,7 +70,7 @@ static const char *range_text(char *buf, size_t sz, double lo, double hi,
 const char *alpL_got_text(lua_State *L, int idx, char *buf, size_t sz)
 {
   int t = lua_type(L, idx);
-  if (t == LUA_TNUMBER) snprintf(buf, sz, "%.6g", lua_tonumber(L, idx));
+  if (t == LUA_TNUMBER) snprintf(buf, sz, "%.14g", lua_tonumber(L, idx)); /* as Lua prints */
   else if (t == LUA_TSTRING) snprintf(buf, sz, "'%.40s'", lua_tostring(L, idx));
   else snprintf(buf, sz, "%s", luaL_typename(L, idx));
   return buf;
@@ -154,22 +156,43 @@ lua_Integer alpL_opt_integer(lua_State *L, int idx, const char *fname,
 {
   int isint = 0;
   lua_Integer v;
-  char g[64];
+  char g[64], range[64];
+  /* lua_pushfstring knows no %lld: the range is formatted here */
+  snprintf(range, sizeof range, "[%lld, %lld]", (long long)lo, (long long)hi);
   idx = lua_absindex(L, idx);
   lua_getfield(L, idx, key);
   if (lua_isnil(L, -1)) {
     lua_pop(L, 1);
     if (required)
-      luaL_error(L, "%s: option %s is required (an integer in [%lld, %lld])",
-                 fname, key, (long long)lo, (long long)hi);
+      luaL_error(L, "%s: option %s is required (an integer in %s)", fname, key,
+                 range);
     return def;
   }
   v = lua_tointegerx(L, -1, &isint);
   if (lua_type(L, -1) != LUA_TNUMBER || !isint || v < lo || v > hi)
-    luaL_error(L, "%s: %s must be an integer in [%lld, %lld], got %s", fname,
-               key, (long long)lo, (long long)hi, alpL_got_text(L, -1, g, sizeof g));
+    luaL_error(L, "%s: %s must be an integer in %s, got %s", fname, key, range,
+               alpL_got_text(L, -1, g, sizeof g));
   lua_pop(L, 1);
   return v;
+}
+
+int alpL_threads(lua_State *L, int idx, const char *fname)
+{
+  lua_Integer t = 0;
+  const char *e;
+  if (!lua_isnoneornil(L, idx))
+    t = alpL_opt_integer(L, idx, fname, "threads", 1, 256, 0, 0);
+  if (t > 0) return (int)t;
+  e = getenv("ALPCAST_THREADS");
+  if (e && *e) {
+    char *end = NULL;
+    long v = strtol(e, &end, 10);
+    if (*end != '\0' || v < 1 || v > 256)
+      luaL_error(L, "%s: ALPCAST_THREADS must be an integer in [1, 256], got '%s'",
+                 fname, e);
+    return (int)v;
+  }
+  return omp_get_num_procs();
 }
 
 int alpL_opt_option(lua_State *L, int idx, const char *fname, const char *key,
