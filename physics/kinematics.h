@@ -10,13 +10,8 @@
 #include <gsl/gsl_rng.h>
 
 /* ---- inputs -------------------------------------------------------------
- * m_B+, m_K+, tau_B+ and hbar c / hbar come from constants.h.  m_Y(4S) is not
- * there yet: it is defined here until it moves to constants.h ("one
- * constant, one place"). */
+ * m_B+, m_K+, m_Y(4S), tau_B+ and hbar c / hbar come from constants.h. */
 #include "constants.h"
-#ifndef ALP_MUPS4S
-#define ALP_MUPS4S 10.5794  /* m_Y(4S) [GeV], PDG 2020 (REFERENCE §1) */
-#endif
 /* c [m/s] = (hbar c)/hbar (REFERENCE §0). */
 #define ALP_KIN_C_LIGHT (ALP_HBARC / ALP_HBAR)
 
