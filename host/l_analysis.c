@@ -15,17 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <omp.h>
 #include "analysis.h"
 #include "errors.h"
 #include "lalp.h"
 #include "sample.h"
-
-#define SAMPLE_MT "alp.sample"
-
-/* The box of an alp.sample userdata (host/l_sample.c stores {alp_sample *s};
- * this local copy of the layout goes once lalp.h offers alpL_checksample). */
-typedef struct { alp_sample *s; } sample_box;
 
 /* Box owning the C result while we copy it out (freed by __gc if a Lua error
  * interrupts the copy). */
@@ -38,56 +31,6 @@ static const char NOTE[] =
   "M^_B^2 = m_B+^2 for every event, no misreconstructed (tag-side) kaons; the "
   "efficiency is the signal-side part only, not the seed's Table 1 (REFERENCE "
   "D9)";
-
-/* ---- option readers (local copies: see l_sample.c) ------------------------ */
-
-/* $ALPCAST_THREADS (an integer in [1, 256]) or the number of cores.  (Also
- * in l_sample.c and l_detector.c: it belongs in lalp_aux.c.) */
-static int env_threads(lua_State *L, const char *fname)
-{
-  const char *e = getenv("ALPCAST_THREADS");
-  char *end = NULL;
-  long v;
-  if (!e || !*e) return omp_get_num_procs();
-  v = strtol(e, &end, 10);
-  if (*end != '\0' || v < 1 || v > 256)
-    luaL_error(L, "%s: ALPCAST_THREADS must be an integer in [1, 256], got '%s'",
-               fname, e);
-  return (int)v;
-}
-
-/* opts[key] as an integer in [lo, hi]; nil gives def or raises when
- * required.  (alpL_opt_integer formats with %lld, which lua_pushfstring does
- * not know; this copy formats with snprintf, as l_sample.c does.) */
-static lua_Integer opt_int(lua_State *L, int idx, const char *fname,
-                           const char *key, lua_Integer lo, lua_Integer hi,
-                           lua_Integer def, int required)
-{
-  char msg[200];
-  int isint = 0;
-  lua_Integer v;
-  lua_getfield(L, idx, key);
-  if (lua_isnil(L, -1)) {
-    lua_pop(L, 1);
-    if (!required) return def;
-    snprintf(msg, sizeof msg, "option %s is required (an integer in [%lld, %lld])",
-             key, (long long)lo, (long long)hi);
-    luaL_error(L, "%s: %s", fname, msg);
-  }
-  v = lua_tointegerx(L, -1, &isint);
-  if (lua_type(L, -1) != LUA_TNUMBER || !isint || v < lo || v > hi) {
-    char got[64];
-    if (lua_type(L, -1) == LUA_TNUMBER)
-      snprintf(got, sizeof got, "%.17g", lua_tonumber(L, -1));
-    else
-      snprintf(got, sizeof got, "%s", luaL_typename(L, -1));
-    snprintf(msg, sizeof msg, "%s must be an integer in [%lld, %lld], got %s",
-             key, (long long)lo, (long long)hi, got);
-    luaL_error(L, "%s: %s", fname, msg);
-  }
-  lua_pop(L, 1);
-  return v;
-}
 
 static int signal_box_gc(lua_State *L)
 {
@@ -132,26 +75,20 @@ static int l_analysis_belle2_signal(lua_State *L)
   signal_box *b;
   alp_signal *r;
   int status;
-  lua_Integer th;
 
   alpL_check_keys(L, 1, fname, keys);
   lua_getfield(L, 1, "sample");
-  {
-    sample_box *sb = luaL_testudata(L, -1, SAMPLE_MT);
-    if (!sb)
-      return luaL_error(L, "%s: option sample is required (an alp.sample from "
-                        "alp.sample.b_to_ka{experiment = \"belle2\", ...}), got %s",
-                        fname, luaL_typename(L, -1));
-    if (!sb->s)
-      return luaL_error(L, "%s: sample is a closed alp.sample", fname);
-    s = sb->s;
-  }
+  s = alpL_testsample(L, -1, fname);
+  if (!s)
+    return luaL_error(L, "%s: option sample is required (an alp.sample from "
+                      "alp.sample.b_to_ka{experiment = \"belle2\", ...}), got %s",
+                      fname, luaL_typename(L, -1));
   lua_pop(L, 1);  /* the options table keeps the sample alive */
   if (strcmp(s->label, "B+ -> K+ a at belle2") != 0)
     return luaL_error(L, "%s: sample must be a Belle II B+ -> K+ a sample "
                       "(alp.sample.b_to_ka{experiment = \"belle2\", ...}), got '%s'",
                       fname, s->label);
-  o.mc.seed = (uint64_t)opt_int(L, 1, fname, "seed", 0, LUA_MAXINTEGER, 0, 1);
+  o.mc.seed = (uint64_t)alpL_opt_integer(L, 1, fname, "seed", 0, LUA_MAXINTEGER, 0, 1);
   o.resolution = alpL_opt_number(L, 1, fname, "resolution", 0.0, 0.2,
                                  ALP_B2_RESOLUTION, "(relative, sigma_p/p)");
   o.kaon_id = alpL_opt_number(L, 1, fname, "kaon_id", 0.0, 1.0, ALP_B2_KAON_ID,
@@ -167,8 +104,7 @@ static int l_analysis_belle2_signal(lua_State *L)
                       fname, o.theta_min_deg, o.theta_max_deg);
   o.pt_min = alpL_opt_number(L, 1, fname, "pt_min", 0.0, 100.0, ALP_B2_PT_MIN,
                              "GeV");
-  th = opt_int(L, 1, fname, "threads", 1, 256, 0, 0);
-  o.mc.threads = th > 0 ? (int)th : env_threads(L, fname);
+  o.mc.threads = alpL_threads(L, 1, fname);
   o.mc.cancel = alpL_cancel_flag();
 
   b = lua_newuserdatauv(L, sizeof *b, 0);
@@ -264,7 +200,7 @@ static int l_analysis_histogram(lua_State *L)
   if (!(lo < hi))
     return luaL_error(L, "%s: min must be below max, got min = %f, max = %f",
                       fname, lo, hi);
-  bins = (size_t)opt_int(L, 2, fname, "bins", 1, 1000000, 0, 1);
+  bins = (size_t)alpL_opt_integer(L, 2, fname, "bins", 1, 1000000, 0, 1);
   lua_getfield(L, 2, "mask");
   if (!lua_isnil(L, -1)) {
     int t = lua_gettop(L);

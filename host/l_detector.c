@@ -32,12 +32,10 @@
 #define DET_MT "alp.detector"
 #define VOL_MT "alp.detector.volume"
 #define PATHS_MT "alp.detector.paths"
-#define SAMPLE_MT "alp.sample" /* defined in l_sample.c, same box layout */
 
 typedef struct { alp_detector *d; } det_box;
 typedef struct { alp_volume *v; } vol_box;
 typedef struct { alp_paths *p; } paths_box;
-typedef struct { alp_sample *s; } sample_box;
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -136,9 +134,9 @@ static alp_detector *check_detector(lua_State *L, int i)
 
 static alp_sample *check_sample(lua_State *L, int i)
 {
-  sample_box *b = luaL_checkudata(L, i, SAMPLE_MT);
-  if (!b->s) luaL_error(L, "attempt to use a closed alp.sample");
-  return b->s;
+  alp_sample *s = alpL_testsample(L, i, "alp.detector");
+  if (!s) luaL_typeerror(L, i, "alp.sample");
+  return s;
 }
 
 static vol_box *new_vol(lua_State *L)

@@ -26,6 +26,14 @@
 
 typedef struct { alp_sample *s; } sample_box;
 
+alp_sample *alpL_testsample(lua_State *L, int idx, const char *fname)
+{
+  sample_box *b = luaL_testudata(L, idx, SAMPLE_MT);
+  if (!b) return NULL;
+  if (!b->s) luaL_error(L, "%s: sample is a closed alp.sample", fname);
+  return b->s;
+}
+
 static alp_sample *check_sample(lua_State *L, int i)
 {
   sample_box *b = luaL_checkudata(L, i, SAMPLE_MT);

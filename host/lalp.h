@@ -95,6 +95,14 @@ void alpL_pushnumbers(lua_State *L, const double *x, size_t n);
 /* A GC-owned scratch buffer of n doubles, pushed on the stack. */
 double *alpL_newbuffer(lua_State *L, size_t n);
 
+/* ---- objects shared between binding files ---------------------------- */
+
+struct alp_sample;
+/* The C sample behind the alp.sample userdata at idx, or NULL if the value
+ * is not an alp.sample; raises "fname: sample is a closed alp.sample" if it
+ * was closed.  (l_sample.c) */
+struct alp_sample *alpL_testsample(lua_State *L, int idx, const char *fname);
+
 /* ---- module openers (one per host/l_<topic>.c) ------------------------- */
 int luaopen_alp(lua_State *L);
 int luaopen_alp_model(lua_State *L);
