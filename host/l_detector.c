@@ -132,9 +132,9 @@ static alp_detector *check_detector(lua_State *L, int i)
   return b->d;
 }
 
-static alp_sample *check_sample(lua_State *L, int i)
+static alp_sample *check_sample(lua_State *L, int i, const char *fname)
 {
-  alp_sample *s = alpL_testsample(L, i, "alp.detector");
+  alp_sample *s = alpL_testsample(L, i, fname);
   if (!s) luaL_typeerror(L, i, "alp.sample");
   return s;
 }
@@ -494,7 +494,7 @@ static int decay_prob(lua_State *L, const char *fname, const alp_volume *v)
   alp_side side;
   alp_mc_opts o;
   lua_settop(L, 5); /* self, sample, ctau, which, opts */
-  s = check_sample(L, 2);
+  s = check_sample(L, 2, fname);
   ct = check_ctau(L, 3, fname, &n, &is_array);
   side = check_side(L, 4, fname);
   read_mc_opts(L, 5, fname, &o);
@@ -555,7 +555,7 @@ static int l_vol_paths(lua_State *L)
 {
   static const char *const fname = "alp.detector.volume:paths";
   alp_volume *v = (lua_settop(L, 4), check_volume(L, 1));
-  alp_sample *s = check_sample(L, 2);
+  alp_sample *s = check_sample(L, 2, fname);
   alp_side side = check_side(L, 3, fname);
   alp_mc_opts o;
   paths_box *b;

@@ -223,6 +223,6 @@ function TestDetector:test_bad_input_names_the_argument()
   lu.assertErrorMsgContains("axis must be one of", D.cylinder, {rmax = 1, axis = "w"})
   lu.assertErrorMsgContains("has no volume 'vto' (it has: veto,", function() D.belle2():volume("vto") end)
   lu.assertErrorMsgContains("needs at least two", D.union, v)
-  lu.assertErrorMsgContains("attempt to use a closed alp.sample",
+  lu.assertErrorMsgContains("decay_prob: sample is a closed alp.sample",
     function() s:close(); v:decay_prob(s, 1, "inside") end)
 end
