@@ -1,0 +1,170 @@
+-- scripts/figures/fig3.lua: the seed's Fig. 3 -- bounds on c_ff(Lambda)/f_a and
+-- c_WW(Lambda)/f_a vs m_a from the existing searches (seed Sec. 3), drawn from
+-- the suite's results of the seven recasts of issue #6.
+--   alpcast scripts/figures/fig3.lua [--out DIR]     (default DIR = out)
+-- Reads DIR/<recast>/<benchmark>.csv (ma_GeV,c_low,c_high) and the region
+-- polygons DIR/<recast>/extra/<benchmark>_polygons.csv; a recast without
+-- results (not run yet, failed, or not applicable to a benchmark) is skipped
+-- with a printed note.  Writes, for benchmark = cff and cWW:
+--   DIR/fig3_<benchmark>.csv              every plotted interval (recast, ma_GeV, c_low, c_high)
+--   DIR/fig3_<benchmark>_<recast>.csv     the plotted polygons of one recast
+--   DIR/fig3_<benchmark>.{gp,svg,pdf}     the figure (log-log, filled regions)
+-- Colours as in the seed: BaBar nu nubar yellow, NA62 orange, BaBar gamma gamma
+-- and beam dumps blue, LHCb and CHARM green.
+local args = { ... }
+if #args == 0 and type(arg) == "table" then
+  for i = 1, #arg do args[i] = arg[i] end
+end
+
+local out = "out"
+local i = 1
+while i <= #args do
+  if args[i] == "--out" and args[i + 1] then out = args[i + 1]; i = i + 2
+  elseif args[i] == "--help" or args[i] == "-h" then
+    print("usage: alpcast scripts/figures/fig3.lua [--out DIR]")
+    return
+  else error("scripts/figures/fig3.lua: unknown argument '" .. tostring(args[i]) .. "' (usage: --out DIR)", 0) end
+end
+alp.fs.mkdir(out)
+
+-- drawing order: the wide regions of the displaced and prompt searches first,
+-- the invisible searches (NA62, BaBar nu nubar) last, on top
+local RECASTS = {
+  { name = "beamdumps_gg", title = "NuCal, CHARM, E137 (90%)", color = "#1F5FB4" },
+  { name = "babar_kgg", title = "BaBar B^+→K^+γγ (90%)", color = "#6AAEE8" },
+  { name = "lhcb_kmumu_prompt", title = "LHCb B^0→K^{*0}μμ (95%)", color = "#8CCB6E" },
+  { name = "lhcb_kmumu_displaced", title = "LHCb B^+→K^+μμ displaced (95%)", color = "#2E9945" },
+  { name = "charm_kmumu", title = "CHARM B→Kμμ (95%)", color = "#0B5D2A" },
+  { name = "na62_kpix", title = "NA62 K^+→π^+X (90%)", color = "#F28E00" },
+  { name = "babar_knunu", title = "BaBar B^+→K^+νν̄ (90%)", color = "#F2D200" },
+}
+local PANELS = {
+  cff = { ylabel = "c_{ff}(Λ)/f_a [TeV^{-1}]", yrange = { 1e-5, 1e2 },
+          text = "c_ff(Lambda)/f_a [TeV^-1], cff benchmark (seed eq. 2.13)" },
+  cWW = { ylabel = "c_{WW}(Λ)/f_a [TeV^{-1}]", yrange = { 1e-2, 1e4 },
+          text = "c_WW(Lambda)/f_a [TeV^-1], cWW benchmark (seed eq. 2.13)" },
+}
+local XRANGE = { 1e-3, 5 }
+
+local function exists(p)
+  local f = io.open(p, "r")
+  if f then f:close() return true end
+  return false
+end
+
+-- polygons of a suite polygon file: blocks of "ma,c" rows separated by blank lines
+local function read_polygons(path)
+  local polys, cur = {}, nil
+  local header_done = false
+  for line in io.lines(path) do
+    if line:match("^%s*#") then -- comment
+    elseif not line:match("%S") then
+      if cur and #cur > 0 then polys[#polys + 1] = cur end
+      cur = nil
+    elseif not header_done then
+      header_done = true -- the column row
+    else
+      local x, y = line:match("^%s*([^,]+),([^,]+)")
+      x, y = tonumber(x), tonumber(y)
+      if x and y then
+        cur = cur or {}
+        cur[#cur + 1] = { x, y }
+      end
+    end
+  end
+  if cur and #cur > 0 then polys[#polys + 1] = cur end
+  return polys
+end
+
+local written, notes = {}, {}
+local function note(s)
+  notes[#notes + 1] = s
+  print("scripts/figures/fig3.lua: " .. s)
+end
+
+for _, bench in ipairs { "cff", "cWW" } do
+  local panel = PANELS[bench]
+  local series, rows, used = {}, {}, {}
+  for _, r in ipairs(RECASTS) do
+    local ivfile = out .. "/" .. r.name .. "/" .. bench .. ".csv"
+    local pfile = out .. "/" .. r.name .. "/extra/" .. bench .. "_polygons.csv"
+    if not exists(ivfile) then
+      if exists(out .. "/" .. r.name) then
+        note(string.format("%s: no %s results (not applicable to this benchmark, or failed): skipped", r.name, bench))
+      else
+        note(string.format("%s: no results in %s (recast not run): skipped", r.name, out))
+      end
+    else
+      local d = alp.data.csv(ivfile)
+      for k = 1, d.n do
+        rows[#rows + 1] = { r.name, d.columns.ma_GeV[k], d.columns.c_low[k], d.columns.c_high[k] }
+      end
+      local polys
+      if exists(pfile) then
+        polys = read_polygons(pfile)
+      elseif d.n > 0 then
+        polys = alp.contour.polygons(d)
+      else
+        polys = {}
+      end
+      if #polys == 0 then
+        note(string.format("%s: nothing excluded for %s in the scanned range: no region drawn", r.name, bench))
+      else
+        local path = out .. "/fig3_" .. bench .. "_" .. r.name .. ".csv"
+        alp.contour.write(path, polys, {
+          quantity = "region excluded by " .. r.name .. " (seed Fig. 3), closed polygons in (m_a, c)",
+          units = "ma_GeV: GeV; c: " .. panel.text,
+          benchmark = bench,
+          recast = r.name,
+          source = exists(pfile) and pfile or ivfile,
+        })
+        written[#written + 1] = path
+        series[#series + 1] = { file = path, x = "ma_GeV", y = "c", style = "polygon",
+                                title = r.title, color = r.color, alpha = 0.7 }
+        used[#used + 1] = r.name
+      end
+    end
+  end
+  local path = out .. "/fig3_" .. bench .. ".csv"
+  alp.output.csv(path, {
+    columns = { "recast", "ma_GeV", "c_low", "c_high" },
+    rows = rows,
+    header = {
+      quantity = "excluded coupling intervals of the existing searches (seed Fig. 3), one row per interval per mass",
+      units = "ma_GeV: GeV; c_low, c_high: " .. panel.text .. " (inf = open upwards)",
+      benchmark = bench,
+      model = "f_a = 1 TeV, Lambda = 4 pi TeV; only this coupling at Lambda",
+      reference = "arXiv:2201.06580 Fig. 3",
+      source = out .. "/<recast>/" .. bench .. ".csv of: " .. (#used > 0 and table.concat(used, ", ") or "none"),
+    },
+  })
+  written[#written + 1] = path
+  if #series == 0 then
+    note("no region for " .. bench .. ": no figure")
+  else
+    local opts = {
+      output = out .. "/fig3_" .. bench,
+      title = "Existing bounds (seed Fig. 3), " .. (bench == "cff" and "c_{ff}" or "c_{WW}")
+        .. " only, Λ = 4π TeV, f_a = 1 TeV",
+      xlabel = "m_a [GeV]",
+      ylabel = panel.ylabel,
+      logx = true,
+      logy = true,
+      xrange = XRANGE,
+      yrange = panel.yrange,
+      key = "outside right top",
+      size = { 1040, 600 },
+      series = series,
+    }
+    local files, why = alp.plot.figure(opts)
+    if files then
+      for _, f in ipairs(files) do written[#written + 1] = f end
+    else
+      written[#written + 1] = opts.output .. ".gp"
+      note("no picture for " .. opts.output .. ": " .. tostring(why))
+    end
+  end
+end
+
+for _, f in ipairs(written) do print("wrote " .. f) end
+return written
