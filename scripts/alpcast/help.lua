@@ -25,6 +25,9 @@ end
 function M.entry(name)
   local e = topic_entries(topic_of(name))
   if e and e[name] then return e[name] end
+  -- "alp.model.width" finds the method entry "alp.model:width"
+  local method = name:gsub("^(alp%.[%w_]+)%.([%w_]+)$", "%1:%2")
+  if e and e[method] then return e[method] end
   e = topic_entries("alp")
   return e and e[name] or nil
 end

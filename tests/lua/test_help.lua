@@ -53,3 +53,9 @@ end
 function TestHelp:test_help_is_global_in_scripts()
   lu.assertIs(_G.help, alp.help)
 end
+
+function TestHelp:test_method_found_with_a_dot()
+  -- "alp.model.width" finds the method entry "alp.model:width"
+  lu.assertEquals(help.entry("alp.model.width"), help.entry("alp.model:width"))
+  lu.assertNotNil(help.entry("alp.model:width"))
+end
