@@ -27,22 +27,41 @@ local CL = 0.90
 -- beta*gamma*c tau from D_LO to D_HI for every event of the sample.  Below
 -- it <P_fid> = 0 (every d < 0.1 mm: exp(-9 mm / d) < 1e-39), above it the
 -- exact 1/c tau form (d > 10 km: exact to 1e-4 relative).
-local N_EVENTS = 100000
-local D_LO, D_HI, PER_DECADE = 1e-4, 1e4, 20
+local N_EVENTS = 50000
+local D_LO, D_HI, PER_DECADE = 1e-4, 1e4, 10
 local VOLUME = "displaced"
 
-local log, exp, floor, huge = math.log, math.exp, math.floor, math.huge
+local log, exp, floor, huge, sqrt = math.log, math.exp, math.floor, math.huge, math.sqrt
 
 local tables = {} -- <P_fid> tables by "seed/n/ma", shared by the variants
 
--- c tau -> P on the log grid: ln P linear in ln c tau between the nodes (P
--- linear where a node is 0); below the grid p0, above it p_inf + (P(ct_max)
--- - p_inf) ct_max / c tau.
+-- c tau -> P on the log grid: ln P as a monotone cubic (Fritsch-Carlson) in
+-- ln c tau between the nodes (P linear where a node is 0); below the grid p0,
+-- above it p_inf + (P(ct_max) - p_inf) ct_max / c tau.  Against the Monte
+-- Carlo at the mid-points (same sample): < 2e-3 relative where P > 1e-15.
 local function interpolator(cts, ps, p0, p_inf)
   local n = #cts
   local l0, h = log(cts[1]), (log(cts[n]) - log(cts[1])) / (n - 1)
-  local lp = {}
-  for i = 1, n do lp[i] = ps[i] > 0 and log(ps[i]) or nil end
+  local y = {}
+  for i = 1, n do y[i] = ps[i] > 0 and log(ps[i]) or nil end
+  local d = {}
+  for i = 1, n - 1 do d[i] = (y[i] and y[i + 1]) and (y[i + 1] - y[i]) / h or nil end
+  local m = {}
+  for i = 1, n do
+    local a, b = d[i - 1], d[i]
+    if a and b then m[i] = (a * b <= 0) and 0 or (a + b) / 2
+    else m[i] = a or b or 0 end
+  end
+  for i = 1, n - 1 do
+    if d[i] then
+      if d[i] == 0 then m[i], m[i + 1] = 0, 0
+      else
+        local al, be = m[i] / d[i], m[i + 1] / d[i]
+        local s = al * al + be * be
+        if s > 9 then local t = 3 / sqrt(s); m[i], m[i + 1] = t * al * d[i], t * be * d[i] end
+      end
+    end
+  end
   return function(ct)
     if ct < cts[1] then return p0 end
     if ct >= cts[n] then
@@ -53,7 +72,11 @@ local function interpolator(cts, ps, p0, p_inf)
     local i = floor(x) + 1
     if i >= n then i = n - 1 end
     local t = x - (i - 1)
-    if lp[i] and lp[i + 1] then return exp(lp[i] + t * (lp[i + 1] - lp[i])) end
+    if d[i] then
+      local t2, t3 = t * t, t * t * t
+      return exp((2 * t3 - 3 * t2 + 1) * y[i] + (t3 - 2 * t2 + t) * h * m[i]
+                 + (-2 * t3 + 3 * t2) * y[i + 1] + (t3 - t2) * h * m[i + 1])
+    end
     return ps[i] + t * (ps[i + 1] - ps[i])
   end
 end
@@ -170,10 +193,10 @@ the ALP decays inside the "displaced" volume of alp.detector.belle2(): 0.9 cm
 seed code's selection; 1911.03490 itself is not readable here), with the
 exponential decay-length density and the event kinematics of REFERENCE §5.1
 (D8; the seed code's L^2-weighted density and single gamma_B are not
-reproduced), from 100 000 B+ -> K+ a events per mass (seed 1), tabulated on a
-c tau grid (20 per decade) covering lab decay lengths 0.1 mm - 10 km for every
-event, interpolated in ln P vs ln c tau, exactly 0 at c tau -> 0 and -> inf
-(1/c tau beyond the grid).  Lifetime and production at the same coupling and
+reproduced), from 50 000 B+ -> K+ a events per mass (seed 1), tabulated on a
+c tau grid (10 per decade) covering lab decay lengths 0.1 mm - 10 km for every
+event, interpolated (monotone cubic in ln P vs ln c tau), exactly 0 at
+c tau -> 0 and -> inf (1/c tau beyond the grid).  Lifetime and production at the same coupling and
 Lambda = 4 pi TeV (D1; the seed code differs).  No background, no
 reconstruction efficiency: a projection as optimistic as the seed's.]],
 

@@ -32,25 +32,46 @@ local CL = 0.90
 -- <P_a> is its c tau -> 0 value (every event of the sample has d < 0.1 mm:
 -- exp(-1.3 m / d) = 0), above it 1 - O(1/c tau) (d > 10 km: the 1/c tau form
 -- is exact to 2e-4 relative).
-local N_EVENTS = 100000
-local D_LO, D_HI, PER_DECADE = 1e-4, 1e4, 20
+local N_EVENTS = 50000
+local D_LO, D_HI, PER_DECADE = 1e-4, 1e4, 10
 local VOLUME = "veto"
 
-local log, exp, floor, huge = math.log, math.exp, math.floor, math.huge
+local log, exp, floor, huge, sqrt = math.log, math.exp, math.floor, math.huge, math.sqrt
 
 -- <P_a> tables, shared by the variants (they differ only in luminosity and
 -- background): key "seed/n/ma"
 local tables = {}
 
--- A c tau -> P interpolator on the log grid: ln P linear in ln c tau between
--- the nodes (P linear where a node is 0); below the grid the exact c tau -> 0
--- value p0; above it the exact large-c tau form p_inf + (P(ct_max) - p_inf)
--- ct_max / c tau (the decay probability in a finite region goes as 1/c tau).
+-- A c tau -> P interpolator on the log grid: ln P as a monotone cubic
+-- (Fritsch-Carlson) in ln c tau between the nodes (P linear where a node is
+-- 0); below the grid the exact c tau -> 0 value p0; above it the exact
+-- large-c tau form p_inf + (P(ct_max) - p_inf) ct_max / c tau (the decay
+-- probability in a finite region goes as 1/c tau).  Against the Monte Carlo
+-- at the mid-points (same sample): < 1e-3 relative for the veto, < 2e-3 for
+-- the displaced volume where P > 1e-15.
 local function interpolator(cts, ps, p0, p_inf)
   local n = #cts
   local l0, h = log(cts[1]), (log(cts[n]) - log(cts[1])) / (n - 1)
-  local lp = {}
-  for i = 1, n do lp[i] = ps[i] > 0 and log(ps[i]) or nil end
+  local y = {}
+  for i = 1, n do y[i] = ps[i] > 0 and log(ps[i]) or nil end
+  local d = {}
+  for i = 1, n - 1 do d[i] = (y[i] and y[i + 1]) and (y[i + 1] - y[i]) / h or nil end
+  local m = {}
+  for i = 1, n do
+    local a, b = d[i - 1], d[i]
+    if a and b then m[i] = (a * b <= 0) and 0 or (a + b) / 2
+    else m[i] = a or b or 0 end
+  end
+  for i = 1, n - 1 do
+    if d[i] then
+      if d[i] == 0 then m[i], m[i + 1] = 0, 0
+      else
+        local al, be = m[i] / d[i], m[i + 1] / d[i]
+        local s = al * al + be * be
+        if s > 9 then local t = 3 / sqrt(s); m[i], m[i + 1] = t * al * d[i], t * be * d[i] end
+      end
+    end
+  end
   return function(ct)
     if ct < cts[1] then return p0 end
     if ct >= cts[n] then
@@ -61,7 +82,11 @@ local function interpolator(cts, ps, p0, p_inf)
     local i = floor(x) + 1
     if i >= n then i = n - 1 end
     local t = x - (i - 1)
-    if lp[i] and lp[i + 1] then return exp(lp[i] + t * (lp[i + 1] - lp[i])) end
+    if d[i] then
+      local t2, t3 = t * t, t * t * t
+      return exp((2 * t3 - 3 * t2 + 1) * y[i] + (t3 - 2 * t2 + t) * h * m[i]
+                 + (-2 * t3 + 3 * t2) * y[i + 1] + (t3 - t2) * h * m[i + 1])
+    end
     return ps[i] + t * (ps[i + 1] - ps[i])
   end
 end
@@ -164,10 +189,11 @@ these, 0.1091 below 5 MeV, 0 above 3 GeV (no limit there) -- no generic
 B-decay generator is used or faked.  <P_a> = probability that the ALP does
 not decay inside the "veto" volume of alp.detector.belle2() (REFERENCE §5.2:
 visible if 17 < theta < 150 deg and the decay is inside the outer ECL
-envelope), from 100 000 B+ -> K+ a events per mass (seed 1), tabulated on a
-c tau grid (20 per decade) covering lab decay lengths 0.1 mm - 10 km for every
-event, interpolated in ln P vs ln c tau, with the exact limits beyond (c tau -> 0: the fraction of ALPs outside 17-150 deg,
-about 7.6 %; c tau -> inf: 1 - O(1/c tau)).  Background: 39 B+B- + 28 B0B0bar
+envelope), from 50 000 B+ -> K+ a events per mass (seed 1), tabulated on a
+c tau grid (10 per decade) covering lab decay lengths 0.1 mm - 10 km for every
+event, interpolated (monotone cubic in ln P vs ln c tau), with the exact
+limits beyond (c tau -> 0: the fraction of ALPs outside 17-150 deg, about
+7.6 %; c tau -> inf: 1 - O(1/c tau)).  Background: 39 B+B- + 28 B0B0bar
 events of 10 M generated each, scaled to L with 0.54 and 0.51 nb (1767 at
 0.5 ab^-1, 176 700 at 50 ab^-1); tau tau and continuum give 0 (the seed notes
 this may underestimate them).  Limit: the expected 90 % CL Poisson limit of

@@ -1,0 +1,134 @@
+-- scripts/figures/fig11.lua: the seed's Fig. 11 -- projected 90 % CL upper
+-- limits on c_ff/f_a and c_WW/f_a from Belle II's B+ -> K+ a, a -> inv.
+-- search at 0.5 ab^-1 (dashed), 50 ab^-1 (solid) and 50 ab^-1 without
+-- background (dotted), with the BaBar B+ -> K+ nu nubar bound shaded
+-- (arXiv:2201.06580 Sec. 4.3).
+--   alpcast scripts/figures/fig11.lua [--out DIR]     (default DIR = out)
+-- Reads what `alpcast suite` wrote: DIR/belle2_kinv/<b>_{0p5ab,50ab,50ab_0bg}.csv
+-- and DIR/babar_knunu/extra/<b>_polygons.csv (b = cff, cWW); a missing input
+-- is skipped with a note.  Writes DIR/fig11_<b>.csv (ma_GeV, c_0p5ab, c_50ab,
+-- c_50ab_0bg: the smallest excluded coupling per mass, nan = none) and
+-- DIR/fig11_<b>.{svg,pdf} (with the .gp script).
+local args = { ... }
+if #args == 0 and type(arg) == "table" then
+  for i = 1, #arg do args[i] = arg[i] end
+end
+local out = "out"
+local i = 1
+while i <= #args do
+  if args[i] == "--out" and args[i + 1] then out = args[i + 1]; i = i + 2
+  elseif args[i] == "--help" or args[i] == "-h" then
+    print("usage: alpcast scripts/figures/fig11.lua [--out DIR]")
+    return
+  else error("scripts/figures/fig11.lua: unknown argument '" .. tostring(args[i]) .. "' (usage: --out DIR)", 0) end
+end
+alp.fs.mkdir(out)
+
+local ME = "scripts/figures/fig11.lua"
+local VARIANTS = { { "0p5ab", "0.5 ab^{-1}", 2 }, { "50ab", "50 ab^{-1}", 1 },
+                   { "50ab_0bg", "50 ab^{-1}, no background", 3 } }
+local COLOR = "#D55E00"
+local LABEL = { cff = "c_{ff}/f_a [TeV^{-1}]", cWW = "c_{WW}/f_a [TeV^{-1}]" }
+local YRANGE = { cff = { 1e-5, 1 }, cWW = { 1e-2, 1e2 } }
+
+local function exists(p)
+  local f = io.open(p, "r")
+  if f then f:close() return true end
+  return false
+end
+
+-- intervals file -> {masses in file order}, {ma -> smallest c_low}
+local function lowest_edges(path)
+  local d = alp.data.csv(path)
+  local order, low = {}, {}
+  local m, lo = d.columns.ma_GeV, d.columns.c_low
+  for k = 1, d.n do
+    local ma = m[k]
+    if low[ma] == nil then order[#order + 1] = ma; low[ma] = lo[k]
+    elseif lo[k] < low[ma] then low[ma] = lo[k] end
+  end
+  return order, low
+end
+
+local written = {}
+for _, b in ipairs { "cff", "cWW" } do
+  local masses, curves, have = {}, {}, {}
+  local seen = {}
+  for _, v in ipairs(VARIANTS) do
+    local path = out .. "/belle2_kinv/" .. b .. "_" .. v[1] .. ".csv"
+    if exists(path) then
+      local order, low = lowest_edges(path)
+      curves[v[1]] = low
+      have[#have + 1] = v
+      for _, ma in ipairs(order) do
+        if not seen[ma] then seen[ma] = true; masses[#masses + 1] = ma end
+      end
+    else
+      print(ME .. ": note: " .. path .. " not found (run `alpcast suite --only belle2_kinv`): curve "
+            .. v[1] .. " left out")
+    end
+  end
+  local babar = out .. "/babar_knunu/extra/" .. b .. "_polygons.csv"
+  local has_babar = exists(babar)
+  if not has_babar then
+    print(ME .. ": note: " .. babar .. " not found: the BaBar B+ -> K+ nu nubar bound is left out")
+  end
+  if #have == 0 then
+    print(ME .. ": note: no belle2_kinv output for " .. b .. " in " .. out .. ": no fig11_" .. b)
+  else
+    table.sort(masses)
+    local rows = {}
+    for k, ma in ipairs(masses) do
+      local r = { ma }
+      for _, v in ipairs(VARIANTS) do
+        local c = curves[v[1]] and curves[v[1]][ma]
+        r[#r + 1] = c or (0 / 0)
+      end
+      rows[k] = r
+    end
+    local csv = out .. "/fig11_" .. b .. ".csv"
+    alp.output.csv(csv, {
+      columns = { "ma_GeV", "c_0p5ab", "c_50ab", "c_50ab_0bg" },
+      rows = rows,
+      header = {
+        quantity = "projected 90% CL upper limit on the coupling from Belle II B+ -> K+ a, a -> inv. "
+          .. "(seed Fig. 11): the smallest excluded c per mass (lower edge of the lowest excluded "
+          .. "interval; every interval, including islands near the kink, is in the source files)",
+        units = "ma_GeV: GeV; c_*: c(Lambda)/f_a in TeV^-1 (Lambda = 4 pi f_a); nan = nothing excluded",
+        model = b .. " benchmark (seed eq. 2.13)",
+        benchmark = b,
+        reference = "arXiv:2201.06580 Fig. 11",
+        source = out .. "/belle2_kinv/" .. b .. "_{0p5ab,50ab,50ab_0bg}.csv (recasts/belle2_kinv.lua)"
+          .. (has_babar and ("; shaded in the picture: " .. babar) or "; BaBar bound not available"),
+      },
+    })
+    written[#written + 1] = csv
+    local series = {}
+    if has_babar then
+      series[#series + 1] = { file = babar, x = "ma_GeV", y = "c", style = "polygon",
+                              title = "BaBar B^+ → K^+ ν ν̄ (90% CL)", color = "#F0C000", alpha = 0.4 }
+    end
+    for _, v in ipairs(have) do
+      series[#series + 1] = { file = csv, x = "ma_GeV", y = "c_" .. v[1], title = "Belle II " .. v[2],
+                              color = COLOR, dash = v[3], width = 2.5 }
+    end
+    local files, why = alp.plot.figure {
+      output = out .. "/fig11_" .. b,
+      title = "Belle II, B^+ → K^+ a, a → inv. (90% CL expected)",
+      xlabel = "m_a [GeV]",
+      ylabel = LABEL[b],
+      xrange = { 1e-3, 5 },
+      yrange = YRANGE[b],
+      key = "bottom right",
+      series = series,
+    }
+    if files then
+      for _, f in ipairs(files) do written[#written + 1] = f end
+    else
+      written[#written + 1] = out .. "/fig11_" .. b .. ".gp"
+      print(ME .. ": no picture: " .. tostring(why))
+    end
+  end
+end
+for _, f in ipairs(written) do print("wrote " .. f) end
+return written
