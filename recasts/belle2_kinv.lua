@@ -83,9 +83,10 @@ local function interpolator(cts, ps, p0, p_inf)
     if i >= n then i = n - 1 end
     local t = x - (i - 1)
     if d[i] then
-      local t2, t3 = t * t, t * t * t
-      return exp((2 * t3 - 3 * t2 + 1) * y[i] + (t3 - 2 * t2 + t) * h * m[i]
-                 + (-2 * t3 + 3 * t2) * y[i + 1] + (t3 - t2) * h * m[i + 1])
+      local t2, u = t * t, 1 - t
+      -- cubic Hermite, written so that a flat stretch stays exactly flat
+      return exp(y[i] + t2 * (3 - 2 * t) * (y[i + 1] - y[i])
+                 + h * t * u * (u * m[i] - t * m[i + 1]))
     end
     return ps[i] + t * (ps[i + 1] - ps[i])
   end

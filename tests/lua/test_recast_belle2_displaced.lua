@@ -1,0 +1,107 @@
+-- tests/lua/test_recast_belle2_displaced.lua: the Belle II displaced-vertex
+-- projection (recasts/belle2_displaced.lua; seed Sec. 5, REFERENCE.md D10):
+-- the N = 2.3 contour at one mass against a bisection by hand with the model
+-- API and the Monte Carlo, N_thr as a parameter, the exact c tau limits and
+-- the interpolation against the Monte Carlo.
+local lu = require "luaunit"
+local h = require "helpers"
+
+TestBelle2Displaced = {}
+
+local desc, data
+local function load()
+  if not desc then
+    desc = alp.recast.load("recasts/belle2_displaced.lua")
+    data = alp.recast.data(desc)
+  end
+  return desc, data
+end
+
+local NB = 2 * 0.54 * 50e9 -- 2 N(B+B-) at 50 ab^-1 = 5.4e10 (D10)
+
+function TestBelle2Displaced:test_declaration_and_threshold_parameter()
+  local d, dat = load()
+  lu.assertEquals(d.signature, "displaced")
+  lu.assertEquals(d.status, "projection")
+  lu.assertEquals(d.variants, { "ee", "mumu" })
+  local v = alp.recast.variant(d, "ee")
+  h.assert_rel(NB, 5.4e10, 1e-12, "N_B")
+  -- default: the seed text's 2.3 events at 50 ab^-1
+  h.assert_rel(d.limit(1, dat, nil, v), 2.3 / NB, 1e-12, "limit = 2.3 / N_B")
+  -- the seed code's 3 events, and another luminosity, as parameters
+  h.assert_rel(d.limit(1, dat, nil, { channel = "ee", n_threshold = 3 }), 3 / NB, 1e-12, "N_thr = 3")
+  h.assert_rel(d.limit(1, dat, nil, { channel = "ee", lumi = 5 }), 2.3 / (NB / 10), 1e-12, "5 ab^-1")
+end
+
+function TestBelle2Displaced:test_exact_limits_and_channels()
+  local d, dat = load()
+  local v = alp.recast.variant(d, "mumu")
+  v.n_events = 20000
+  local p = d.prepare(1.0, dat, v)
+  lu.assertEquals(p.p_in(0), 0)
+  lu.assertEquals(p.p_in(1e-12), 0)
+  lu.assertEquals(p.p_in(math.huge), 0)
+  -- 1/c tau beyond the grid
+  h.assert_rel(p.p_in(1e9) * 1e9, p.p_in(1e10) * 1e10, 1e-12, "P ~ 1/c tau")
+  -- below the mu mu threshold: no signal
+  local m = alp.model.benchmark("cff", 1e-3)
+  lu.assertEquals(d.signal(m, 0.15, dat, d.prepare(0.15, dat, v), v), 0)
+end
+
+function TestBelle2Displaced:test_interpolation_matches_monte_carlo()
+  local d, dat = load()
+  local vol = alp.detector.belle2():volume("displaced")
+  local v = alp.recast.variant(d, "ee")
+  v.n_events = 20000
+  for _, ma in ipairs { 0.01, 1.5 } do
+    local p = d.prepare(ma, dat, v)
+    local s = alp.sample.b_to_ka { ma = ma, n = p.n, seed = p.seed }
+    local mids = {}
+    for k = 1, #p.ctau - 1 do mids[k] = math.sqrt(p.ctau[k] * p.ctau[k + 1]) end
+    local direct = vol:decay_prob(s, mids, "inside")
+    for k, ct in ipairs(mids) do
+      if direct[k] > 1e-15 then
+        h.assert_rel(p.p_in(ct), direct[k], 2e-3, string.format("m_a = %g, c tau = %.3g m", ma, ct))
+      end
+    end
+  end
+end
+
+-- The N = 2.3 contour at m_a = 1.5 GeV (mu mu, c_ff): both edges of the
+-- scan against N(c) = N_B B(B -> K a) B(a -> mu mu) <P_fid> bisected by hand
+function TestBelle2Displaced:test_contour_vs_hand_computation()
+  local d, dat = load()
+  local ma = 1.5
+  local r = alp.recast.scan(d, "cff", "mumu", { data = dat, masses = { ma },
+                                                couplings = { min = 1e-6, max = 1e1, n = 50 } })
+  lu.assertEquals(#r.intervals, 1)
+  local iv = r.intervals[1]
+  lu.assertTrue(iv.hi < 1e1)
+  -- by hand, the recast's sample (50 000 events, seed 1), direct Monte Carlo
+  local s = alp.sample.b_to_ka { ma = ma, n = 50000, seed = 1 }
+  local vol = alp.detector.belle2():volume("displaced")
+  local function N(c)
+    local m = alp.model.benchmark("cff", c)
+    return NB * m:br_b_to_ka(ma) * m:br(ma, "mumu") * vol:decay_prob(s, m:ctau(ma), "inside")
+  end
+  local function bisect(lo, hi) -- N(lo) - 2.3 and N(hi) - 2.3 of opposite signs
+    local slo = N(lo) > 2.3
+    for _ = 1, 60 do
+      local mid = math.sqrt(lo * hi)
+      if (N(mid) > 2.3) == slo then lo = mid else hi = mid end
+    end
+    return math.sqrt(lo * hi)
+  end
+  local peak = math.sqrt(iv.lo * iv.hi)
+  lu.assertTrue(N(peak) > 2.3 and N(1e-6) < 2.3 and N(1e1) < 2.3)
+  h.assert_rel(iv.lo, bisect(1e-6, peak), 2e-3, "lower edge of the N = 2.3 contour")
+  h.assert_rel(iv.hi, bisect(peak, 1e1), 2e-3, "upper edge of the N = 2.3 contour")
+  -- the seed's 3 events (a parameter) give a smaller region
+  local v3 = alp.recast.variant(d, "mumu")
+  v3.n_threshold = 3
+  local p = d.prepare(ma, dat, alp.recast.variant(d, "mumu"))
+  local lim3 = d.limit(ma, dat, p, v3)
+  local m = alp.model.benchmark("cff", iv.lo * 1.02)
+  local sig = d.signal(m, ma, dat, p, v3)
+  lu.assertTrue(sig > 2.3 / NB and sig < lim3, "just inside the 2.3 contour, outside the 3 one")
+end
