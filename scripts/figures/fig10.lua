@@ -122,8 +122,8 @@ local files, why = alp.plot.figure {
   ylabel = "90% CL upper limit on B(B^+ → K^+ a)",
   xrange = { CT_MIN, CT_MAX },
   yrange = { 1e-8, 1e-4 },
-  key = "bottom left",
-  size = { 800, 600 },
+  key = "outside bottom center horizontal maxrows 4",
+  size = { 800, 720 },
   series = series,
 }
 if files then

@@ -165,3 +165,17 @@ function TestBelle2Kinv:test_coupling_edge_vs_bisection()
   -- the REFERENCE §7 ballpark: c_ff/f ~ 1e-3 TeV^-1 for a stable ALP
   lu.assertTrue(iv.lo > 9e-4 and iv.lo < 1.5e-3)
 end
+
+-- seed eq. (3.4): an invisible width adds B(a -> inv) whatever the lifetime
+function TestBelle2Kinv:test_invisible_width_term()
+  local d, dat = load()
+  local v = variant("50ab")
+  local p = d.prepare(1.0, dat, v)
+  local m = alp.model { cff = 1e-2, gamma_inv = 1e-12 }
+  local binv = m:br(1.0, "invisible")
+  lu.assertTrue(binv > 0.01 and binv < 0.99, "a model with both terms")
+  local want = m:br_b_to_ka(1.0) * ((1 - binv) * p.p_out(m:ctau(1.0)) + binv)
+  h.assert_rel(d.signal(m, 1.0, dat, p, v), want, 1e-12, "B (B_vis <P_a> + B_inv)")
+  local m0 = alp.model { cff = 1e-2 }
+  lu.assertTrue(d.signal(m, 1.0, dat, p, v) > d.signal(m0, 1.0, dat, p, v))
+end
