@@ -297,17 +297,27 @@ local function run_figure(path, o)
   local t0 = clock()
   local entry = { name = path:match("([^/]+)%.lua$"), file = path, status = "failed" }
   local args = { "--out", o.out }
+  local result
   local ok, err = xpcall(function()
     local env = setmetatable({ arg = { [0] = path, table.unpack(args) } }, { __index = _G })
     local chunk, lerr = loadfile(path, "t", env)
     if not chunk then error(lerr, 0) end
-    chunk(table.unpack(args))
+    result = chunk(table.unpack(args))
   end, function(msg)
     if is_interrupt(msg) then return msg end
     return debug.traceback(tostring(msg), 2)
   end)
   entry.time_s = clock() - t0
-  if ok then entry.status = "ok" return entry end
+  if ok then
+    -- a figure script may return {summary = {...}, headline = {"...", ...}}:
+    -- the summary goes into summary.json, the headlines close the run
+    if type(result) == "table" then
+      if type(result.summary) == "table" then entry.summary = result.summary end
+      if type(result.headline) == "table" then entry.headline = result.headline end
+    end
+    entry.status = "ok"
+    return entry
+  end
   if is_interrupt(err) then error("interrupted", 0) end
   entry.error = tostring(err):match("^[^\n]*")
   entry.traceback = tostring(err)
@@ -407,6 +417,9 @@ function M.main(args, hooks)
     end
   end
 
+  for _, f in ipairs(summary.figures) do
+    for _, line in ipairs(f.headline or {}) do say(line) end
+  end
   summary.time_s = clock() - t_start
   summary.n_failed = #summary.failures
   output.json(o.out .. "/summary.json", summary)

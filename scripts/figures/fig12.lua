@@ -132,7 +132,7 @@ local function reach_of(ms, lo)
   return { c = best, ma = at, ma_lo = a, ma_hi = b }
 end
 
-local written, reach_rows, summary = {}, {}, {}
+local written, reach_rows, summary, headline = {}, {}, {}, {}
 local top_of_scan = 1e2
 for _, b in ipairs { "cff", "cWW" } do
   -- the Belle II curves
@@ -272,9 +272,11 @@ for _, b in ipairs { "cff", "cWW" } do
     if best then
       summary[b][#summary[b] + 1] = { combination = combo[1], search = which, c_min = best.c, ma_GeV = best.ma,
                                       seed_eq51 = SEED_51[b] }
-      print(string.format("%s: eq. (5.1) reach, %s, %s: c/f_a = %.3g TeV^-1 at m_a = %.4g GeV "
-                          .. "(within 10%% for %.3g-%.3g GeV; %s) -- seed: ~%g TeV^-1",
-                          ME, b, combo[1], best.c, best.ma, best.ma_lo, best.ma_hi, which, SEED_51[b]))
+      local line = string.format("eq. (5.1) reach, %s, %s: c/f_a = %.3g TeV^-1 at m_a = %.4g GeV "
+                                 .. "(within 10%% for %.3g-%.3g GeV; %s) -- seed: ~%g TeV^-1",
+                                 b, combo[1], best.c, best.ma, best.ma_lo, best.ma_hi, which, SEED_51[b])
+      print(ME .. ": " .. line)
+      headline[#headline + 1] = line
     else
       print(string.format("%s: eq. (5.1) reach, %s, %s: no Belle II output", ME, b, combo[1]))
     end
@@ -298,4 +300,5 @@ alp.output.csv(reach_csv, {
 written[#written + 1] = reach_csv
 for _, f in ipairs(written) do print("wrote " .. f) end
 written.summary = { eq51_reach = summary }
+written.headline = headline
 return written

@@ -195,3 +195,14 @@ function TestSuite:test_recast_path_env_and_name_clash()
               h.q(self.rc))
   lu.assertNotStrContains(out, "delta")
 end
+
+function TestSuite:test_figure_summary_and_headline()
+  local f = assert(io.open(self.figs .. "/fig98_reach.lua", "w"))
+  f:write('return { summary = { best_c = 2.385e-4 }, headline = { "best reach 2.385e-4" } }\n')
+  f:close()
+  local code, text = main({ "--recasts", self.rc, "--out", self.out, "--figures", self.figs })
+  lu.assertEquals(code, 0)
+  -- the headline closes the run, just before the final count line
+  lu.assertStrContains(text, "best reach 2.385e-4\nalpcast suite:")
+  lu.assertStrContains(slurp(self.out .. "/summary.json"), '"best_c": 0.0002385')
+end

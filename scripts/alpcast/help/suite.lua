@@ -23,5 +23,8 @@ Figure scripts: every scripts/figures/*.lua (or --figures DIR) runs after the
 recasts, in its own environment, with arg = {"--out", DIR} (and the same as
 `...`), exactly as `alpcast scripts/figures/NAME.lua --out DIR` would; it may
 read the recasts' files under DIR.  It must not call os.exit.  A raising
-figure script is one FAIL line.]==],
+figure script is one FAIL line.  A figure script may return a table
+{summary = {...}, headline = {"line", ...}}: the summary is stored with the
+script's entry in summary.json, the headlines are printed at the end of the
+run (fig12 reports the best reach of seed eq. 5.1 this way).]==],
 }
