@@ -159,7 +159,8 @@ function M.csv(path, t)
   lines[#lines + 1] = concat(cols, ",")
   if t.blocks ~= nil then
     for b, rows in ipairs(check.table(t.blocks, fname, "blocks")) do
-      if b > 1 then lines[#lines + 1] = "" end
+      -- two blank lines: gnuplot's data sets, so `index N` selects block N
+      if b > 1 then lines[#lines + 1] = ""; lines[#lines + 1] = "" end
       row_lines(lines, check.table(rows, fname, fmt("blocks[%d]", b)), cols, fname,
                 fmt("blocks[%d]", b))
     end

@@ -27,7 +27,7 @@ Example: polys = alp.contour.polygons(alp.scan.run{...})]==],
 ["alp.contour.write"] = [==[
 alp.contour.write(path, polygons [, header]) -> path
 CSV (atomic, with provenance header) with columns ma_GeV,c: one block of rows
-per polygon, blocks separated by a blank line -- plot it with
+per polygon, blocks separated by two blank lines -- plot it with
 alp.plot.figure{series = {{file = path, x = "ma_GeV", y = "c", style = "polygon"}}}.
 Example: alp.contour.write("out/fig3_cff_babar.csv", polys, {quantity = "excluded region"})]==],
 }
