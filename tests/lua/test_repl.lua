@@ -93,3 +93,25 @@ function TestRepl:test_interrupt_flag_stops_long_lua_loop()
   lu.assertStrContains(out, "interrupted")
   lu.assertStrContains(out, "after")
 end
+
+function TestRepl:test_interrupt_stops_long_c_loop()
+  -- SIGINT while one long C loop runs (1e5 events x 3e5 ctau values, 3e10
+  -- exp() evaluations, many seconds): the loop sees the cancel flag at its
+  -- next chunk and the call ends with "interrupted" (issue #2: Ctrl-C
+  -- interrupts long C loops); the script exits with status 1 well before the
+  -- loop could have finished.
+  local script = "local s = alp.sample.b_to_ka{ma = 0.3, n = 1e5, seed = 1} " ..
+    "local v = alp.detector.belle2():volume('veto') " ..
+    "local ct = {} for i = 1, 3e5 do ct[i] = i * 1e-3 end " ..
+    "io.write('ready\\n') io.flush() v:decay_prob(s, ct, 'outside') print('finished')"
+  local cmd = string.format(
+    "t0=$(date +%%s%%N); %s -e %s & pid=$!; sleep 0.6; kill -INT $pid; wait $pid; " ..
+    "echo rc=$?; echo ms=$(( ($(date +%%s%%N) - t0) / 1000000 ))", exe, h.q(script))
+  local out = h.run("sh -c " .. h.q(cmd))
+  lu.assertStrContains(out, "ready")
+  lu.assertStrContains(out, "interrupted")
+  lu.assertNotStrContains(out, "finished")
+  lu.assertStrContains(out, "rc=1")
+  local ms = tonumber(out:match("ms=(%d+)"))
+  lu.assertTrue(ms and ms < 5000, "the C loop did not stop promptly: " .. tostring(ms) .. " ms")
+end
