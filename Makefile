@@ -48,7 +48,7 @@ XFLAGS =
 $(BUILD)/obj/physics/acceptance.o: XFLAGS = -O3 -fno-math-errno -fopenmp-simd
 
 .PHONY: all test check validate sanitize bench suite deps install uninstall \
-        clean help memcheck
+        clean help memcheck docs
 
 all: $(EXE)
 
@@ -96,6 +96,13 @@ bench: $(EXE)
 suite: $(EXE)
 	$(EXE) suite
 
+# The pictures the README shows, regenerated from a full suite run.
+DOC_FIGS = fig3_cff fig3_cWW fig10_br_vs_ctau fig12_cff fig12_cWW
+docs: $(EXE)
+	$(EXE) suite --out $(BUILD)/docs-out
+	mkdir -p docs
+	for f in $(DOC_FIGS); do cp $(BUILD)/docs-out/$$f.svg docs/; done
+
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' \
@@ -129,6 +136,7 @@ help:
 	@echo "  make memcheck   the test suite under valgrind"
 	@echo "  make bench      performance figures (printed, not asserted)"
 	@echo "  make suite      run every bundled recast: alpcast suite (writes out/)"
+	@echo "  make docs       regenerate the README's figures in docs/"
 	@echo "  make install PREFIX=/usr/local DESTDIR=   |  make uninstall"
 	@echo "  make clean"
 
