@@ -179,7 +179,6 @@ for _, v in ipairs(VARS) do
       { text = "(tag side fully reconstructed; seed: spread by the tag side)", x = 31, y = 0.55 * ymax.mb2 },
     } or nil,
     series = series,
-    formats = { "svg" },
   }
   if files then
     for _, f in ipairs(files) do written[#written + 1] = f end

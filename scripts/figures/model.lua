@@ -118,7 +118,6 @@ for _, b in ipairs { "cff", "cWW" } do
     yrange = { 1e-4, 1.5 },
     key = b == "cff" and "bottom left" or "center center",
     series = series,
-    formats = { "svg" },
   }
 end
 figure {
@@ -133,7 +132,6 @@ figure {
     { file = out .. "/fig2_ctau.csv", x = "ma_GeV", y = "ctau_cff_m", title = "c_{ff}" },
     { file = out .. "/fig2_ctau.csv", x = "ma_GeV", y = "ctau_cWW_m", title = "c_{WW}" },
   },
-  formats = { "svg" },
 }
 
 for _, f in ipairs(written) do print("wrote " .. f) end
