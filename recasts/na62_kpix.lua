@@ -15,7 +15,8 @@
 --     0.110 < m_a < 0.154 GeV; ln BR_UL linear in m_a between tabulated masses,
 --     for each tabulated lifetime; a nan in either neighbour = no limit;
 --   in tau: ln BR_UL linear in ln tau between the tabulated lifetimes 100, 200,
---     500, 1000, 2000, 5000 ps; tau > 5000 ps: the tau = inf column;
+--     500, 1000, 2000, 5000 ps; tau > 5000 ps: linear in 1/tau between the
+--     5000 ps and the tau = inf columns;
 --     tau < 100 ps: no limit (the tables start at 100 ps, the seed shows only
 --     tau > 100 ps); m_a > 0.26 GeV: no limit.
 local C_LIGHT = 2.99792458e8            -- m/s (exact, SI)
@@ -53,7 +54,14 @@ local cols_of = setmetatable({}, { __mode = "k" }) -- data table -> columns
 local function limit_at(ul, tau)
   if tau < TAUS[1] then return huge end
   local n = #TAUS
-  if tau > TAUS[n] then return ul[n + 1] end
+  if tau > TAUS[n] then
+    -- between the last finite lifetime and tau = inf: linear in 1/tau, the
+    -- form of UL_inf / (1 - k/tau) at large tau, where the fraction of ALPs
+    -- decaying inside the detector falls as 1/tau (continuous at both ends)
+    local a, b = ul[n], ul[n + 1]
+    if a == huge or b == huge then return b end
+    return b + (a - b) * (TAUS[n] / tau)
+  end
   for k = 2, n do
     if tau <= TAUS[k] then
       local a, b = ul[k - 1], ul[k]
@@ -90,7 +98,8 @@ seed code's stale f0^K = 0.216), compared with the limit at the ALP's own
 lifetime: the probability of a visible decay inside NA62 is already in the
 lifetime-dependent limits, so an invisible width (if any) needs no extra term.
 Interpolation: ln BR_UL linear in m_a between tabulated masses and linear in
-ln tau between tabulated lifetimes; above 5 ns the tau = inf column; below
+ln tau between tabulated lifetimes; above 5 ns linear in 1/tau towards the
+tau = inf column (the detector's decay fraction falls as 1/tau); below
 100 ps no limit (the tables stop there and the seed shows only tau > 100 ps);
 no limit above 0.26 GeV (the table's end) or where a neighbouring entry is nan
 (pi0 window at 100 ps).  tau = c tau / c with c = 299792458 m/s.]],

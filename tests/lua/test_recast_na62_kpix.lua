@@ -52,8 +52,10 @@ function TestRecastNa62Kpix:test_limits_read_off_the_tables()
   -- ln BR linear in ln tau: the geometric mean at the geometric mid-point
   h.assert_rel(ul_used(ma, at_tau("cff", ma, math.sqrt(1000 * 2000))), math.sqrt(UL50[4] * UL50[5]), 1e-6,
                "tau = 1414 ps")
-  -- above 5 ns the tau = inf column; below 100 ps no limit
-  h.assert_rel(ul_used(ma, at_tau("cff", ma, 7000)), UL50[7], 1e-9, "tau = 7 ns -> inf column")
+  -- above 5 ns linear in 1/tau towards the tau = inf column; below 100 ps no limit
+  h.assert_rel(ul_used(ma, at_tau("cff", ma, 7000)), UL50[7] + (UL50[6] - UL50[7]) * 5000 / 7000, 1e-9,
+               "tau = 7 ns: 5/7 of the way from inf to 5 ns in 1/tau")
+  h.assert_rel(ul_used(ma, at_tau("cff", ma, 5e9)), UL50[7], 1e-5, "tau -> inf")
   lu.assertEquals(ul_used(ma, at_tau("cff", ma, 99)), math.huge)
   -- in mass: ln BR linear in m between 50 and 60 MeV (inf: 7.74e-11, 6.96e-11)
   h.assert_rel(ul_used(0.055, alp.model.benchmark("cff", 1e-6)), math.sqrt(7.74e-11 * 6.96e-11), 1e-6, "m = 55 MeV")
@@ -68,9 +70,11 @@ function TestRecastNa62Kpix:test_edges_at_50_MeV_by_hand()
   local ma = 0.05
   for _, b in ipairs { "cff", "cWW" } do
     local m1 = alp.model.benchmark(b, 1)
-    -- lower edge: a stable ALP at NA62 (tau >> 5 ns): B(K -> pi a; c = 1) c^2 = UL(inf)
-    local lo = math.sqrt(UL50[7] / m1:br_k_to_pia(ma))
-    lu.assertTrue(m1:ctau(ma) * PS_PER_M / lo ^ 2 > 5000, "tau > 5 ns at the lower edge")
+    -- lower edge: tau > 5 ns there, so B1 c^2 = UL_inf + (UL_5ns - UL_inf) 5000 ps c^2 / tau1
+    -- with B1, tau1 the values at c = 1 (B ~ c^2, tau ~ 1/c^2)
+    local B1, tau1 = m1:br_k_to_pia(ma), m1:ctau(ma) * PS_PER_M
+    local lo = math.sqrt(UL50[7] / (B1 - (UL50[6] - UL50[7]) * 5000 / tau1))
+    lu.assertTrue(tau1 / lo ^ 2 > 5000, "tau > 5 ns at the lower edge")
     -- upper edge: tau = 100 ps (B there exceeds UL(100 ps) = 2.65e-7)
     local hi = math.sqrt(m1:ctau(ma) * PS_PER_M / 100)
     lu.assertTrue(m1:br_k_to_pia(ma) * hi ^ 2 > UL50[1])
