@@ -70,7 +70,8 @@ static const char *range_text(char *buf, size_t sz, double lo, double hi,
 const char *alpL_got_text(lua_State *L, int idx, char *buf, size_t sz)
 {
   int t = lua_type(L, idx);
-  if (t == LUA_TNUMBER) snprintf(buf, sz, "%.14g", lua_tonumber(L, idx)); /* as Lua prints */
+  if (t == LUA_TNUMBER && isnan(lua_tonumber(L, idx))) snprintf(buf, sz, "nan");
+  else if (t == LUA_TNUMBER) snprintf(buf, sz, "%.14g", lua_tonumber(L, idx)); /* as Lua prints */
   else if (t == LUA_TSTRING) snprintf(buf, sz, "'%.40s'", lua_tostring(L, idx));
   else snprintf(buf, sz, "%s", luaL_typename(L, idx));
   return buf;
