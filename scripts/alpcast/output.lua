@@ -270,4 +270,29 @@ function M.text(path, s)
   return path
 end
 
+-- alp.output.out_dir(args, script) -> DIR | nil
+-- The command line of a figure script, `alpcast SCRIPT [--out DIR]` (also how
+-- the suite runs it): returns DIR (default "out"), made if missing; prints
+-- the usage and returns nil for --help; raises on anything else.
+function M.out_dir(args, script)
+  local fname = "alp.output.out_dir"
+  check.table(args, fname, "args")
+  script = check.string(script, fname, "script", "script")
+  local out, i = "out", 1
+  while i <= #args do
+    local a = args[i]
+    if a == "--out" and type(args[i + 1]) == "string" then
+      out = args[i + 1]; i = i + 2
+    elseif a == "--help" or a == "-h" then
+      print("usage: alpcast " .. script .. " [--out DIR]   (default DIR = out)")
+      return nil
+    else
+      error(fmt("%s: unknown argument '%s' (usage: alpcast %s [--out DIR])", script,
+                tostring(a), script), 0)
+    end
+  end
+  require("alp").fs.mkdir(out)
+  return out
+end
+
 return M

@@ -11,20 +11,8 @@
 -- limit): B_UL(c tau) = N_UL / (N_B+- eps(m_a) <P_a>(c tau)), <P_a> the
 -- probability that the ALP does not decay inside the veto volume.  Needs no
 -- recast output: it runs the Monte Carlo (about 2 s).
-local args = { ... }
-if #args == 0 and type(arg) == "table" then
-  for i = 1, #arg do args[i] = arg[i] end
-end
-local out = "out"
-local i = 1
-while i <= #args do
-  if args[i] == "--out" and args[i + 1] then out = args[i + 1]; i = i + 2
-  elseif args[i] == "--help" or args[i] == "-h" then
-    print("usage: alpcast scripts/figures/fig10.lua [--out DIR]")
-    return
-  else error("scripts/figures/fig10.lua: unknown argument '" .. tostring(args[i]) .. "' (usage: --out DIR)", 0) end
-end
-alp.fs.mkdir(out)
+local out = alp.output.out_dir({ ... }, "scripts/figures/fig10.lua")
+if not out then return end
 
 local ME = "scripts/figures/fig10.lua"
 -- seed footnote 8

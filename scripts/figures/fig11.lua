@@ -9,20 +9,8 @@
 -- is skipped with a note.  Writes DIR/fig11_<b>.csv (ma_GeV, c_0p5ab, c_50ab,
 -- c_50ab_0bg: the smallest excluded coupling per mass, nan = none) and
 -- DIR/fig11_<b>.{svg,pdf} (with the .gp script).
-local args = { ... }
-if #args == 0 and type(arg) == "table" then
-  for i = 1, #arg do args[i] = arg[i] end
-end
-local out = "out"
-local i = 1
-while i <= #args do
-  if args[i] == "--out" and args[i + 1] then out = args[i + 1]; i = i + 2
-  elseif args[i] == "--help" or args[i] == "-h" then
-    print("usage: alpcast scripts/figures/fig11.lua [--out DIR]")
-    return
-  else error("scripts/figures/fig11.lua: unknown argument '" .. tostring(args[i]) .. "' (usage: --out DIR)", 0) end
-end
-alp.fs.mkdir(out)
+local out = alp.output.out_dir({ ... }, "scripts/figures/fig11.lua")
+if not out then return end
 
 local ME = "scripts/figures/fig11.lua"
 local VARIANTS = { { "0p5ab", "0.5 ab^{-1}", 2 }, { "50ab", "50 ab^{-1}", 1 },

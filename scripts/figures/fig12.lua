@@ -14,20 +14,8 @@
 -- DIR/fig12_<b>.{svg,pdf} (with the .gp script) and DIR/fig12_reach.csv, and
 -- prints the eq. (5.1) reach.  Returns the files written, with the reach as
 -- the field `summary` (for a suite summary, should it collect one).
-local args = { ... }
-if #args == 0 and type(arg) == "table" then
-  for i = 1, #arg do args[i] = arg[i] end
-end
-local out = "out"
-local i = 1
-while i <= #args do
-  if args[i] == "--out" and args[i + 1] then out = args[i + 1]; i = i + 2
-  elseif args[i] == "--help" or args[i] == "-h" then
-    print("usage: alpcast scripts/figures/fig12.lua [--out DIR]")
-    return
-  else error("scripts/figures/fig12.lua: unknown argument '" .. tostring(args[i]) .. "' (usage: --out DIR)", 0) end
-end
-alp.fs.mkdir(out)
+local out = alp.output.out_dir({ ... }, "scripts/figures/fig12.lua")
+if not out then return end
 
 local ME = "scripts/figures/fig12.lua"
 local nan, huge = 0 / 0, math.huge

@@ -11,21 +11,8 @@
 --   DIR/fig3_<benchmark>.{gp,svg,pdf}     the figure (log-log, filled regions)
 -- Colours as in the seed: BaBar nu nubar yellow, NA62 orange, BaBar gamma gamma
 -- and beam dumps blue, LHCb and CHARM green.
-local args = { ... }
-if #args == 0 and type(arg) == "table" then
-  for i = 1, #arg do args[i] = arg[i] end
-end
-
-local out = "out"
-local i = 1
-while i <= #args do
-  if args[i] == "--out" and args[i + 1] then out = args[i + 1]; i = i + 2
-  elseif args[i] == "--help" or args[i] == "-h" then
-    print("usage: alpcast scripts/figures/fig3.lua [--out DIR]")
-    return
-  else error("scripts/figures/fig3.lua: unknown argument '" .. tostring(args[i]) .. "' (usage: --out DIR)", 0) end
-end
-alp.fs.mkdir(out)
+local out = alp.output.out_dir({ ... }, "scripts/figures/fig3.lua")
+if not out then return end
 
 -- drawing order: the wide regions of the displaced and prompt searches first,
 -- the invisible searches (NA62, BaBar nu nubar) last, on top

@@ -9,21 +9,8 @@
 -- DIR/fig4_signal_side_efficiency.csv (our signal-side efficiency after (4.1)
 -- for the 12 masses of seed footnote 8, next to the seed's Table 1).
 -- Run by `alpcast suite` with --out DIR.  ~1 s.
-local args = { ... }
-if #args == 0 and type(arg) == "table" then
-  for i = 1, #arg do args[i] = arg[i] end
-end
-
-local out = "out"
-local i = 1
-while i <= #args do
-  if args[i] == "--out" and args[i + 1] then out = args[i + 1]; i = i + 2
-  elseif args[i] == "--help" or args[i] == "-h" then
-    print("usage: alpcast scripts/figures/fig4.lua [--out DIR]")
-    return
-  else error("scripts/figures/fig4.lua: unknown argument '" .. tostring(args[i]) .. "' (usage: --out DIR)", 0) end
-end
-alp.fs.mkdir(out)
+local out = alp.output.out_dir({ ... }, "scripts/figures/fig4.lua")
+if not out then return end
 
 local fmt = string.format
 local N = 20000               -- events per mass (seed: 10k per benchmark)

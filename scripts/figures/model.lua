@@ -5,21 +5,8 @@
 -- Writes DIR/fig1_br_cff.csv, DIR/fig1_br_cWW.csv, DIR/fig2_ctau.csv and the
 -- figures DIR/fig1_br_cff.svg, DIR/fig1_br_cWW.svg, DIR/fig2_ctau.svg (with
 -- their .gp scripts).  Run by `alpcast suite` with --out DIR.
-local args = { ... }
-if #args == 0 and type(arg) == "table" then
-  for i = 1, #arg do args[i] = arg[i] end
-end
-
-local out = "out"
-local i = 1
-while i <= #args do
-  if args[i] == "--out" and args[i + 1] then out = args[i + 1]; i = i + 2
-  elseif args[i] == "--help" or args[i] == "-h" then
-    print("usage: alpcast scripts/figures/model.lua [--out DIR]")
-    return
-  else error("scripts/figures/model.lua: unknown argument '" .. tostring(args[i]) .. "' (usage: --out DIR)", 0) end
-end
-alp.fs.mkdir(out)
+local out = alp.output.out_dir({ ... }, "scripts/figures/model.lua")
+if not out then return end
 
 -- 400 log-spaced masses from 1 MeV to m_B+ - m_K+ (issue #3)
 local N, LO, HI = 400, 1e-3, alp.model.thresholds.b_to_ka

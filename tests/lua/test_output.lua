@@ -98,3 +98,12 @@ function TestOutput:test_text_is_atomic_rename()
   lu.assertEquals(slurp(p), "two")
   lu.assertEquals(alp.fs.listdir(self.dir), { "t.txt" })
 end
+
+function TestOutput:test_out_dir_parses_figure_script_arguments()
+  local d = h.tmpdir()
+  local dir = alp.output.out_dir({ "--out", d .. "/a/b" }, "x.lua")
+  lu.assertEquals(dir, d .. "/a/b")
+  lu.assertTrue(alp.fs.isdir(d .. "/a/b"), "the folder is made")
+  lu.assertErrorMsgContains("x.lua: unknown argument '--bad'", alp.output.out_dir, { "--bad" }, "x.lua")
+  h.rmtree(d)
+end

@@ -40,4 +40,13 @@ Example: print(alp.output.json_encode{a = 1, b = {1, 2}})]==],
 alp.output.text(path, string) -> path
 Writes a string to path atomically (PATH.tmp, then rename).
 Example: alp.output.text("out/notes.txt", "hello\n")]==],
+["alp.output.out_dir"] = [==[
+alp.output.out_dir(args, script) -> DIR | nil
+The command line of a figure script, `alpcast SCRIPT [--out DIR]` -- also how
+`alpcast suite` runs scripts/figures/*.lua.  Returns DIR (default "out"),
+made if missing; for --help prints the usage and returns nil; raises
+"SCRIPT: unknown argument 'x' (usage: ...)" on anything else.
+Example (first lines of a figure script):
+  local out = alp.output.out_dir({ ... }, "scripts/figures/fig3.lua")
+  if not out then return end]==],
 }
