@@ -10,6 +10,7 @@ alp.plot    = require "alpcast.plot"
 alp.scan    = require "alpcast.scan"
 alp.contour = require "alpcast.contour"
 alp.recast  = require "alpcast.recast"
+alp.acceptance = require "alpcast.acceptance"
 
 local help = require "alpcast.help"
 alp.help = help.help
