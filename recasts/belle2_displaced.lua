@@ -17,8 +17,9 @@
 -- In the contract's terms: signal = B(B+ -> K+ a) B(a -> l+l-) <P_fid> and
 -- limit = N_thr / N_B.
 --
--- prepare(ma, data, variant) returns (tests and fig12 use it):
---   p_in(ctau)   <P_fid> at c tau [m] (interpolated; exact limits outside)
+-- prepare(ma, data, variant) returns the <P_fid> table of
+-- alp.acceptance.table (help("alp.acceptance.table"); the tests use it):
+--   p_at(ctau)   <P_fid> at c tau [m] (interpolated; exact limits outside)
 --   ctau, p, err the c tau grid, <P_fid> on it and its Monte Carlo error
 --   n, seed      the sample
 local CL = 0.90
@@ -26,68 +27,21 @@ local CL = 0.90
 -- grid: PER_DECADE points per decade, log-spaced, spanning lab decay lengths
 -- beta*gamma*c tau from D_LO to D_HI for every event of the sample.  Below
 -- it <P_fid> = 0 (every d < 0.1 mm: exp(-9 mm / d) < 1e-39), above it the
--- exact 1/c tau form (d > 10 km: exact to 1e-4 relative).
+-- exact 1/c tau form (d > 10 km: exact to 1e-4 relative).  Interpolated as
+-- ln <P_fid> monotone cubic in ln c tau: < 2e-3 relative against the Monte
+-- Carlo at the mid-points where P > 1e-15.  The two variants share one table
+-- per mass (alp.acceptance keeps it while the suite holds it).
 local N_EVENTS = 50000
 local D_LO, D_HI, PER_DECADE = 1e-4, 1e4, 10
 local VOLUME = "displaced"
-
-local log, exp, floor, huge, sqrt = math.log, math.exp, math.floor, math.huge, math.sqrt
-
-local tables = {} -- <P_fid> tables by "seed/n/ma", shared by the variants
-
--- c tau -> P on the log grid: ln P as a monotone cubic (Fritsch-Carlson) in
--- ln c tau between the nodes (P linear where a node is 0); below the grid p0,
--- above it p_inf + (P(ct_max) - p_inf) ct_max / c tau.  Against the Monte
--- Carlo at the mid-points (same sample): < 2e-3 relative where P > 1e-15.
-local function interpolator(cts, ps, p0, p_inf)
-  local n = #cts
-  local l0, h = log(cts[1]), (log(cts[n]) - log(cts[1])) / (n - 1)
-  local y = {}
-  for i = 1, n do y[i] = ps[i] > 0 and log(ps[i]) or nil end
-  local d = {}
-  for i = 1, n - 1 do d[i] = (y[i] and y[i + 1]) and (y[i + 1] - y[i]) / h or nil end
-  local m = {}
-  for i = 1, n do
-    local a, b = d[i - 1], d[i]
-    if a and b then m[i] = (a * b <= 0) and 0 or (a + b) / 2
-    else m[i] = a or b or 0 end
-  end
-  for i = 1, n - 1 do
-    if d[i] then
-      if d[i] == 0 then m[i], m[i + 1] = 0, 0
-      else
-        local al, be = m[i] / d[i], m[i + 1] / d[i]
-        local s = al * al + be * be
-        if s > 9 then local t = 3 / sqrt(s); m[i], m[i + 1] = t * al * d[i], t * be * d[i] end
-      end
-    end
-  end
-  return function(ct)
-    if ct < cts[1] then return p0 end
-    if ct >= cts[n] then
-      if ct == huge then return p_inf end
-      return p_inf + (ps[n] - p_inf) * cts[n] / ct
-    end
-    local x = (log(ct) - l0) / h
-    local i = floor(x) + 1
-    if i >= n then i = n - 1 end
-    local t = x - (i - 1)
-    if d[i] then
-      local t2, u = t * t, 1 - t
-      -- cubic Hermite, written so that a flat stretch stays exactly flat
-      return exp(y[i] + t2 * (3 - 2 * t) * (y[i + 1] - y[i])
-                 + h * t * u * (u * m[i] - t * m[i + 1]))
-    end
-    return ps[i] + t * (ps[i + 1] - ps[i])
-  end
-end
 
 -- The selection of D10 as the data file states it, checked once against the
 -- detector volume the Monte Carlo uses (a ray at 90 deg and rays just inside
 -- and outside the polar window).
 local checked = false
-local function check_volume(vol, data)
+local function check_volume(data)
   if checked then return end
+  local vol = alp.detector.belle2():volume(VOLUME)
   local sel = data.selection
   local v = {}
   for i = 1, sel.n do
@@ -114,31 +68,10 @@ local function check_volume(vol, data)
 end
 
 local function prob_table(ma, seed, n, data)
-  local key = seed .. "/" .. n .. "/" .. string.format("%.17g", ma)
-  local t = tables[key]
-  if t then return t end
-  local vol = alp.detector.belle2():volume(VOLUME)
-  check_volume(vol, data)
-  local s = alp.sample.b_to_ka { ma = ma, n = n, seed = seed, experiment = "belle2" }
-  local bg = s:get("betagamma")
-  local bmin, bmax = huge, 0
-  for i = 1, #bg do
-    local b = bg[i]
-    if b < bmin then bmin = b end
-    if b > bmax then bmax = b end
-  end
-  local lo, hi = log(D_LO / bmax), log(D_HI / bmin)
-  local k = math.max(2, math.ceil(PER_DECADE * (hi - lo) / log(10)))
-  local cts = {}
-  for i = 0, k do cts[i + 1] = exp(lo + i * (hi - lo) / k) end
-  local pt = vol:paths(s, "inside")
-  local p, err = pt:decay_prob(cts)
-  s:close()
-  t = { ctau = cts, p = p, err = err, n = n, seed = seed, ma = ma, volume = VOLUME,
-        betagamma_min = bmin, betagamma_max = bmax }
-  t.p_in = interpolator(cts, p, 0, 0)
-  tables[key] = t
-  return t
+  check_volume(data)
+  return alp.acceptance.table { experiment = "belle2", ma = ma, n = n, seed = seed,
+                                volume = VOLUME, side = "inside",
+                                decay_lengths = { D_LO, D_HI }, per_decade = PER_DECADE }
 end
 
 -- The seed text's parameters (D10): luminosity and contour level
@@ -208,7 +141,7 @@ reconstruction efficiency: a projection as optimistic as the seed's.]],
   signal = function(model, ma, data, prepared, variant)
     local bl = model:br(ma, variant.channel)
     if bl <= 0 then return 0 end
-    return model:br_b_to_ka(ma) * bl * prepared.p_in(model:ctau(ma))
+    return model:br_b_to_ka(ma) * bl * prepared.p_at(model:ctau(ma))
   end,
 
   limit = function(ma, data, prepared, variant)

@@ -18,11 +18,12 @@
 -- In the contract's terms: signal = B(B+ -> K+ a) [B_vis <P_a> + B_inv] and
 -- limit = N_UL / (N_B+- eps), its upper limit (math.huge where eps = 0).
 --
--- prepare(ma, data, variant) returns a table that scripts/figures/fig10.lua
--- and the tests use too:
---   p_out(ctau)  <P_a> at c tau [m] (interpolated; exact limits outside)
+-- prepare(ma, data, variant) returns the <P_a> table of alp.acceptance.table
+-- (help("alp.acceptance.table")), which scripts/figures/fig10.lua and the
+-- tests use too:
+--   p_at(ctau)   <P_a> at c tau [m] (interpolated; exact limits outside)
 --   ctau, p, err the c tau grid, <P_a> on it and its Monte Carlo error
---   p_prompt     <P_a> at c tau = 0 (the fraction of ALPs outside 17-150 deg)
+--   p0, p0_err   <P_a> at c tau = 0 (the fraction of ALPs outside 17-150 deg)
 --   n, seed      the sample
 local CL = 0.90
 -- Monte Carlo: events per mass (variant.n_events overrides) and the c tau
@@ -31,93 +32,20 @@ local CL = 0.90
 -- (c tau from D_LO / max(beta gamma) to D_HI / min(beta gamma)).  Below it
 -- <P_a> is its c tau -> 0 value (every event of the sample has d < 0.1 mm:
 -- exp(-1.3 m / d) = 0), above it 1 - O(1/c tau) (d > 10 km: the 1/c tau form
--- is exact to 2e-4 relative).
+-- is exact to 2e-4 relative).  Interpolated as ln <P_a> monotone cubic in
+-- ln c tau: < 1e-3 relative against the Monte Carlo at the mid-points.  The
+-- variants differ only in luminosity and background: they share one table
+-- per mass (alp.acceptance keeps it while the suite holds it).
 local N_EVENTS = 50000
 local D_LO, D_HI, PER_DECADE = 1e-4, 1e4, 10
 local VOLUME = "veto"
 
-local log, exp, floor, huge, sqrt = math.log, math.exp, math.floor, math.huge, math.sqrt
-
--- <P_a> tables, shared by the variants (they differ only in luminosity and
--- background): key "seed/n/ma"
-local tables = {}
-
--- A c tau -> P interpolator on the log grid: ln P as a monotone cubic
--- (Fritsch-Carlson) in ln c tau between the nodes (P linear where a node is
--- 0); below the grid the exact c tau -> 0 value p0; above it the exact
--- large-c tau form p_inf + (P(ct_max) - p_inf) ct_max / c tau (the decay
--- probability in a finite region goes as 1/c tau).  Against the Monte Carlo
--- at the mid-points (same sample): < 1e-3 relative for the veto, < 2e-3 for
--- the displaced volume where P > 1e-15.
-local function interpolator(cts, ps, p0, p_inf)
-  local n = #cts
-  local l0, h = log(cts[1]), (log(cts[n]) - log(cts[1])) / (n - 1)
-  local y = {}
-  for i = 1, n do y[i] = ps[i] > 0 and log(ps[i]) or nil end
-  local d = {}
-  for i = 1, n - 1 do d[i] = (y[i] and y[i + 1]) and (y[i + 1] - y[i]) / h or nil end
-  local m = {}
-  for i = 1, n do
-    local a, b = d[i - 1], d[i]
-    if a and b then m[i] = (a * b <= 0) and 0 or (a + b) / 2
-    else m[i] = a or b or 0 end
-  end
-  for i = 1, n - 1 do
-    if d[i] then
-      if d[i] == 0 then m[i], m[i + 1] = 0, 0
-      else
-        local al, be = m[i] / d[i], m[i + 1] / d[i]
-        local s = al * al + be * be
-        if s > 9 then local t = 3 / sqrt(s); m[i], m[i + 1] = t * al * d[i], t * be * d[i] end
-      end
-    end
-  end
-  return function(ct)
-    if ct < cts[1] then return p0 end
-    if ct >= cts[n] then
-      if ct == huge then return p_inf end
-      return p_inf + (ps[n] - p_inf) * cts[n] / ct
-    end
-    local x = (log(ct) - l0) / h
-    local i = floor(x) + 1
-    if i >= n then i = n - 1 end
-    local t = x - (i - 1)
-    if d[i] then
-      local t2, u = t * t, 1 - t
-      -- cubic Hermite, written so that a flat stretch stays exactly flat
-      return exp(y[i] + t2 * (3 - 2 * t) * (y[i + 1] - y[i])
-                 + h * t * u * (u * m[i] - t * m[i + 1]))
-    end
-    return ps[i] + t * (ps[i + 1] - ps[i])
-  end
-end
+local huge = math.huge
 
 local function prob_table(ma, seed, n)
-  local key = seed .. "/" .. n .. "/" .. string.format("%.17g", ma)
-  local t = tables[key]
-  if t then return t end
-  local s = alp.sample.b_to_ka { ma = ma, n = n, seed = seed, experiment = "belle2" }
-  local veto = alp.detector.belle2():volume(VOLUME)
-  local bg = s:get("betagamma")
-  local bmin, bmax = huge, 0
-  for i = 1, #bg do
-    local b = bg[i]
-    if b < bmin then bmin = b end
-    if b > bmax then bmax = b end
-  end
-  local lo, hi = log(D_LO / bmax), log(D_HI / bmin)
-  local k = math.max(2, math.ceil(PER_DECADE * (hi - lo) / log(10)))
-  local cts = {}
-  for i = 0, k do cts[i + 1] = exp(lo + i * (hi - lo) / k) end
-  local pt = veto:paths(s, "outside")
-  local p, err = pt:decay_prob(cts)
-  local p0, e0 = pt:decay_prob(0)
-  s:close()
-  t = { ctau = cts, p = p, err = err, p_prompt = p0, p_prompt_err = e0, n = n, seed = seed,
-        ma = ma, volume = VOLUME, betagamma_min = bmin, betagamma_max = bmax }
-  t.p_out = interpolator(cts, p, p0, 1)
-  tables[key] = t
-  return t
+  return alp.acceptance.table { experiment = "belle2", ma = ma, n = n, seed = seed,
+                                volume = VOLUME, side = "outside",
+                                decay_lengths = { D_LO, D_HI }, per_decade = PER_DECADE }
 end
 
 -- eps(m_a) from the seed's Table 1 (D9)
@@ -208,7 +136,7 @@ eps = 0.10, 50 ab^-1 -> B < 1.00e-7 (REFERENCE §7).]],
 
   signal = function(model, ma, data, prepared)
     local binv = model:br(ma, "invisible")
-    return model:br_b_to_ka(ma) * ((1 - binv) * prepared.p_out(model:ctau(ma)) + binv)
+    return model:br_b_to_ka(ma) * ((1 - binv) * prepared.p_at(model:ctau(ma)) + binv)
   end,
 
   limit = function(ma, data, prepared, variant)

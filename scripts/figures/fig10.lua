@@ -36,7 +36,7 @@ for k, ma in ipairs(MASSES) do
     local lim = desc.limit(ma, data, prepared, variant)
     local col = {}
     for j, ct in ipairs(cts) do
-      col[j] = lim == math.huge and math.huge or lim / prepared.p_out(ct)
+      col[j] = lim == math.huge and math.huge or lim / prepared.p_at(ct)
     end
     ul[v][k] = col
     if lim == math.huge and not noted[ma] then

@@ -38,11 +38,11 @@ function TestBelle2Displaced:test_exact_limits_and_channels()
   local v = alp.recast.variant(d, "mumu")
   v.n_events = 20000
   local p = d.prepare(1.0, dat, v)
-  lu.assertEquals(p.p_in(0), 0)
-  lu.assertEquals(p.p_in(1e-12), 0)
-  lu.assertEquals(p.p_in(math.huge), 0)
+  lu.assertEquals(p.p_at(0), 0)
+  lu.assertEquals(p.p_at(1e-12), 0)
+  lu.assertEquals(p.p_at(math.huge), 0)
   -- 1/c tau beyond the grid
-  h.assert_rel(p.p_in(1e9) * 1e9, p.p_in(1e10) * 1e10, 1e-12, "P ~ 1/c tau")
+  h.assert_rel(p.p_at(1e9) * 1e9, p.p_at(1e10) * 1e10, 1e-12, "P ~ 1/c tau")
   -- below the mu mu threshold: no signal
   local m = alp.model.benchmark("cff", 1e-3)
   lu.assertEquals(d.signal(m, 0.15, dat, d.prepare(0.15, dat, v), v), 0)
@@ -61,7 +61,7 @@ function TestBelle2Displaced:test_interpolation_matches_monte_carlo()
     local direct = vol:decay_prob(s, mids, "inside")
     for k, ct in ipairs(mids) do
       if direct[k] > 1e-15 then
-        h.assert_rel(p.p_in(ct), direct[k], 2e-3, string.format("m_a = %g, c tau = %.3g m", ma, ct))
+        h.assert_rel(p.p_at(ct), direct[k], 2e-3, string.format("m_a = %g, c tau = %.3g m", ma, ct))
       end
     end
   end

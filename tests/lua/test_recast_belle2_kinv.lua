@@ -52,8 +52,8 @@ function TestBelle2Kinv:test_br_limit_stable_alp_is_reference_1e7()
   local lim = d.limit(0.3, dat, p, v)
   h.assert_rel(lim, nul / (NBPM_50 * 0.1022), 1e-12, "limit at 0.3 GeV")
   -- stable ALP (<P_a> = 1), eps = 10 %: REFERENCE §7's 1.00e-7 to 1 %
-  lu.assertEquals(p.p_out(math.huge), 1)
-  h.assert_rel(lim * 0.1022 / 0.10 / p.p_out(math.huge), 1.00e-7, 0.01, "B_UL, eps = 0.10, 50 ab^-1")
+  lu.assertEquals(p.p_at(math.huge), 1)
+  h.assert_rel(lim * 0.1022 / 0.10 / p.p_at(math.huge), 1.00e-7, 0.01, "B_UL, eps = 0.10, 50 ab^-1")
   -- 0.5 ab^-1: 1.02e-6; zero background: 4.3e-10 (REFERENCE §7 table)
   local v05 = variant("0p5ab")
   h.assert_rel(d.limit(0.3, dat, p, v05) * 0.1022 / 0.10, 1.02e-6, 0.01, "B_UL at 0.5 ab^-1")
@@ -79,17 +79,17 @@ function TestBelle2Kinv:test_efficiency_from_table1()
   lu.assertEquals(d.limit(4, dat, nil, v), math.huge)
 end
 
-function TestBelle2Kinv:test_p_out_limits_and_prompt_fraction()
+function TestBelle2Kinv:test_p_at_limits_and_prompt_fraction()
   local d, dat = load()
   local p = d.prepare(0.3, dat, variant("50ab", 50000))
   -- c tau -> 0: the fraction of ALPs outside 17-150 deg, 7.6 % (REFERENCE §5.2)
-  lu.assertEquals(p.p_out(0), p.p_prompt)
-  lu.assertEquals(p.p_out(1e-12), p.p_prompt)
-  lu.assertTrue(math.abs(p.p_prompt - 0.076) < 3 * p.p_prompt_err + 0.001,
-                string.format("prompt fraction %.4f +- %.4f vs 0.076", p.p_prompt, p.p_prompt_err))
+  lu.assertEquals(p.p_at(0), p.p0)
+  lu.assertEquals(p.p_at(1e-12), p.p0)
+  lu.assertTrue(math.abs(p.p0 - 0.076) < 3 * p.p0_err + 0.001,
+                string.format("prompt fraction %.4f +- %.4f vs 0.076", p.p0, p.p0_err))
   -- c tau -> inf: 1 - k / c tau
-  lu.assertEquals(p.p_out(math.huge), 1)
-  local k1, k2 = (1 - p.p_out(1e8)) * 1e8, (1 - p.p_out(1e9)) * 1e9
+  lu.assertEquals(p.p_at(math.huge), 1)
+  local k1, k2 = (1 - p.p_at(1e8)) * 1e8, (1 - p.p_at(1e9)) * 1e9
   h.assert_rel(k2, k1, 1e-6, "1 - <P_a> ~ 1/c tau")
 end
 
@@ -104,15 +104,15 @@ function TestBelle2Kinv:test_interpolation_matches_monte_carlo()
     local direct = veto:decay_prob(s, mids, "outside")
     -- the grid nodes are the Monte Carlo itself
     local nodes = veto:decay_prob(s, p.ctau, "outside")
-    for k = 1, #p.ctau, 7 do h.assert_rel(p.p_out(p.ctau[k]), nodes[k], 1e-12, "node " .. k) end
+    for k = 1, #p.ctau, 7 do h.assert_rel(p.p_at(p.ctau[k]), nodes[k], 1e-12, "node " .. k) end
     for k, ct in ipairs(mids) do
-      h.assert_rel(p.p_out(ct), direct[k], 1e-3, string.format("m_a = %g, c tau = %.3g m", ma, ct))
+      h.assert_rel(p.p_at(ct), direct[k], 1e-3, string.format("m_a = %g, c tau = %.3g m", ma, ct))
     end
   end
 end
 
 -- Fig. 10: B_UL(c tau) = limit / <P_a>(c tau) decreases with c tau, from the
--- short-lifetime plateau limit / p_prompt to the long-lifetime value
+-- short-lifetime plateau limit / p0 to the long-lifetime value
 function TestBelle2Kinv:test_fig10_shape_and_seed_statements()
   local d, dat = load()
   local cts = alp.scan.logspace(1e-4, 1e3, 71)
@@ -122,13 +122,13 @@ function TestBelle2Kinv:test_fig10_shape_and_seed_statements()
     local lim = d.limit(ma, dat, p, v)
     local prev = math.huge
     for _, ct in ipairs(cts) do
-      local ul = lim / p.p_out(ct)
+      local ul = lim / p.p_at(ct)
       lu.assertTrue(ul <= prev * (1 + 1e-12), string.format("monotone at m_a = %g, c tau = %g", ma, ct))
       prev = ul
     end
-    local short, long = lim / p.p_out(1e-4), lim / p.p_out(1e3)
+    local short, long = lim / p.p_at(1e-4), lim / p.p_at(1e3)
     -- plateau: 1 / (fraction of ALPs outside the acceptance) x the long-lifetime value
-    h.assert_rel(short / long, p.p_out(1e3) / p.p_prompt, 1e-6, "short-lifetime plateau")
+    h.assert_rel(short / long, p.p_at(1e3) / p.p0, 1e-6, "short-lifetime plateau")
     lu.assertTrue(short / long > 11 and short / long < 15, "plateau ratio ~ 1/0.076")
     -- seed: B >~ 1e-7 for long lifetimes, >~ 1e-6 for short ones (50 ab^-1)
     lu.assertTrue(long > 0.8e-7 and long < 1.5e-7, string.format("long c tau: %.3g", long))
@@ -174,7 +174,7 @@ function TestBelle2Kinv:test_invisible_width_term()
   local m = alp.model { cff = 1e-2, gamma_inv = 1e-12 }
   local binv = m:br(1.0, "invisible")
   lu.assertTrue(binv > 0.01 and binv < 0.99, "a model with both terms")
-  local want = m:br_b_to_ka(1.0) * ((1 - binv) * p.p_out(m:ctau(1.0)) + binv)
+  local want = m:br_b_to_ka(1.0) * ((1 - binv) * p.p_at(m:ctau(1.0)) + binv)
   h.assert_rel(d.signal(m, 1.0, dat, p, v), want, 1e-12, "B (B_vis <P_a> + B_inv)")
   local m0 = alp.model { cff = 1e-2 }
   lu.assertTrue(d.signal(m, 1.0, dat, p, v) > d.signal(m0, 1.0, dat, p, v))
