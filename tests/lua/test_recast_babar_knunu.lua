@@ -51,6 +51,9 @@ end
 function TestRecastBabarKnunu:test_p_outside_limits_and_invisible_width()
   local d, dat = load()
   local p = d.prepare(MA, dat, { seed = 1, name = "" })
+  -- <P_a> is the alp.acceptance table of the D13 sphere
+  lu.assertEquals({ p.experiment, p.volume, p.side, p.n, p.seed, p.p0, p.p_inf },
+                  { "babar", "veto", "outside", 5000, 1, 0, 1 })
   -- a long-lived ALP escapes: signal = B(B -> K a)
   local m = alp.model.benchmark("cff", 1e-5)
   h.assert_rel(d.signal(m, MA, dat, p), m:br_b_to_ka(MA), 1e-6, "c tau -> inf: <P> -> 1")
