@@ -15,6 +15,30 @@ local M = {}
 
 local huge, fmt, min, max = math.huge, string.format, math.min, math.max
 
+-- Interval rows {ma =, lo =, hi =} / {ma, lo, hi}, or an alp.data table
+-- with columns ma_GeV, c_low, c_high -> array of {ma, lo, hi}, in the
+-- given order.  level: the check level that blames the user's call.
+local function interval_list(src, fname, level)
+  local list = {}
+  if src.columns and src.names then
+    local m, l, h = src.columns.ma_GeV, src.columns.c_low, src.columns.c_high
+    for i = 1, src.n do list[i] = { m[i], l[i], h[i] } end
+  else
+    for i, r in ipairs(src) do
+      check.table(r, fname, fmt("intervals[%d]", i), level)
+      list[i] = { r.ma or r[1], r.lo or r[2], r.hi or r[3] }
+    end
+  end
+  for i, r in ipairs(list) do
+    for j = 1, 3 do
+      if type(r[j]) ~= "number" or r[j] ~= r[j] then
+        error(fmt("%s: interval %d has a non-numeric value", fname, i), level)
+      end
+    end
+  end
+  return list
+end
+
 -- Normalise the input to: masses (sorted), ivs[k] = {{lo, hi}, ...} and
 -- adjacency adj[k] = true when masses k-1 and k are neighbours on the grid.
 local function normalise(src, opts, fname)
@@ -30,27 +54,11 @@ local function normalise(src, opts, fname)
     clip_lo = clip_lo or src.couplings.min
     clip_hi = clip_hi or src.couplings.max
   else
-    -- rows: {ma =, lo =, hi =} / {ma, lo, hi}, or an alp.data table with
-    -- columns ma_GeV, c_low, c_high
-    local list = {}
-    if src.columns and src.names then
-      local m, l, h = src.columns.ma_GeV, src.columns.c_low, src.columns.c_high
-      for i = 1, src.n do list[i] = { m[i], l[i], h[i] } end
-    else
-      for i, r in ipairs(src) do
-        check.table(r, fname, fmt("intervals[%d]", i), 3)
-        list[i] = { r.ma or r[1], r.lo or r[2], r.hi or r[3] }
-      end
-    end
+    local list = interval_list(src, fname, 4)
     table.sort(list, function(a, b) return a[1] < b[1] or (a[1] == b[1] and a[2] < b[2]) end)
     local grid = opts.masses
     local finite_hi = 0
-    for i, r in ipairs(list) do
-      for j = 1, 3 do
-        if type(r[j]) ~= "number" or r[j] ~= r[j] then
-          error(fmt("%s: interval %d has a non-numeric value", fname, i), 3)
-        end
-      end
+    for _, r in ipairs(list) do
       if r[3] < huge then finite_hi = max(finite_hi, r[3]) end
       if masses[#masses] ~= r[1] then masses[#masses + 1] = r[1]; ivs[#masses] = {} end
       local t = ivs[#masses]
@@ -149,6 +157,34 @@ function M.polygons(src, opts)
   end
   for _, ch in ipairs(active) do polys[#polys + 1] = chain_polygon(ch.chain) end
   return polys
+end
+
+-- alp.contour.envelope(src) -> {masses = {...}, low = {[ma] = c}, high =
+-- {[ma] = c}}: per mass the smallest c_low and the largest c_high of its
+-- intervals (masses sorted, each once); no clipping (c_high = inf stays).
+function M.envelope(src)
+  local fname = "alp.contour.envelope"
+  check.table(src, fname, "intervals")
+  local list
+  if src.by_mass and src.intervals then -- a scan result
+    list = {}
+    for i, iv in ipairs(src.intervals) do list[i] = { iv.ma, iv.lo, iv.hi } end
+  else
+    list = interval_list(src, fname, 3)
+  end
+  local masses, low, high = {}, {}, {}
+  for _, r in ipairs(list) do
+    local ma = r[1]
+    if low[ma] == nil then
+      masses[#masses + 1] = ma
+      low[ma], high[ma] = r[2], r[3]
+    else
+      if r[2] < low[ma] then low[ma] = r[2] end
+      if r[3] > high[ma] then high[ma] = r[3] end
+    end
+  end
+  table.sort(masses)
+  return { masses = masses, low = low, high = high }
 end
 
 -- alp.contour.write(path, polygons [, header]) -> path: CSV with columns

@@ -25,19 +25,6 @@ local function exists(p)
   return false
 end
 
--- intervals file -> {masses in file order}, {ma -> smallest c_low}
-local function lowest_edges(path)
-  local d = alp.data.csv(path)
-  local order, low = {}, {}
-  local m, lo = d.columns.ma_GeV, d.columns.c_low
-  for k = 1, d.n do
-    local ma = m[k]
-    if low[ma] == nil then order[#order + 1] = ma; low[ma] = lo[k]
-    elseif lo[k] < low[ma] then low[ma] = lo[k] end
-  end
-  return order, low
-end
-
 local written = {}
 for _, b in ipairs { "cff", "cWW" } do
   local masses, curves, have = {}, {}, {}
@@ -45,10 +32,10 @@ for _, b in ipairs { "cff", "cWW" } do
   for _, v in ipairs(VARIANTS) do
     local path = out .. "/belle2_kinv/" .. b .. "_" .. v[1] .. ".csv"
     if exists(path) then
-      local order, low = lowest_edges(path)
-      curves[v[1]] = low
+      local e = alp.contour.envelope(alp.data.csv(path)) -- smallest c_low per mass
+      curves[v[1]] = e.low
       have[#have + 1] = v
-      for _, ma in ipairs(order) do
+      for _, ma in ipairs(e.masses) do
         if not seen[ma] then seen[ma] = true; masses[#masses + 1] = ma end
       end
     else

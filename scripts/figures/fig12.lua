@@ -45,23 +45,6 @@ local function exists(p)
   return false
 end
 
--- intervals file -> sorted masses, {ma -> smallest c_low}, {ma -> largest c_high}
-local function envelope(path)
-  local d = alp.data.csv(path)
-  local ms, lo, hi = {}, {}, {}
-  local m, cl, ch = d.columns.ma_GeV, d.columns.c_low, d.columns.c_high
-  for k = 1, d.n do
-    local ma = m[k]
-    if lo[ma] == nil then ms[#ms + 1] = ma; lo[ma], hi[ma] = cl[k], ch[k]
-    else
-      if cl[k] < lo[ma] then lo[ma] = cl[k] end
-      if ch[k] > hi[ma] then hi[ma] = ch[k] end
-    end
-  end
-  table.sort(ms)
-  return ms, lo, hi, d
-end
-
 -- mass grid of an intervals file (its header "scan: N masses A-B GeV")
 local function grid_of(d)
   local scan = d.meta.scan or ""
@@ -129,9 +112,10 @@ for _, b in ipairs { "cff", "cWW" } do
     local spec = BELLE[key]
     local path = out .. "/" .. spec[1] .. "/" .. b .. "_" .. spec[2] .. ".csv"
     if exists(path) then
-      local ms, lo, hi, d = envelope(path)
-      have[key] = { ms = ms, lo = lo, hi = hi, d = d, path = path }
-      reach[key] = reach_of(ms, lo)
+      local d = alp.data.csv(path)
+      local e = alp.contour.envelope(d) -- per mass: smallest c_low, largest c_high
+      have[key] = { ms = e.masses, lo = e.low, hi = e.high, d = d, path = path }
+      reach[key] = reach_of(e.masses, e.low)
     else
       print(ME .. ": note: " .. path .. " not found (run `alpcast suite --only " .. spec[1]
             .. "`): left out")

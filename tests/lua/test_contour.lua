@@ -1,6 +1,7 @@
 -- tests/lua/test_contour.lua: polygons from excluded intervals cover exactly
 -- the excluded region at the grid masses (point-in-polygon in the log-log
--- plane), through forks, islands and gaps.
+-- plane), through forks, islands and gaps; the per-mass envelope of an
+-- interval file.
 local lu = require "luaunit"
 local h = require "helpers"
 
@@ -96,4 +97,32 @@ function TestContour:test_write_blocks_and_errors()
   lu.assertStrContains(text, "\n\n3,")
   h.rmtree(d)
   lu.assertErrorMsgContains("unknown option 'clip'", alp.contour.polygons, {}, { clip = 1 })
+end
+
+function TestContour:test_envelope_of_an_interval_file()
+  local d = h.tmpdir()
+  local path = d .. "/cff.csv"
+  local f = assert(io.open(path, "w"))
+  f:write("# scan: 3 masses 0.1-1 GeV\nma_GeV,c_low,c_high\n"
+          .. "0.3,2e-3,5e-3\n0.3,1e-2,inf\n0.1,3e-3,0.1\n1,4e-4,2e-2\n0.3,1e-3,1.5e-3\n")
+  f:close()
+  local data = alp.data.csv(path)
+  h.rmtree(d)
+  local e = alp.contour.envelope(data)
+  lu.assertEquals(e.masses, { 0.1, 0.3, 1 })
+  lu.assertEquals(e.low, { [0.1] = 3e-3, [0.3] = 1e-3, [1] = 4e-4 })
+  lu.assertEquals(e.high, { [0.1] = 0.1, [0.3] = math.huge, [1] = 2e-2 })
+  -- the same from rows and from a scan result
+  lu.assertEquals(alp.contour.envelope { { ma = 0.3, lo = 1, hi = 2 }, { 0.3, 0.5, 1 } },
+                  { masses = { 0.3 }, low = { [0.3] = 0.5 }, high = { [0.3] = 2 } })
+  local res = alp.scan.run { fn = ratio, masses = { 0.2, 1.5, 2.7 },
+                             couplings = { min = 1e-6, max = 1e2, n = 60 } }
+  local s = alp.contour.envelope(res)
+  lu.assertEquals(s.masses, { 0.2, 1.5 }) -- nothing excluded at 2.7
+  h.assert_rel(s.low[1.5], 1e-4, 2e-3, "lowest edge under the island")
+  h.assert_rel(s.high[0.2], 1e-1, 2e-3, "top edge")
+  lu.assertEquals(alp.contour.envelope {}, { masses = {}, low = {}, high = {} })
+  lu.assertErrorMsgContains("alp.contour.envelope: intervals must be a table", alp.contour.envelope, 3)
+  lu.assertErrorMsgContains("interval 1 has a non-numeric value", alp.contour.envelope,
+                            { { 0.1, 0 / 0, 1 } })
 end

@@ -5,7 +5,23 @@ alp.contour: excluded intervals -> closed polygons in the (m_a, c) plane, for
 filled exclusion plots (straight edges between grid masses in the log-log
 plane).
   alp.contour.polygons(src [, opts])       -> polygons
+  alp.contour.envelope(src)                -> {masses =, low =, high =}
   alp.contour.write(path, polygons [, header])]==],
+["alp.contour.envelope"] = [==[
+alp.contour.envelope(src) -> {masses = {...}, low = {[ma] = c}, high = {[ma] = c}}
+Per mass, the smallest c_low and the largest c_high of its excluded
+intervals: the lowest excluded coupling (the curve of an invisible search)
+and the top of the excluded region.  masses: every mass with an interval,
+ascending, once each; low and high are keyed by those numbers.  Nothing is
+clipped (c_high = inf, open upwards, stays inf).
+src: as for alp.contour.polygons -- an alp.data table with columns ma_GeV,
+c_low, c_high (an interval file of the suite, DIR/<recast>/<benchmark>.csv),
+an array of intervals {ma =, lo =, hi =} (or {ma, lo, hi}), or a result of
+alp.scan.run.  Units as given (GeV; c in TeV^-1 in the suite's files).
+Errors: "alp.contour.envelope: intervals must be a table, got ...",
+"intervals[2] must be a table, got 3", "interval 2 has a non-numeric value".
+Example: e = alp.contour.envelope(alp.data.csv("out/belle2_kinv/cff_50ab.csv"))
+         for _, ma in ipairs(e.masses) do print(ma, e.low[ma], e.high[ma]) end]==],
 ["alp.contour.polygons"] = [==[
 alp.contour.polygons(src [, {clip_low =, clip_high =, masses =, gap_factor = 1.5}])
   -> {{{ma, c}, ...}, ...}
