@@ -98,8 +98,9 @@ B+ -> K+ a events per mass at PEP-II (9.0 on 3.1 GeV head-on, Y(4S) beta gamma
 tabulated on a c tau grid (10 per decade) covering lab decay lengths
 0.1 mm - 10 km for every event, interpolated (monotone cubic in ln<P> vs
 ln c tau), with the exact limits beyond.  Signal counts B(a -> inv) (seed
-eq. 3.4) from the model's "invisible" channel; 0 in the benchmarks.  The kaon acceptance is taken as the
-same for B -> K nu nubar and B -> K a (seed footnote 7).]],
+eq. 3.4) from the model's "invisible" channel; 0 in the benchmarks.  The
+kaon acceptance is taken as the same for B -> K nu nubar and B -> K a (seed
+footnote 7).]],
   masses = { min = 0.100334, max = 2.91973, n = 200 },
   couplings = { min = 1e-6, max = 1e2, n = 200 },
   seed = 1,
