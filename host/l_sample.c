@@ -298,7 +298,13 @@ static int l_sample_kaon(lua_State *L)
 static int l_sample_info(lua_State *L)
 {
   alp_sample *s = check_sample(L, 1);
-  lua_createtable(L, 0, 5);
+  double bg_min, bg_max;
+  alp_sample_bg_range(s, &bg_min, &bg_max);
+  lua_createtable(L, 0, 7);
+  lua_pushnumber(L, bg_min);
+  lua_setfield(L, -2, "betagamma_min");
+  lua_pushnumber(L, bg_max);
+  lua_setfield(L, -2, "betagamma_max");
   lua_pushstring(L, s->label);
   lua_setfield(L, -2, "label");
   lua_pushnumber(L, s->ma);

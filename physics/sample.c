@@ -275,3 +275,14 @@ fail:
   alp_sample_free(s);
   return status;
 }
+
+void alp_sample_bg_range(const alp_sample *s, double *bg_min, double *bg_max)
+{
+  double lo = s->bg[0], hi = s->bg[0];
+  for (size_t i = 1; i < s->n; i++) {
+    if (s->bg[i] < lo) lo = s->bg[i];
+    if (s->bg[i] > hi) hi = s->bg[i];
+  }
+  *bg_min = lo;
+  *bg_max = hi;
+}

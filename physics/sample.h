@@ -107,4 +107,8 @@ int alp_sample_alloc(size_t n, double ma, alp_sample **out);
 
 void alp_sample_free(alp_sample *s);
 
+/* Smallest and largest ALP beta*gamma of the sample (n >= 1), e.g. to size a
+ * c tau grid that covers given lab decay lengths for every event. */
+void alp_sample_bg_range(const alp_sample *s, double *bg_min, double *bg_max);
+
 #endif

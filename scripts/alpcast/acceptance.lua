@@ -129,13 +129,8 @@ function M.table(opts)
 
   local s <close> = alp.sample.b_to_ka { ma = ma, n = n, seed = seed, experiment = experiment,
                                          threads = threads }
-  local bg = s:get("betagamma")
-  local bmin, bmax = huge, 0
-  for i = 1, #bg do
-    local b = bg[i]
-    if b < bmin then bmin = b end
-    if b > bmax then bmax = b end
-  end
+  local info = s:info()
+  local bmin, bmax = info.betagamma_min, info.betagamma_max
   if not (bmin > 0) then
     error(fmt("%s: an ALP of the sample is at rest (m_a = %.6g GeV): no c tau grid", fname, ma), 2)
   end
@@ -151,7 +146,7 @@ function M.table(opts)
   t = { ctau = cts, p = p, err = err, p0 = p0, p0_err = p0_err, p_inf = p_inf,
         p_inf_err = p_inf_err, experiment = experiment, ma = ma, n = n, seed = seed,
         volume = volume, side = side, decay_lengths = { d_lo, d_hi }, per_decade = per_decade,
-        betagamma_min = bmin, betagamma_max = bmax, info = s:info() }
+        betagamma_min = bmin, betagamma_max = bmax, info = info }
   t.p_at = interpolator(cts, p, p0, p_inf)
   made[key] = t
   return t

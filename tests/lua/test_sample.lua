@@ -18,6 +18,11 @@ function TestSample:test_b_to_ka_makes_n_events()
   lu.assertEquals(info.label, "B+ -> K+ a at belle2")
   lu.assertEquals(info.seed, 11)
   lu.assertStrContains(tostring(s), "ma=0.2385 GeV, n=5000, seed=11")
+  -- the beta*gamma range is the extremes of the per-event array
+  local bg, lo, hi = s:get("betagamma"), math.huge, 0
+  for i = 1, #bg do lo, hi = math.min(lo, bg[i]), math.max(hi, bg[i]) end
+  lu.assertEquals(info.betagamma_min, lo)
+  lu.assertEquals(info.betagamma_max, hi)
 end
 
 function TestSample:test_b_to_ka_four_momentum_conservation()

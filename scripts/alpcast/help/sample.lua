@@ -74,8 +74,9 @@ The recoil's (the K+'s) lab four-momentum, for selections on the kaon.
 Example: local E, px, py, pz = s:kaon()]],
 
 ["alp.sample:info"] = [[
-s:info() -> {label=, ma=, m_recoil=, n=, seed=}
-What the sample is: process label, ALP and recoil masses (GeV), size, seed.
+s:info() -> {label=, ma=, m_recoil=, n=, seed=, betagamma_min=, betagamma_max=}
+What the sample is: process label, ALP and recoil masses (GeV), size, seed,
+and the range of the ALPs' beta*gamma (computed in C).
 Example: print(s:info().label)  --> B+ -> K+ a at belle2]],
 
 ["alp.sample:close"] = [[
