@@ -44,6 +44,15 @@ static int l_fs_isdir(lua_State *L)
   return 1;
 }
 
+/* alp.fs.exists(path) -> boolean */
+static int l_fs_exists(lua_State *L)
+{
+  struct stat st;
+  const char *path = luaL_checkstring(L, 1);
+  lua_pushboolean(L, stat(path, &st) == 0);
+  return 1;
+}
+
 /* alp.fs.mkdir(path) -> true, making parents as needed (mkdir -p); raises on
  * failure. */
 static int l_fs_mkdir(lua_State *L)
@@ -74,6 +83,7 @@ static int l_fs_mkdir(lua_State *L)
 static const luaL_Reg fs_funcs[] = {
   { "listdir", l_fs_listdir },
   { "isdir",   l_fs_isdir },
+  { "exists",  l_fs_exists },
   { "mkdir",   l_fs_mkdir },
   { NULL, NULL }
 };

@@ -19,19 +19,13 @@ local COLOR = "#D55E00"
 local LABEL = { cff = "c_{ff}/f_a [TeV^{-1}]", cWW = "c_{WW}/f_a [TeV^{-1}]" }
 local YRANGE = { cff = { 1e-5, 1 }, cWW = { 1e-2, 1e2 } }
 
-local function exists(p)
-  local f = io.open(p, "r")
-  if f then f:close() return true end
-  return false
-end
-
 local written = {}
 for _, b in ipairs { "cff", "cWW" } do
   local masses, curves, have = {}, {}, {}
   local seen = {}
   for _, v in ipairs(VARIANTS) do
     local path = out .. "/belle2_kinv/" .. b .. "_" .. v[1] .. ".csv"
-    if exists(path) then
+    if alp.fs.exists(path) then
       local e = alp.contour.envelope(alp.data.csv(path)) -- smallest c_low per mass
       curves[v[1]] = e.low
       have[#have + 1] = v
@@ -44,7 +38,7 @@ for _, b in ipairs { "cff", "cWW" } do
     end
   end
   local babar = out .. "/babar_knunu/extra/" .. b .. "_polygons.csv"
-  local has_babar = exists(babar)
+  local has_babar = alp.fs.exists(babar)
   if not has_babar then
     print(ME .. ": note: " .. babar .. " not found: the BaBar B+ -> K+ nu nubar bound is left out")
   end

@@ -39,12 +39,6 @@ local SEED_51 = { cff = 1e-4, cWW = 1e-1 } -- seed eq. (5.1), TeV^-1
 local LABEL = { cff = "c_{ff}/f_a [TeV^{-1}]", cWW = "c_{WW}/f_a [TeV^{-1}]" }
 local YRANGE = { cff = { 1e-5, 1e1 }, cWW = { 1e-2, 1e2 } }
 
-local function exists(p)
-  local f = io.open(p, "r")
-  if f then f:close() return true end
-  return false
-end
-
 -- mass grid of an intervals file (its header "scan: N masses A-B GeV")
 local function grid_of(d)
   local scan = d.meta.scan or ""
@@ -111,7 +105,7 @@ for _, b in ipairs { "cff", "cWW" } do
   for _, key in ipairs { "ee", "mumu", "inv0", "inv" } do
     local spec = BELLE[key]
     local path = out .. "/" .. spec[1] .. "/" .. b .. "_" .. spec[2] .. ".csv"
-    if exists(path) then
+    if alp.fs.exists(path) then
       local d = alp.data.csv(path)
       local e = alp.contour.envelope(d) -- per mass: smallest c_low, largest c_high
       have[key] = { ms = e.masses, lo = e.low, hi = e.high, d = d, path = path }
@@ -160,7 +154,7 @@ for _, b in ipairs { "cff", "cWW" } do
   for _, f in ipairs(FIG3) do
     local csv = out .. "/" .. f[1] .. "/" .. b .. ".csv"
     local poly = out .. "/" .. f[1] .. "/extra/" .. b .. "_polygons.csv"
-    if exists(csv) and exists(poly) then
+    if alp.fs.exists(csv) and alp.fs.exists(poly) then
       local d = alp.data.csv(csv)
       if d.n > 0 then
         series[#series + 1] = { file = poly, x = "ma_GeV", y = "c", style = "polygon", title = f[2],

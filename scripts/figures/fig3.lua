@@ -33,12 +33,6 @@ local PANELS = {
 }
 local XRANGE = { 1e-3, 5 }
 
-local function exists(p)
-  local f = io.open(p, "r")
-  if f then f:close() return true end
-  return false
-end
-
 -- polygons of a suite polygon file: blocks of "ma,c" rows separated by blank lines
 local function read_polygons(path)
   local polys, cur = {}, nil
@@ -75,8 +69,8 @@ for _, bench in ipairs { "cff", "cWW" } do
   for _, r in ipairs(RECASTS) do
     local ivfile = out .. "/" .. r.name .. "/" .. bench .. ".csv"
     local pfile = out .. "/" .. r.name .. "/extra/" .. bench .. "_polygons.csv"
-    if not exists(ivfile) then
-      if exists(out .. "/" .. r.name) then
+    if not alp.fs.exists(ivfile) then
+      if alp.fs.exists(out .. "/" .. r.name) then
         note(string.format("%s: no %s results (not applicable to this benchmark, or failed): skipped", r.name, bench))
       else
         note(string.format("%s: no results in %s (recast not run): skipped", r.name, out))
@@ -87,7 +81,7 @@ for _, bench in ipairs { "cff", "cWW" } do
         rows[#rows + 1] = { r.name, d.columns.ma_GeV[k], d.columns.c_low[k], d.columns.c_high[k] }
       end
       local polys
-      if exists(pfile) then
+      if alp.fs.exists(pfile) then
         polys = read_polygons(pfile)
       elseif d.n > 0 then
         polys = alp.contour.polygons(d)
@@ -103,7 +97,7 @@ for _, bench in ipairs { "cff", "cWW" } do
           units = "ma_GeV: GeV; c: " .. panel.text,
           benchmark = bench,
           recast = r.name,
-          source = exists(pfile) and pfile or ivfile,
+          source = alp.fs.exists(pfile) and pfile or ivfile,
         })
         written[#written + 1] = path
         series[#series + 1] = { file = path, x = "ma_GeV", y = "c", style = "polygon",

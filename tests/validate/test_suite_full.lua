@@ -8,12 +8,6 @@ TestSuiteFull = {}
 
 local dir, out, code
 
-local function exists(p)
-  local f = io.open(p, "r")
-  if f then f:close() return true end
-  return false
-end
-
 function TestSuiteFull:setUp()
   if not dir then
     dir = h.tmpdir()
@@ -40,7 +34,7 @@ function TestSuiteFull:test_interval_files_for_every_recast()
   for name, files in pairs(EXPECTED) do
     for _, f in ipairs(files) do
       local path = dir .. "/" .. name .. "/" .. f .. ".csv"
-      lu.assertTrue(exists(path), "missing " .. path)
+      lu.assertTrue(alp.fs.exists(path), "missing " .. path)
       local d = alp.data.csv(path)
       lu.assertEquals(d.names, { "ma_GeV", "c_low", "c_high" }, path)
       lu.assertTrue(d.n > 0, path .. " has no excluded interval")
@@ -51,16 +45,16 @@ function TestSuiteFull:test_interval_files_for_every_recast()
     end
   end
   -- not-applicable benchmarks write no file (issue #5)
-  lu.assertFalse(exists(dir .. "/charm_kmumu/cWW.csv"))
-  lu.assertFalse(exists(dir .. "/beamdumps_gg/cff.csv"))
+  lu.assertFalse(alp.fs.exists(dir .. "/charm_kmumu/cWW.csv"))
+  lu.assertFalse(alp.fs.exists(dir .. "/beamdumps_gg/cff.csv"))
 end
 
 function TestSuiteFull:test_figures_with_data()
   for _, stem in ipairs { "fig1_br_cff", "fig1_br_cWW", "fig2_ctau", "fig3_cff", "fig3_cWW",
                           "fig10_br_vs_ctau", "fig11_cff", "fig11_cWW", "fig12_cff", "fig12_cWW" } do
-    lu.assertTrue(exists(dir .. "/" .. stem .. ".csv"), stem .. ".csv")
-    lu.assertTrue(exists(dir .. "/" .. stem .. ".svg"), stem .. ".svg")
-    lu.assertTrue(exists(dir .. "/" .. stem .. ".pdf"), stem .. ".pdf")
+    lu.assertTrue(alp.fs.exists(dir .. "/" .. stem .. ".csv"), stem .. ".csv")
+    lu.assertTrue(alp.fs.exists(dir .. "/" .. stem .. ".svg"), stem .. ".svg")
+    lu.assertTrue(alp.fs.exists(dir .. "/" .. stem .. ".pdf"), stem .. ".pdf")
   end
   local f10 = alp.data.csv(dir .. "/fig10_br_vs_ctau.csv")
   lu.assertEquals(f10.names, { "ma_GeV", "ctau_m", "br_ul_0p5ab", "br_ul_50ab" })

@@ -2,7 +2,11 @@
 return {
 ["alp.fs"] = [[
 alp.fs: the file-system operations plain Lua lacks.
-  alp.fs.listdir(path), alp.fs.isdir(path), alp.fs.mkdir(path)]],
+  alp.fs.listdir(path), alp.fs.isdir(path), alp.fs.exists(path),
+  alp.fs.mkdir(path)]],
+["alp.fs.exists"] = [[
+alp.fs.exists(path) -> boolean
+True when path exists (a file or a folder).]],
 ["alp.fs.listdir"] = [[
 alp.fs.listdir(path) -> array of names | nil, message
 The entries of a folder, sorted, without "." and "..".
