@@ -110,8 +110,10 @@ typedef struct {
 } sig_ctx;
 
 /* Event k; draws exactly: uniform, uniform, Gaussian (see analysis.h). */
-static int sig_event(const sig_ctx *c, gsl_rng *r, size_t k, alp_signal *res)
+static int sig_event(const void *vctx, gsl_rng *r, size_t k, void *vres)
 {
+  const sig_ctx *c = vctx;
+  alp_signal *res = vres;
   const alp_sample *s = c->s;
   const alp_signal_opts *o = c->o;
   const double u_track = gsl_rng_uniform(r);
@@ -172,10 +174,6 @@ int alp_analysis_belle2_signal(const alp_sample *s, const alp_signal_opts *o,
   double nvec[3];
   alp_signal *res = NULL;
   int status = 0;
-  long nc, bad_chunk;
-  int nt;
-  uint64_t seed;
-  const volatile sig_atomic_t *cancel;
 
   *out = NULL;
   if (!s || !o) return GSL_EDOM;
@@ -197,35 +195,8 @@ int alp_analysis_belle2_signal(const alp_sample *s, const alp_signal_opts *o,
   if (status) return status;
   res->ma = s->ma;
 
-  nc = (long)((s->n + ALP_SAMPLE_CHUNK - 1) / ALP_SAMPLE_CHUNK);
-  bad_chunk = nc;
-  nt = alp_mc_threads(&o->mc);
-  seed = o->mc.seed ^ ALP_ANALYSIS_SEED_SALT;
-  cancel = o->mc.cancel;
-
-#pragma omp parallel num_threads(nt)
-  {
-    gsl_rng *r = alp_rng_new();
-    int my = r ? 0 : GSL_ENOMEM;
-    long my_chunk = r ? nc : -1;
-#pragma omp for schedule(dynamic, 1)
-    for (long ch = 0; ch < nc; ch++) {
-      size_t k0 = (size_t)ch * ALP_SAMPLE_CHUNK, k1 = k0 + ALP_SAMPLE_CHUNK;
-      if (my) continue;
-      if (cancel && *cancel) { my = ALP_ECANCELLED; my_chunk = ch; continue; }
-      if (k1 > s->n) k1 = s->n;
-      alp_rng_seed_chunk(r, seed, (uint64_t)ch);
-      for (size_t k = k0; k < k1; k++) {
-        int st = sig_event(&c, r, k, res);
-        if (st) { my = st; my_chunk = ch; break; }
-      }
-    }
-    if (my) {
-#pragma omp critical(alp_analysis_status)
-      if (my_chunk < bad_chunk) { bad_chunk = my_chunk; status = my; }
-    }
-    gsl_rng_free(r);
-  }
+  status = alp_mc_run_chunks(s->n, &o->mc, o->mc.seed ^ ALP_ANALYSIS_SEED_SALT,
+                             sig_event, &c, res);
   if (status) goto fail;
 
   /* Counts in event order (independent of the threads). */

@@ -1,4 +1,5 @@
 /* rng.c -- per-chunk seeding of GSL generators (see rng.h). */
+#include "errors.h"
 #include "rng.h"
 
 /* splitmix64 finaliser: Steele, Lea, Flood, "Fast splittable pseudorandom
@@ -30,4 +31,39 @@ void alp_rng_seed_chunk(gsl_rng *r, uint64_t seed, uint64_t chunk)
 int alp_mc_threads(const alp_mc_opts *o)
 {
   return (o && o->threads > 1) ? o->threads : 1;
+}
+
+int alp_mc_run_chunks(size_t n, const alp_mc_opts *mc, uint64_t seed,
+                      alp_mc_event_fn fn, const void *ctx, void *out)
+{
+  const long nc = (long)((n + ALP_SAMPLE_CHUNK - 1) / ALP_SAMPLE_CHUNK);
+  const int nt = alp_mc_threads(mc);
+  const volatile sig_atomic_t *cancel = mc ? mc->cancel : NULL;
+  int status = 0;
+  long bad_chunk = nc;
+
+#pragma omp parallel num_threads(nt)
+  {
+    gsl_rng *r = alp_rng_new();
+    int my = r ? 0 : GSL_ENOMEM;
+    long my_chunk = r ? nc : -1;
+#pragma omp for schedule(dynamic, 1)
+    for (long c = 0; c < nc; c++) {
+      size_t k0 = (size_t)c * ALP_SAMPLE_CHUNK, k1 = k0 + ALP_SAMPLE_CHUNK;
+      if (my) continue;
+      if (cancel && *cancel) { my = ALP_ECANCELLED; my_chunk = c; continue; }
+      if (k1 > n) k1 = n;
+      alp_rng_seed_chunk(r, seed, (uint64_t)c);
+      for (size_t k = k0; k < k1; k++) {
+        int st = fn(ctx, r, k, out);
+        if (st) { my = st; my_chunk = c; break; }
+      }
+    }
+    if (my) {
+#pragma omp critical(alp_mc_status)
+      if (my_chunk < bad_chunk) { bad_chunk = my_chunk; status = my; }
+    }
+    gsl_rng_free(r);
+  }
+  return status;
 }

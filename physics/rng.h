@@ -1,5 +1,6 @@
 /* rng.h -- reproducible, thread-count-independent random numbers for the
- * Monte Carlo of physics/ (sample.c, acceptance.c).
+ * Monte Carlo of physics/ (sample.c, analysis.c), and the chunked loop that
+ * runs it (alp_mc_run_chunks).
  *
  * Work is split into chunks of a FIXED number of events (ALP_SAMPLE_CHUNK);
  * chunk c draws from its own GSL generator (gsl_rng_mt19937) seeded from
@@ -47,5 +48,18 @@ void alp_rng_seed_chunk(gsl_rng *r, uint64_t seed, uint64_t chunk);
 
 /* Number of threads to use from opts (>= 1). */
 int alp_mc_threads(const alp_mc_opts *o);
+
+/* Event k of a chunked Monte Carlo: reads ctx, draws from r (seeded for k's
+ * chunk), writes event k of out; returns a status. */
+typedef int (*alp_mc_event_fn)(const void *ctx, gsl_rng *r, size_t k,
+                               void *out);
+
+/* Run fn for the events k = 0..n-1 in chunks of ALP_SAMPLE_CHUNK: chunk c
+ * draws from a generator seeded from (seed, c), threads (mc->threads) share
+ * the chunks dynamically, mc->cancel is tested once per chunk.  The status
+ * returned is that of the first failing chunk in chunk order
+ * (deterministic): fn's status, ALP_ECANCELLED, or GSL_ENOMEM. */
+int alp_mc_run_chunks(size_t n, const alp_mc_opts *mc, uint64_t seed,
+                      alp_mc_event_fn fn, const void *ctx, void *out);
 
 #endif

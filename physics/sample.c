@@ -58,50 +58,6 @@ static void store_event(alp_sample *s, size_t k, const double a[4],
   s->kpz[k] = rec[3];
 }
 
-/* One event k of a process, drawn from r (seeded for k's chunk). */
-typedef int (*event_fn)(const void *ctx, gsl_rng *r, size_t k,
-                        alp_sample *s);
-
-/* Run fn over all events in chunks of ALP_SAMPLE_CHUNK, chunk c seeded
- * from (seed, c); threads share chunks dynamically.  The status returned is
- * that of the first failing chunk in chunk order (deterministic). */
-static int run_chunks(alp_sample *s, const alp_mc_opts *mc, event_fn fn,
-                      const void *ctx)
-{
-  const size_t nchunks = (s->n + ALP_SAMPLE_CHUNK - 1) / ALP_SAMPLE_CHUNK;
-  const long nc = (long)nchunks;
-  const int nt = alp_mc_threads(mc);
-  const volatile sig_atomic_t *cancel = mc->cancel;
-  const uint64_t seed = mc->seed;
-  int status = 0;
-  long bad_chunk = nc;
-
-#pragma omp parallel num_threads(nt)
-  {
-    gsl_rng *r = alp_rng_new();
-    int my = r ? 0 : GSL_ENOMEM;
-    long my_chunk = r ? nc : -1;
-#pragma omp for schedule(dynamic, 1)
-    for (long c = 0; c < nc; c++) {
-      size_t k0 = (size_t)c * ALP_SAMPLE_CHUNK, k1 = k0 + ALP_SAMPLE_CHUNK;
-      if (my) continue;
-      if (cancel && *cancel) { my = ALP_ECANCELLED; my_chunk = c; continue; }
-      if (k1 > s->n) k1 = s->n;
-      alp_rng_seed_chunk(r, seed, (uint64_t)c);
-      for (size_t k = k0; k < k1; k++) {
-        int st = fn(ctx, r, k, s);
-        if (st) { my = st; my_chunk = c; break; }
-      }
-    }
-    if (my) {
-#pragma omp critical(alp_sample_status)
-      if (my_chunk < bad_chunk) { bad_chunk = my_chunk; status = my; }
-    }
-    gsl_rng_free(r);
-  }
-  return status;
-}
-
 /* ---- B+ -> K+ a at an e+e- B factory ------------------------------------ */
 
 typedef struct {
@@ -113,9 +69,10 @@ typedef struct {
   int flight;
 } bka_ctx;
 
-static int bka_event(const void *vctx, gsl_rng *r, size_t k, alp_sample *s)
+static int bka_event(const void *vctx, gsl_rng *r, size_t k, void *vs)
 {
   const bka_ctx *c = vctx;
+  alp_sample *s = vs;
   double u1 = gsl_rng_uniform(r), u2 = gsl_rng_uniform(r);
   double u3 = gsl_rng_uniform(r), u4 = gsl_rng_uniform(r);
   double u5 = gsl_rng_uniform(r);
@@ -191,7 +148,7 @@ int alp_sample_b_to_ka(const alp_b_to_ka_opts *o, alp_sample **out)
   s->seed = o->mc.seed;
   snprintf(s->label, sizeof s->label, "B+ -> K+ a at %s",
            o->experiment == ALP_EXP_BELLE2 ? "belle2" : "babar");
-  status = run_chunks(s, &o->mc, bka_event, &c);
+  status = alp_mc_run_chunks(s->n, &o->mc, o->mc.seed, bka_event, &c, s);
   if (status) goto fail;
   *out = s;
   return 0;
@@ -208,9 +165,10 @@ typedef struct {
   void *ctx;
 } par_ctx;
 
-static int par_event(const void *vctx, gsl_rng *r, size_t k, alp_sample *s)
+static int par_event(const void *vctx, gsl_rng *r, size_t k, void *vs)
 {
   const par_ctx *c = vctx;
+  alp_sample *s = vs;
   double P[4] = { 0, 0, 0, 0 }, x[3] = { 0, 0, 0 }, M, p, u[3], a[4], q[4];
   int status = c->fn(c->ctx, k, r, P, x);
   if (status) return status;
@@ -267,7 +225,7 @@ int alp_sample_from_parents(const alp_parents_opts *o, alp_parent_fn fn,
   c.mr = o->m_recoil;
   c.fn = fn;
   c.ctx = ctx;
-  status = run_chunks(s, &o->mc, par_event, &c);
+  status = alp_mc_run_chunks(s->n, &o->mc, o->mc.seed, par_event, &c, s);
   if (status) goto fail;
   *out = s;
   return 0;
