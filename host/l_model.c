@@ -69,18 +69,11 @@ static void read_params(lua_State *L, int idx, const char *fname,
     }
     alpL_check_keys(L, t, ctx, fermion_keys);
     for (int i = 0; i < ALP_NF; i++) {
-      int isnum = 0;
-      double v;
       lua_getfield(L, t, fermion_keys[i]);
       if (!lua_isnil(L, -1)) {
-        v = lua_tonumberx(L, -1, &isnum);
-        if (lua_type(L, -1) != LUA_TNUMBER || !isnum || !isfinite(v) || fabs(v) > ALP_C_MAX) {
-          char g[64], r[64];
-          snprintf(r, sizeof r, "[%.6g, %.6g]", -ALP_C_MAX, ALP_C_MAX);
-          luaL_error(L, "%s: cf.%s must be a finite number in %s, got %s", fname,
-                     fermion_keys[i], r, alpL_got_text(L, -1, g, sizeof g));
-        }
-        p->cf[i] = v;
+        char name[16];
+        snprintf(name, sizeof name, "cf.%s", fermion_keys[i]);
+        p->cf[i] = alpL_checkrange(L, -1, fname, name, -ALP_C_MAX, ALP_C_MAX, "");
       }
       lua_pop(L, 1);
     }
