@@ -120,6 +120,31 @@ static void read_column(lua_State *L, int idx, const char *fname,
   }
 }
 
+/* The array of np k-tuples of finite numbers at stack index t (named `what`,
+ * each element of the form `shape`) into k columns col[0..k-1]: GC-owned
+ * buffers pushed on the stack. */
+static void read_tuples(lua_State *L, int t, const char *fname,
+                        const char *what, const char *shape, int k, size_t np,
+                        double **col)
+{
+  for (int c = 0; c < k; c++) col[c] = alpL_newbuffer(L, np);
+  for (size_t i = 0; i < np; i++) {
+    lua_rawgeti(L, t, (lua_Integer)(i + 1));
+    if (!lua_istable(L, -1) || lua_rawlen(L, -1) != (lua_Unsigned)k)
+      luaL_error(L, "%s: %s[%d] must be %s", fname, what, (int)(i + 1), shape);
+    for (int c = 0; c < k; c++) {
+      int isnum = 0;
+      lua_rawgeti(L, -1, c + 1);
+      col[c][i] = lua_tonumberx(L, -1, &isnum);
+      if (!isnum || !isfinite(col[c][i]))
+        luaL_error(L, "%s: %s[%d][%d] must be a finite number", fname, what,
+                   (int)(i + 1), c + 1);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+}
+
 /* parents = { {E, px, py, pz}, ... }  or  { E = {...}, px = {...}, ... } */
 static size_t read_parents(lua_State *L, int opts, const char *fname,
                            alp_parent_arrays *pa)
@@ -155,23 +180,7 @@ static size_t read_parents(lua_State *L, int opts, const char *fname,
     if (np == 0)
       luaL_error(L, "%s: parents must be a non-empty array of {E, px, py, pz}",
                  fname);
-    for (int c = 0; c < 4; c++) col[c] = alpL_newbuffer(L, np);
-    for (size_t i = 0; i < np; i++) {
-      lua_rawgeti(L, t, (lua_Integer)(i + 1));
-      if (!lua_istable(L, -1) || lua_rawlen(L, -1) != 4)
-        luaL_error(L, "%s: parents[%d] must be {E, px, py, pz} (GeV)", fname,
-                   (int)(i + 1));
-      for (int c = 0; c < 4; c++) {
-        int isnum = 0;
-        lua_rawgeti(L, -1, c + 1);
-        col[c][i] = lua_tonumberx(L, -1, &isnum);
-        if (!isnum || !isfinite(col[c][i]))
-          luaL_error(L, "%s: parents[%d][%d] must be a finite number", fname,
-                     (int)(i + 1), c + 1);
-        lua_pop(L, 1);
-      }
-      lua_pop(L, 1);
-    }
+    read_tuples(L, t, fname, "parents", "{E, px, py, pz} (GeV)", 4, np, col);
   }
   pa->e = col[0]; pa->px = col[1]; pa->py = col[2]; pa->pz = col[3];
   pa->np = np;
@@ -190,22 +199,7 @@ static void read_vertices(lua_State *L, int opts, const char *fname,
   if (!lua_istable(L, t) || lua_rawlen(L, t) != pa->np)
     luaL_error(L, "%s: vertices must be an array of %d {x, y, z} (m), one per "
                "parent", fname, (int)pa->np);
-  for (int c = 0; c < 3; c++) col[c] = alpL_newbuffer(L, pa->np);
-  for (size_t i = 0; i < pa->np; i++) {
-    lua_rawgeti(L, t, (lua_Integer)(i + 1));
-    if (!lua_istable(L, -1) || lua_rawlen(L, -1) != 3)
-      luaL_error(L, "%s: vertices[%d] must be {x, y, z} (m)", fname, (int)(i + 1));
-    for (int c = 0; c < 3; c++) {
-      int isnum = 0;
-      lua_rawgeti(L, -1, c + 1);
-      col[c][i] = lua_tonumberx(L, -1, &isnum);
-      if (!isnum || !isfinite(col[c][i]))
-        luaL_error(L, "%s: vertices[%d][%d] must be a finite number", fname,
-                   (int)(i + 1), c + 1);
-      lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
-  }
+  read_tuples(L, t, fname, "vertices", "{x, y, z} (m)", 3, pa->np, col);
   pa->x = col[0]; pa->y = col[1]; pa->z = col[2];
 }
 
