@@ -112,7 +112,8 @@ local function couplings_ok(v, k)
       fail("field '%s' has unknown key '%s' (allowed: min, max, n)", k, tostring(key))
     end
   end
-  grid_ok({ min = v.min or 1e-7, max = v.max or 1e2, n = v.n or 200 }, k)
+  local d = require("alpcast.scan").default_couplings
+  grid_ok({ min = v.min or d.min, max = v.max or d.max, n = v.n or d.n }, k)
 end
 
 local function validate(spec, source)

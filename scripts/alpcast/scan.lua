@@ -122,6 +122,13 @@ local function mass_intervals(cs, ev, at, rtol, fname, ma)
   return out, nev
 end
 
+-- The coupling grid spec {min =, max =, n =, log =} of opts, with the
+-- defaults of M.default_couplings for what it leaves out.
+local function coupling_spec(opts)
+  local d = M.default_couplings
+  return { min = opts.min or d.min, max = opts.max or d.max, n = opts.n or d.n, log = opts.log }
+end
+
 -- alp.scan.intervals(f, {min =, max =, n =, rtol =}) -> {{lo, hi, open_low,
 -- open_high}, ...}, evaluations.  f(c) -> ratio for one mass.
 function M.intervals(f, opts)
@@ -130,9 +137,7 @@ function M.intervals(f, opts)
   opts = opts or {}
   check.table(opts, fname, "options")
   check.keys(opts, { "min", "max", "n", "rtol", "log" }, fname)
-  local spec = { min = opts.min or M.default_couplings.min, max = opts.max or M.default_couplings.max,
-                 n = opts.n or M.default_couplings.n }
-  local cs = M.grid(spec, fname, "couplings")
+  local cs = M.grid(coupling_spec(opts), fname, "couplings")
   if #cs < 2 then error(fname .. ": n must be at least 2", 2) end
   local rtol = check.number(opts.rtol, fname, "rtol", 0, 0.5, 1e-3, 2, { lo = true })
   local out, nev = mass_intervals(cs, function(j) return f(cs[j]) end, f, rtol, fname, 0 / 0)
@@ -165,9 +170,7 @@ function M.run(opts)
   local masses = M.grid(opts.masses, fname, "masses")
   local cspec = opts.couplings or M.default_couplings
   check.table(cspec, fname, "couplings")
-  local cs = M.grid({ min = cspec.min or M.default_couplings.min,
-                      max = cspec.max or M.default_couplings.max,
-                      n = cspec.n or M.default_couplings.n, log = cspec.log }, fname, "couplings")
+  local cs = M.grid(coupling_spec(cspec), fname, "couplings")
   if #cs < 2 then error(fname .. ": couplings.n must be at least 2", 2) end
   local rtol = check.number(opts.rtol, fname, "rtol", 0, 0.5, 1e-3, 2, { lo = true })
   local prepare = check.func(opts.prepare, fname, "prepare", 2, true)

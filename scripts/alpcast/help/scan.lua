@@ -40,7 +40,7 @@ ratio propagate.
 Example: r = alp.scan.run{fn = function(ma, c) return c / 1e-3 end,
                           masses = {min = 0.01, max = 4, n = 100}}]==],
 ["alp.scan.intervals"] = [==[
-alp.scan.intervals(f [, {min = 1e-7, max = 1e2, n = 200, rtol = 1e-3}])
+alp.scan.intervals(f [, {min = 1e-7, max = 1e2, n = 200, log = true, rtol = 1e-3}])
   -> {{lo, hi, open_low, open_high}, ...}, calls
 The excluded intervals (f(c) > 1) of one mass, as in alp.scan.run.
 Example: alp.scan.intervals(function(c) return math.min(c / 1e-4, 1e-1 / c) end)]==],
