@@ -72,13 +72,14 @@ static double opt_len(lua_State *L, int idx, const char *fname,
 {
   double x;
   int isnum = 0;
+  char g[64];
   lua_getfield(L, idx, key);
   if (lua_isnil(L, -1)) { lua_pop(L, 1); return def; }
   x = lua_tonumberx(L, -1, &isnum);
   if (lua_type(L, -1) != LUA_TNUMBER || !isnum || isnan(x) ||
       (!allow_inf && !isfinite(x)))
     errorf(L, fname, "%s must be a %snumber (m), got %s", key,
-           allow_inf ? "" : "finite ", luaL_tolstring(L, -1, NULL));
+           allow_inf ? "" : "finite ", alpL_got_text(L, -1, g, sizeof g));
   lua_pop(L, 1);
   return x;
 }
@@ -161,6 +162,7 @@ static double *check_ctau(lua_State *L, int arg, const char *fname, size_t *n,
                           int *is_array)
 {
   double *x;
+  char g[64];
   arg = lua_absindex(L, arg);
   if (lua_type(L, arg) == LUA_TTABLE) {
     size_t len = (size_t)lua_rawlen(L, arg);
@@ -172,7 +174,7 @@ static double *check_ctau(lua_State *L, int arg, const char *fname, size_t *n,
       x[i] = lua_tonumberx(L, -1, &isnum);
       if (lua_type(L, -1) != LUA_TNUMBER || !isnum || !(x[i] >= 0.0))
         errorf(L, fname, "ctau[%d] must be a number >= 0 (m; math.huge = "
-               "stable), got %s", (int)(i + 1), luaL_tolstring(L, -1, NULL));
+               "stable), got %s", (int)(i + 1), alpL_got_text(L, -1, g, sizeof g));
       lua_pop(L, 1);
     }
     *n = len;
@@ -182,7 +184,7 @@ static double *check_ctau(lua_State *L, int arg, const char *fname, size_t *n,
     double v = lua_tonumberx(L, arg, &isnum);
     if (lua_type(L, arg) != LUA_TNUMBER || !isnum || !(v >= 0.0))
       errorf(L, fname, "ctau must be a number >= 0 (m; math.huge = stable) or "
-             "an array of them, got %s", luaL_tolstring(L, arg, NULL));
+             "an array of them, got %s", alpL_got_text(L, arg, g, sizeof g));
     x = alpL_newbuffer(L, 1);
     x[0] = v;
     *n = 1;
@@ -196,8 +198,9 @@ static alp_side check_side(lua_State *L, int arg, const char *fname)
   const char *s = lua_type(L, arg) == LUA_TSTRING ? lua_tostring(L, arg) : NULL;
   if (s && strcmp(s, "inside") == 0) return ALP_INSIDE;
   if (s && strcmp(s, "outside") == 0) return ALP_OUTSIDE;
+  char g[64];
   errorf(L, fname, "which must be \"inside\" or \"outside\", got %s",
-         luaL_tolstring(L, arg, NULL));
+         alpL_got_text(L, arg, g, sizeof g));
   return ALP_INSIDE;
 }
 

@@ -11,12 +11,12 @@ static const char *const methods[] = { "classical", "cls", NULL };
 static double check_cl(lua_State *L, int arg, const char *fname)
 {
   double cl;
+  char g[64];
   if (lua_isnoneornil(L, arg)) return 0.90;
   cl = lua_tonumber(L, arg);
   if (lua_type(L, arg) != LUA_TNUMBER || !(cl > 0.0 && cl < 1.0))
     luaL_error(L, "%s: cl must be a finite number in (0, 1), got %s", fname,
-               lua_type(L, arg) == LUA_TNUMBER ? lua_pushfstring(L, "%f", cl)
-                                                : luaL_typename(L, arg));
+               alpL_got_text(L, arg, g, sizeof g));
   return cl;
 }
 
@@ -48,11 +48,10 @@ static int l_stats_poisson_upper(lua_State *L)
   lua_Integer n = lua_tointegerx(L, 1, &isint);
   double b, cl, s = 0.0;
   alp_stats_method m;
+  char g[64];
   if (lua_type(L, 1) != LUA_TNUMBER || !isint || n < 0 || n > 100000000)
     return luaL_error(L, "%s: n must be an integer in [0, 100000000], got %s",
-                      fname, lua_type(L, 1) == LUA_TNUMBER
-                        ? lua_pushfstring(L, "%f", lua_tonumber(L, 1))
-                        : luaL_typename(L, 1));
+                      fname, alpL_got_text(L, 1, g, sizeof g));
   b = alpL_checkrange(L, 2, fname, "b", 0.0, 1e8, "events");
   cl = check_cl(L, 3, fname);
   m = check_method(L, 4, fname);
