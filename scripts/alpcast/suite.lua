@@ -63,6 +63,13 @@ local function is_interrupt(err)
     or err:match("^[^\n]*: interrupted"))
 end
 
+-- xpcall message handler of a recast or figure run: an interruption passes
+-- through as it is (the suite stops), any other error gets a traceback.
+local function failure_handler(msg)
+  if is_interrupt(msg) then return msg end
+  return debug.traceback(tostring(msg), 2)
+end
+
 -- ---- arguments -------------------------------------------------------------
 
 local function glob_to_pattern(g)
@@ -273,10 +280,7 @@ local function run_recast(e, o, hooks, say)
     rmtree(final)
     local rok, rerr = os.rename(stage, final)
     if not rok then error("cannot rename " .. stage .. " to " .. final .. ": " .. tostring(rerr), 0) end
-  end, function(msg)
-    if is_interrupt(msg) then return msg end
-    return debug.traceback(tostring(msg), 2)
-  end)
+  end, failure_handler)
   entry.time_s = clock() - t0
   if ok then
     entry.status = "ok"
@@ -303,10 +307,7 @@ local function run_figure(path, o)
     local chunk, lerr = loadfile(path, "t", env)
     if not chunk then error(lerr, 0) end
     result = chunk(table.unpack(args))
-  end, function(msg)
-    if is_interrupt(msg) then return msg end
-    return debug.traceback(tostring(msg), 2)
-  end)
+  end, failure_handler)
   entry.time_s = clock() - t0
   if ok then
     -- a figure script may return {summary = {...}, headline = {"...", ...}}:
