@@ -116,6 +116,24 @@ local function couplings_ok(v, k)
   grid_ok({ min = v.min or d.min, max = v.max or d.max, n = v.n or d.n }, k)
 end
 
+-- A list of benchmark names (what: "field 'benchmarks'" or
+-- "variants.x.benchmarks" for the message) -> a copy of it.
+local function benchmarks_ok(list, what)
+  if type(list) ~= "table" then fail("%s must be a table, got %s", what, check.got(list)) end
+  local out = {}
+  for i, b in ipairs(list) do
+    local ok = false
+    for _, x in ipairs(M.benchmarks) do if b == x then ok = true end end
+    if not ok then
+      local s = type(b) == "string" and check.suggest(b, M.benchmarks)
+      fail("%s must list \"cff\" and/or \"cWW\", got %s at [%d]%s", what, check.got(b), i,
+           s and fmt(" (did you mean '%s'?)", s) or "")
+    end
+    out[i] = b
+  end
+  return out
+end
+
 local function validate(spec, source)
   if type(spec) ~= "table" then fail("expects a table, got %s", check.got(spec)) end
   -- unknown fields first: a misspelt 'ratio' would otherwise be "missing"
@@ -183,18 +201,8 @@ local function validate(spec, source)
     d.data[k] = full
   end
   -- what it applies to
-  local benches = opt_type(spec, "benchmarks", "table") or M.benchmarks
-  d.benchmarks = {}
-  for i, b in ipairs(benches) do
-    local ok = false
-    for _, x in ipairs(M.benchmarks) do if b == x then ok = true end end
-    if not ok then
-      local s = type(b) == "string" and check.suggest(b, M.benchmarks)
-      fail("field 'benchmarks' must list \"cff\" and/or \"cWW\", got %s at [%d]%s", check.got(b), i,
-           s and fmt(" (did you mean '%s'?)", s) or "")
-    end
-    d.benchmarks[i] = b
-  end
+  d.benchmarks = benchmarks_ok(opt_type(spec, "benchmarks", "table") or M.benchmarks,
+                               "field 'benchmarks'")
   d.variants = {}
   local vs = opt_type(spec, "variants", "table")
   if vs then
@@ -211,11 +219,7 @@ local function validate(spec, source)
       if settings.masses ~= nil then grid_ok(settings.masses, "variants." .. vname .. ".masses") end
       if settings.couplings ~= nil then couplings_ok(settings.couplings, "variants." .. vname .. ".couplings") end
       if settings.benchmarks ~= nil then
-        for i, b in ipairs(settings.benchmarks) do
-          if b ~= "cff" and b ~= "cWW" then
-            fail("variants.%s.benchmarks must list \"cff\" and/or \"cWW\", got %s at [%d]", vname, check.got(b), i)
-          end
-        end
+        benchmarks_ok(settings.benchmarks, "variants." .. vname .. ".benchmarks")
       end
       d.variants[#d.variants + 1] = vname
     end
