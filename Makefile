@@ -88,6 +88,7 @@ sanitize:
 
 memcheck: $(EXE) $(CTEST_BIN)
 	ALPCAST_BUILD=$(BUILD) valgrind --error-exitcode=1 --leak-check=full \
+	  --errors-for-leak-kinds=definite,indirect \
 	  $(EXE) tests/run.lua
 
 bench: $(EXE)
