@@ -140,9 +140,12 @@ static alp_sample *check_sample(lua_State *L, int i, const char *fname)
   return s;
 }
 
+/* A closed box for a new volume (the constructor fills b->v next), and a
+ * clean GSL reason for the physics call that follows. */
 static vol_box *new_vol(lua_State *L)
 {
   vol_box *b = lua_newuserdatauv(L, sizeof *b, 0);
+  alpL_clear_reason();
   b->v = NULL;
   luaL_setmetatable(L, VOL_MT);
   return b;
@@ -224,11 +227,10 @@ static int push_probs(lua_State *L, const char *fname, const double *p,
 
 /* ---- volume constructors ------------------------------------------------------ */
 
-static int finish_volume(lua_State *L, const char *fname, vol_box *b,
-                         int status)
+/* The box made by new_vol is on the stack; status is the constructor's. */
+static int finish_volume(lua_State *L, const char *fname, int status)
 {
   if (status) return alpL_status_error(L, fname, status);
-  (void)b;
   return 1;
 }
 
@@ -260,8 +262,7 @@ static int l_detector_cylinder(lua_State *L)
     errorf(L, fname, "zmax must be > zmin (empty or inverted volume), got "
            "zmin = %g, zmax = %g m", zmin, zmax);
   b = new_vol(L);
-  return finish_volume(L, fname, b,
-                       alp_volume_tube(rmin, rmax, zmin, zmax, axis, c[0], c[1],
+  return finish_volume(L, fname, alp_volume_tube(rmin, rmax, zmin, zmax, axis, c[0], c[1],
                                        &b->v));
 }
 
@@ -283,7 +284,7 @@ static int l_detector_sphere(lua_State *L)
     errorf(L, fname, "rmax must be > rmin (empty or inverted volume), got "
            "rmin = %g, rmax = %g m", rmin, rmax);
   b = new_vol(L);
-  return finish_volume(L, fname, b, alp_volume_sphere(rmin, rmax, c, &b->v));
+  return finish_volume(L, fname, alp_volume_sphere(rmin, rmax, c, &b->v));
 }
 
 static int l_detector_box(lua_State *L)
@@ -302,7 +303,7 @@ static int l_detector_box(lua_State *L)
              keys[2 * i + 1], keys[2 * i], lo[i], hi[i]);
   }
   b = new_vol(L);
-  return finish_volume(L, fname, b, alp_volume_box(lo, hi, &b->v));
+  return finish_volume(L, fname, alp_volume_box(lo, hi, &b->v));
 }
 
 static int l_detector_polar(lua_State *L)
@@ -318,8 +319,7 @@ static int l_detector_polar(lua_State *L)
     errorf(L, fname, "theta_max must be > theta_min (empty or inverted "
            "volume), got theta_min = %g, theta_max = %g deg", t0, t1);
   b = new_vol(L);
-  return finish_volume(L, fname, b,
-                       alp_volume_polar(t0 * M_PI / 180.0, t1 * M_PI / 180.0,
+  return finish_volume(L, fname, alp_volume_polar(t0 * M_PI / 180.0, t1 * M_PI / 180.0,
                                         &b->v));
 }
 
