@@ -229,8 +229,10 @@ static int l_model_channels(lua_State *L)
 
 /* ---- couplings and parameters ------------------------------------------------ */
 
+/* t[k] = v for the table on top; no NaN crosses into Lua silently. */
 static void setnum(lua_State *L, const char *k, double v)
 {
+  alpL_checkfinite(L, "alp.model", k, v);
   lua_pushnumber(L, v);
   lua_setfield(L, -2, k);
 }
