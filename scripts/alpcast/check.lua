@@ -110,7 +110,7 @@ function M.integer(v, fname, name, lo, hi, def, level)
   return i
 end
 
--- A string (non-empty unless allow_empty).
+-- A non-empty string; nil gives def when def is given.
 function M.string(v, fname, name, def, level)
   if v == nil and def ~= nil then return def end
   if type(v) ~= "string" or v == "" then
