@@ -84,7 +84,7 @@ validate: $(EXE) $(CTEST_BIN)
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer
 sanitize:
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	  $(MAKE) BUILD=build-san OPT='-O1 -g' CFLAGS='$(SAN)' LDFLAGS='$(SAN)' test
+	  $(MAKE) --no-print-directory BUILD=build-san OPT='-O1 -g' CFLAGS='$(SAN)' LDFLAGS='$(SAN)' test
 
 memcheck: $(EXE) $(CTEST_BIN)
 	ALPCAST_BUILD=$(BUILD) valgrind --error-exitcode=1 --leak-check=full \
