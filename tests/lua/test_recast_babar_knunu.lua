@@ -17,17 +17,6 @@ local function load()
   return desc, data
 end
 
--- bisection in ln c of f(c) = 0 between a and b (f(a), f(b) of opposite sign)
-local function bisect(f, a, b)
-  local fa = f(a)
-  for _ = 1, 60 do
-    local m = math.sqrt(a * b)
-    local fm = f(m)
-    if (fm > 0) == (fa > 0) then a, fa = m, fm else b = m end
-  end
-  return math.sqrt(a * b)
-end
-
 function TestRecastBabarKnunu:test_declaration()
   local d = load()
   lu.assertEquals(d.cl, 0.90)
@@ -81,8 +70,8 @@ function TestRecastBabarKnunu:test_edges_against_hand_bisection()
     local m = alp.model.benchmark("cff", c)
     return m:br_b_to_ka(MA) * veto:decay_prob(s, m:ctau(MA), "outside") - UL
   end
-  local lo = bisect(f, 1e-3, 0.1)
-  local hi = bisect(f, 0.1, 100)
+  local lo = h.bisect_log(f, 1e-3, 0.1)
+  local hi = h.bisect_log(f, 0.1, 100)
   h.assert_rel(iv.lo, lo, 3e-3, "lower edge (cff, 0.1505 GeV)")
   h.assert_rel(iv.hi, hi, 3e-3, "upper edge (cff, 0.1505 GeV)")
   -- the lower edge is the stable-ALP limit: c = sqrt(UL / B(B -> K a; c = 1))

@@ -85,12 +85,7 @@ function TestBelle2Displaced:test_contour_vs_hand_computation()
     return NB * m:br_b_to_ka(ma) * m:br(ma, "mumu") * vol:decay_prob(s, m:ctau(ma), "inside")
   end
   local function bisect(lo, hi) -- N(lo) - 2.3 and N(hi) - 2.3 of opposite signs
-    local slo = N(lo) > 2.3
-    for _ = 1, 60 do
-      local mid = math.sqrt(lo * hi)
-      if (N(mid) > 2.3) == slo then lo = mid else hi = mid end
-    end
-    return math.sqrt(lo * hi)
+    return h.bisect_log(function(c) return N(c) - 2.3 end, lo, hi)
   end
   local peak = math.sqrt(iv.lo * iv.hi)
   lu.assertTrue(N(peak) > 2.3 and N(1e-6) < 2.3 and N(1e1) < 2.3)

@@ -47,17 +47,6 @@ local function loglog(ts, us, tau)
   end
 end
 
-local function bisect(f, a, b)
-  local fa = f(a)
-  for _ = 1, 200 do
-    local c = sqrt(a * b)
-    local fc = f(c)
-    if (fc > 0) == (fa > 0) then a, fa = c, fc else b = c end
-    if b / a < 1 + 1e-12 then break end
-  end
-  return sqrt(a * b)
-end
-
 function TestRecastCharmKmumu:test_declaration()
   local d = load()
   lu.assertEquals(d.name, "charm_kmumu")
@@ -97,8 +86,8 @@ function TestRecastCharmKmumu:test_edges_hand_vs_scan()
   -- the minimum of the curve (~2.9e-9 near 15850 ps) is excluded; bracket around it
   local cmid = sqrt(tau1 / 15848.9)
   lu.assertTrue(f(cmid) > 0)
-  local lo = bisect(f, sqrt(tau1 / ts[#ts]), cmid)
-  local hi = bisect(f, cmid, sqrt(tau1 / ts[1]))
+  local lo = h.bisect_log(f, sqrt(tau1 / ts[#ts]), cmid)
+  local hi = h.bisect_log(f, cmid, sqrt(tau1 / ts[1]))
   local r = alp.recast.scan(d, "cff", nil, { data = dat, masses = { 0.6, 0.6001 } })
   local iv = r.by_mass[1]
   lu.assertEquals(#iv, 1)

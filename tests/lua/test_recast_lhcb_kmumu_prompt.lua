@@ -34,18 +34,6 @@ local function signal(bench, c, ma)
   return m:br_b0_to_kstar0a(ma) * m:br(ma, "mumu"), m:ctau(ma) / PS, m
 end
 
--- bisection in ln c of f(c) = signal(c) / ul(tau(c)) - 1 (sign change in [a, b])
-local function bisect(f, a, b)
-  local fa = f(a)
-  for _ = 1, 200 do
-    local c = sqrt(a * b)
-    local fc = f(c)
-    if (fc > 0) == (fa > 0) then a, fa = c, fc else b = c end
-    if b / a < 1 + 1e-12 then break end
-  end
-  return sqrt(a * b)
-end
-
 function TestRecastLhcbKmumuPrompt:test_declaration()
   local d = load()
   lu.assertEquals(d.name, "lhcb_kmumu_prompt")
@@ -118,14 +106,14 @@ function TestRecastLhcbKmumuPrompt:test_edges_hand_vs_scan()
   end
   local function f_cww(c) local S, tau = signal("cWW", c, 0.6); return S / ul_31(tau) - 1 end
   local _, t1w = signal("cWW", 1, 0.6)
-  local edge_cww = bisect(f_cww, sqrt(t1w / 33.1131), sqrt(t1w / 30.1995))
+  local edge_cww = h.bisect_log(f_cww, sqrt(t1w / 33.1131), sqrt(t1w / 30.1995))
   -- cff, 0.6 GeV: edge near 1900 ps, LHCb's rule anchored at UL(912 ps) = 8.2314e-08
   local function ul_long(tau)
     return 8.2314e-08 * (1 - exp(-1000 / 912.011)) / (1 - exp(-1000 / tau))
   end
   local function f_cff(c) local S, tau = signal("cff", c, 0.6); return S / ul_long(tau) - 1 end
   local _, t1f = signal("cff", 1, 0.6)
-  local edge_cff = bisect(f_cff, sqrt(t1f / 1e5), sqrt(t1f / 913))
+  local edge_cff = h.bisect_log(f_cff, sqrt(t1f / 1e5), sqrt(t1f / 913))
   for _, case in ipairs { { "cWW", edge_cww }, { "cff", edge_cff } } do
     local r = alp.recast.scan(d, case[1], nil, { data = dat, masses = { 0.6, 0.6001 } })
     local iv = r.by_mass[1]
