@@ -8,7 +8,7 @@ BUILD   ?= build
 CC      ?= cc
 # pkg-config name of Lua 5.4 (lua5.4 on Debian/Ubuntu).
 LUA_PC  ?= lua5.4
-PKGS     = $(LUA_PC) gsl readline
+PKGS     = $(LUA_PC) gsl readline libcrypto
 OPT     ?= -O2 -g
 # `make WERROR=` relaxes -Werror on a newer compiler with new warnings.
 WERROR  ?= -Werror
@@ -17,7 +17,7 @@ WARN     = -Wall -Wextra -Wshadow -Wwrite-strings -Wstrict-prototypes \
            $(WERROR)
 # Debian packages `make deps` installs (a no-op when all are present).
 DEB_PKGS = pkg-config lua5.4 liblua5.4-dev libgsl-dev lua-unit \
-           libreadline-dev gnuplot-nox
+           libreadline-dev gnuplot-nox libssl-dev
 
 # pkg-config flags are expanded lazily (recursive `=`), only when a recipe
 # runs, so `make deps test` works on a machine that has no pkg-config yet.

@@ -4,6 +4,7 @@
 #include <gsl/gsl_version.h>
 #include "lalp.h"
 #include "version.h"
+#include "constants.h"
 
 static const struct { const char *name; lua_CFunction open; } topics[] = {
   { "model",    luaopen_alp_model },
@@ -13,6 +14,7 @@ static const struct { const char *name; lua_CFunction open; } topics[] = {
   { "roots",    luaopen_alp_roots },
   { "fs",       luaopen_alp_fs },
   { "analysis", luaopen_alp_analysis },
+  { "interp",   luaopen_alp_interp },
 };
 
 /* alp._physics_calls() -> number of calls into physics/ so far (for the
@@ -21,6 +23,27 @@ static int l_alp_physics_calls(lua_State *L)
 {
   lua_pushinteger(L, alpL_physics_calls());
   return 1;
+}
+
+/* alp.constants: the physical constants a recast or script may need, from
+ * physics/constants.h (one place for each number; REF §1). */
+static void push_constants(lua_State *L)
+{
+  static const struct { const char *name; double v; } k[] = {
+    { "c_light", ALP_C_LIGHT },    /* m/s */
+    { "hbar", ALP_HBAR },          /* GeV s */
+    { "hbarc", ALP_HBARC },        /* GeV m */
+    { "alpha0", ALP_ALPHA0 },
+    { "m_B+", ALP_MBP }, { "m_B0", ALP_MB0 }, { "m_K+", ALP_MKP }, { "m_K0", ALP_MK0 },
+    { "m_pi+", ALP_MPIP }, { "m_pi0", ALP_MPI0 }, { "m_K*0", ALP_MKST0 },
+    { "m_mu", ALP_MMU }, { "m_e", ALP_ME }, { "m_tau", ALP_MTAU }, { "m_Y4S", ALP_MUPS4S },
+    { "tau_B+", ALP_TAU_BP }, { "tau_B0", ALP_TAU_B0 }, { "tau_K+", ALP_TAU_KP },
+  };
+  lua_createtable(L, 0, (int)(sizeof k / sizeof k[0]));
+  for (size_t i = 0; i < sizeof k / sizeof k[0]; i++) {
+    lua_pushnumber(L, k[i].v);
+    lua_setfield(L, -2, k[i].name);
+  }
 }
 
 int luaopen_alp(lua_State *L)
@@ -37,6 +60,8 @@ int luaopen_alp(lua_State *L)
   lua_setfield(L, -2, "gsl_version");
   lua_pushstring(L, LUA_RELEASE);
   lua_setfield(L, -2, "lua_version");
+  push_constants(L);
+  lua_setfield(L, -2, "constants");
   lua_pushcfunction(L, l_alp_physics_calls);
   lua_setfield(L, -2, "_physics_calls");
   return 1;

@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stdio.h>
+#include <openssl/evp.h>
 #include "lalp.h"
 
 /* alp.fs.listdir(path) -> sorted array of entry names (no "." and ".."), or
@@ -80,7 +82,39 @@ static int l_fs_mkdir(lua_State *L)
   return 1;
 }
 
+/* alp.fs.sha256(path) -> hex digest of the file's bytes (OpenSSL's
+ * libcrypto), or nil, message if it cannot be read. */
+static int l_fs_sha256(lua_State *L)
+{
+  const char *path = luaL_checkstring(L, 1);
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    luaL_pushfail(L);
+    lua_pushfstring(L, "%s: %s", path, strerror(errno));
+    return 2;
+  }
+  EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+  int ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+  unsigned char buf[65536], md[EVP_MAX_MD_SIZE];
+  unsigned int mdlen = 0;
+  size_t n;
+  while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0) ok = EVP_DigestUpdate(ctx, buf, n);
+  ok = ok && !ferror(f) && EVP_DigestFinal_ex(ctx, md, &mdlen);
+  EVP_MD_CTX_free(ctx);
+  fclose(f);
+  if (!ok) {
+    luaL_pushfail(L);
+    lua_pushfstring(L, "%s: cannot compute its SHA-256", path);
+    return 2;
+  }
+  char hex[2 * EVP_MAX_MD_SIZE + 1];
+  for (unsigned int i = 0; i < mdlen; i++) snprintf(hex + 2 * i, 3, "%02x", md[i]);
+  lua_pushlstring(L, hex, 2 * mdlen);
+  return 1;
+}
+
 static const luaL_Reg fs_funcs[] = {
+  { "sha256",  l_fs_sha256 },
   { "listdir", l_fs_listdir },
   { "isdir",   l_fs_isdir },
   { "exists",  l_fs_exists },

@@ -112,6 +112,7 @@ int luaopen_alp_stats(lua_State *L);
 int luaopen_alp_roots(lua_State *L);
 int luaopen_alp_fs(lua_State *L);
 int luaopen_alp_analysis(lua_State *L);
+int luaopen_alp_interp(lua_State *L);
 
 /* Counter of calls into physics/ (tests check that `suite --list` runs no
  * physics).  Bindings that compute call alpL_count_physics(). */

@@ -13,6 +13,7 @@
 /* ---- conversion constants (REF §0, D8) -------------------------------- */
 #define ALP_HBAR   6.582119569e-25  /* GeV s */
 #define ALP_HBARC  1.973269804e-16  /* GeV m  (D8) */
+#define ALP_C_LIGHT 299792458.0     /* m/s, exact (SI); = ALP_HBARC / ALP_HBAR */
 
 /* ---- electroweak inputs of the RG + matching chain (REF D2 = seed code,
  *      TdAlps params.py) ------------------------------------------------- */

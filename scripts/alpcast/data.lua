@@ -77,11 +77,12 @@ function M.csv(path, opts)
   check.string(path, fname, "path")
   opts = opts or {}
   check.table(opts, fname, "options")
-  check.keys(opts, { "separator" }, fname)
+  check.keys(opts, { "separator", "header_only" }, fname)
+  local header_only = opts.header_only
   local sep = check.string(opts.separator, fname, "separator", ",")
   local f, err = io.open(path, "r")
   if not f then error(fmt("%s: cannot read %s", fname, err), 2) end
-  local meta, comments, names, raw = {}, {}, nil, {}
+  local meta, comments, names, raw, lines = {}, {}, nil, {}, {}
   local last_key
   local lineno = 0
   for line in f:lines() do
@@ -114,6 +115,7 @@ function M.csv(path, opts)
             error(fmt("%s: %s:%d: column %d has no name", fname, path, lineno, i), 2)
           end
         end
+        if header_only then break end
       else
         if #cells ~= #names then
           f:close()
@@ -121,30 +123,73 @@ function M.csv(path, opts)
                     #cells, #names), 2)
         end
         raw[#raw + 1] = cells
+        lines[#raw] = lineno
       end
     end
   end
   f:close()
   if not names then error(fmt("%s: %s has no column row", fname, path), 2) end
-  -- A column is numeric when all its non-empty cells are numbers (nan and
-  -- inf included); empty numeric cells become nan.  Others stay strings.
+  local units = M.parse_units(meta.units)
+  -- A column is numeric when its header declares a unit other than text
+  -- (then every cell must be a number: an error names the file, line and
+  -- column), or, with no declaration, when all its non-empty cells are
+  -- numbers (nan and inf included).  Empty numeric cells become nan.
   local cols = {}
   for c, name in ipairs(names) do
-    local numeric, vals = true, {}
+    local declared = units[name]
+    local strict = declared ~= nil and declared ~= "text"
+    local numeric, vals = declared ~= "text", {}
     for r, cells in ipairs(raw) do
+      if not numeric then break end
       local s = trim(cells[c])
       local v = s == "" and 0 / 0 or parse_number(s)
-      if v == nil then numeric = false break end
+      if v == nil then
+        if strict then
+          error(fmt("%s: %s:%d: column '%s' (declared [%s]) has a non-numeric value '%s'", fname,
+                    path, lines[r], name, declared, s), 2)
+        end
+        numeric = false
+      end
       vals[r] = v
     end
     if not numeric then
+      vals = {}
       for r, cells in ipairs(raw) do vals[r] = trim(cells[c]) end
     end
     cols[name] = vals
   end
-  return setmetatable({ path = path, names = names, n = #raw, meta = meta,
-                        comments = comments, columns = strict_columns(cols, names, path) },
+  return setmetatable({ path = path, names = names, n = #raw, meta = meta, units = units,
+                        lines = lines, comments = comments,
+                        columns = strict_columns(cols, names, path) },
                       Table)
+end
+
+-- alp.data.parse_units(text) -> {column = unit}: the header's "units:" line,
+-- "name[, name...]: description [unit]; ...": the unit is the last [...] of
+-- each entry, "text" for an entry described as text; entries split at ';'
+-- outside parentheses.  Columns without a bracketed unit are left out.
+function M.parse_units(text)
+  local out = {}
+  if type(text) ~= "string" then return out end
+  local pieces, depth, cur = {}, 0, {}
+  for ch in text:gsub("\n", " "):gmatch(".") do
+    if ch == "(" then depth = depth + 1 elseif ch == ")" then depth = depth - 1 end
+    if ch == ";" and depth <= 0 then pieces[#pieces + 1] = concat(cur); cur = {}
+    else cur[#cur + 1] = ch end
+  end
+  pieces[#pieces + 1] = concat(cur)
+  for _, piece in ipairs(pieces) do
+    local names, desc = piece:match("^%s*([^:]+):%s*(.*)$")
+    if names then
+      local unit
+      for u in desc:gmatch("%[([^%]]+)%]") do unit = trim(u) end
+      if not unit and (desc:match("^text") or desc:match("%(text%)")) then unit = "text" end
+      if unit then
+        for nm in names:gmatch("[^,]+") do out[trim(nm)] = unit end
+      end
+    end
+  end
+  return out
 end
 
 -- d:column(name) -> array

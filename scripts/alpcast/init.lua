@@ -5,6 +5,8 @@ local alp = require "alp"
 
 alp.inspect = require "alpcast.inspect"
 alp.data    = require "alpcast.data"
+alp.units   = require "alpcast.units"
+alp.limit   = require "alpcast.limit"
 alp.output  = require "alpcast.output"
 alp.plot    = require "alpcast.plot"
 alp.scan    = require "alpcast.scan"

@@ -50,4 +50,13 @@ f(x, y): bilinear interpolation on the rectangular grid z[i][j] at
 cell with a nan corner, as outside says (see alp.data.interp1).
 Example: local xs, ys, z = d:grid("ma_GeV", "ctau_m", "br_ul")
          f = alp.data.interp2(xs, ys, z, {logy = true, logz = true})]==],
+["alp.data.parse_units"] = [==[
+alp.data.parse_units(text) -> {column = unit}
+Parses a header's "units:" line: entries "column: description [unit]" (or
+"column: [unit]") separated by ";" outside brackets; the unit is the last
+[...] of the entry, or "text" for a text column.  alp.data.csv puts the result
+in d.units and then requires every declared non-text column to be numeric
+(error FILE:LINE: column 'x': not a number).
+Example: alp.data.parse_units("ma: ALP mass [GeV]; ul: [dimensionless]")
+         -> {ma = "GeV", ul = "dimensionless"}]==],
 }

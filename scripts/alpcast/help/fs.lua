@@ -18,4 +18,8 @@ True when path exists and is a folder.]],
 alp.fs.mkdir(path) -> true
 Makes the folder and any missing parents (like mkdir -p).  Raises
 "alp.fs.mkdir: cannot create ..." when that fails.]],
+["alp.fs.sha256"] = [[
+alp.fs.sha256(path) -> the file's SHA-256 as 64 hex digits (OpenSSL), or
+nil, message if it cannot be read.  Output headers list each data file used
+with its digest.]],
 }
