@@ -112,6 +112,9 @@ int luaopen_alp_stats(lua_State *L);
 int luaopen_alp_roots(lua_State *L);
 int luaopen_alp_fs(lua_State *L);
 int luaopen_alp_analysis(lua_State *L);
+/* alp._proc (l_proc.c): processes for the suite runner; internal, put at
+ * alp._proc by the host (main.c). */
+int luaopen_alp_proc(lua_State *L);
 
 /* Counter of calls into physics/ (tests check that `suite --list` runs no
  * physics).  Bindings that compute call alpL_count_physics(). */

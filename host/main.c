@@ -136,6 +136,8 @@ static void open_alp(lua_State *L, const char *root, int root_found)
   luaL_requiref(L, "alp", luaopen_alp, 1);
   lua_pushstring(L, root);
   lua_setfield(L, -2, "root");
+  luaopen_alp_proc(L); /* internal: the suite's process runner */
+  lua_setfield(L, -2, "_proc");
   lua_pop(L, 1);
   if (!root_found)
     luaL_error(L, "cannot find scripts/alpcast/init.lua (looked in "
