@@ -169,13 +169,15 @@ static int l_proc_wait(lua_State *L)
    * zombie its process group id cannot be reused, so what it started is
    * killed with it, and only then is it reaped. */
   memset(&si, 0, sizeof si);
+  /* a signal ends a blocking wait too when it is Ctrl-C / SIGTERM (the
+   * cancel flag), so the caller's Lua code can stop */
   do r = waitid(P_PID, (id_t)pid, &si, WEXITED | WNOWAIT | (block ? 0 : WNOHANG));
-  while (r < 0 && errno == EINTR && block);
+  while (r < 0 && errno == EINTR && block && !*alpL_cancel_flag());
   if (r < 0 && errno == EINTR) { lua_pushnil(L); return 1; }
   if (r == 0 && si.si_pid == 0) { lua_pushnil(L); return 1; }
   if (r == 0) kill(-pid, SIGKILL);
   do r = wait4(pid, &status, block ? 0 : WNOHANG, &ru);
-  while (r < 0 && errno == EINTR && block);
+  while (r < 0 && errno == EINTR);
   if (r == 0 || (r < 0 && errno == EINTR)) { lua_pushnil(L); return 1; }
   if (r < 0) return luaL_error(L, "alp._proc.wait: pid %d: %s", (int)pid, strerror(errno));
   forget_child(pid);

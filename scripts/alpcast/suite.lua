@@ -463,6 +463,10 @@ local p_exit, p_clock = proc.exit, proc.clock
 local pcall, tostring, type, tonumber = pcall, tostring, type, tonumber
 local json_encode = output.json_encode
 
+-- A report without status "ok" nor an error: the child changed the library
+-- it reports with (its own copy; nothing else saw the change).
+local GARBLED = "its report is garbled (did it change the library in its own process?)"
+
 local MAX_REPORT = 1 << 22 -- bytes of a child's report kept by the parent
 local POLL_S = 0.05        -- the parent looks at its children this often
 
@@ -542,7 +546,7 @@ local function run_isolated(jobs, width, timeout, done)
         if w then finish(r, w, false)
         elseif p_clock() - r.t0 > r.timeout then
           p_kill(r.pid)
-          finish(r, p_wait(r.pid, true), true)
+          finish(r, p_wait(r.pid, true) or { cpu_s = 0 }, true)
         else still[#still + 1] = r end
       end
       running = still
@@ -717,7 +721,7 @@ function M.main(args, hooks)
       rmtree(o.out .. "/." .. e.name .. ".partial")
       rmtree(o.out .. "/" .. e.name)
       entry.status, entry.outputs = "failed", nil
-      entry.error = tostring(entry.error or "failed"):match("^[^\n]*")
+      entry.error = tostring(entry.error or GARBLED):match("^[^\n]*")
     end
     summary.recasts[i] = entry
     if o.verbose then
@@ -759,7 +763,7 @@ function M.main(args, hooks)
       say(fmt("  ok    %-28s %6.2f s", entry.name, entry.time_s))
     else
       entry.status = "failed"
-      entry.error = tostring(entry.error or "failed"):match("^[^\n]*")
+      entry.error = tostring(entry.error or GARBLED):match("^[^\n]*")
       summary.failures[#summary.failures + 1] = "figure:" .. entry.name
       say(fmt("  FAIL  figure %s: %s", entry.name, entry.error))
       if o.verbose and entry.traceback then say(entry.traceback) end
