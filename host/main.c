@@ -23,7 +23,7 @@ static lua_State *globalL = NULL;
 
 static const char usage_text[] =
   "usage: alpcast [options] [FILE.lua [args...]]\n"
-  "       alpcast suite [--out DIR] [--only NAME,...] [--list] [--recasts DIR] [-v]\n"
+  "       alpcast suite [--out DIR] [--only NAME,...] [--list] [-j N] [--timeout S] ...\n"
   "       alpcast help [TOPIC]\n"
   "\n"
   "Phenomenology of long-lived axion-like particles (ALPs) from B -> K a and\n"

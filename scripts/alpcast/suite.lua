@@ -22,7 +22,10 @@
 -- package.loaded) dies with its process; a crash, a signal or an exit of the
 -- child is one FAIL line.  SIGINT/SIGTERM to the suite kill every child's
 -- process group (SIGKILL: they are not asked) and remove their staging
--- folders.
+-- folders.  Caveat: GCC's OpenMP runtime does not survive fork() once the
+-- parent has run a parallel loop, so M.main must run in a process that has
+-- not computed Monte Carlo yet (as `alpcast suite` is); the tests that call
+-- it in-process use toy models.
 local alp = require "alp"
 local recast = require "alpcast.recast"
 local output = require "alpcast.output"
