@@ -89,6 +89,10 @@ double *alpL_checknumbers(lua_State *L, int arg, const char *fname,
                           const char *name, double lo, double hi,
                           const char *units, size_t *n, int *is_array);
 
+/* The userdata of type tname at idx, else "tname: method: self must be an
+ * tname, got <type>" (idx 1) or "... argument idx must be ..." . */
+void *alpL_checkself(lua_State *L, int idx, const char *tname);
+
 /* Push x[0..n-1] as a new Lua array (1-based). */
 void alpL_pushnumbers(lua_State *L, const double *x, size_t n);
 

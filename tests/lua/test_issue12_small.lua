@@ -53,3 +53,17 @@ function TestIssue12Small:test_json_encode_writes_valid_utf8()
   -- valid UTF-8 passes unchanged
   lu.assertEquals(enc("\xc3\xa9 \xe2\x82\xac"), '"\xc3\xa9 \xe2\x82\xac"')
 end
+
+function TestIssue12Small:test_wrong_self_of_a_model_method_says_what_it_got()
+  local m = alp.model.benchmark("cff", 1)
+  local ok, e = pcall(function() return m.ctau(nil, 0.3) end)
+  lu.assertFalse(ok)
+  lu.assertStrContains(e, "alp.model: ctau: self must be an alp.model, got nil (call it as obj:ctau(...))")
+  ok, e = pcall(function() return m.ctau(5, 0.3) end)
+  lu.assertStrContains(e, "alp.model: ctau: self must be an alp.model, got number")
+  ok, e = pcall(m.ctau, {})
+  lu.assertStrContains(e, "alp.model: argument 1 must be an alp.model, got table")
+  -- the right self still works: c*tau of the cff benchmark is positive and finite
+  local ct = m:ctau(0.3)
+  lu.assertTrue(ct > 0 and ct < math.huge)
+end
