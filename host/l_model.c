@@ -28,7 +28,7 @@ static const char *const fermion_keys[ALP_NF + 1] = { "u", "c", "t", "d", "s", "
 
 static alp_model *check_model(lua_State *L, int i)
 {
-  return (alp_model *)luaL_checkudata(L, i, MODEL_MT);
+  return (alp_model *)alpL_checkself(L, i, MODEL_MT);
 }
 
 /* ---- model parameters from an option table -------------------------------- */

@@ -124,7 +124,8 @@ static int l_stats_gaussian_upper(lua_State *L)
   alpL_check_keys(L, 1, fname, keys);
   obs = alpL_opt_number(L, 1, fname, "observed", -HUGE_VAL, HUGE_VAL, ALPL_REQUIRED, "");
   sigma = alpL_opt_number(L, 1, fname, "sigma", 0.0, HUGE_VAL, ALPL_REQUIRED, "");
-  bkg = alpL_opt_number(L, 1, fname, "background", -HUGE_VAL, HUGE_VAL, 0.0, "");
+  /* a background is a number of events (REFERENCE.md D-list: counts >= 0) */
+  bkg = alpL_opt_number(L, 1, fname, "background", 0.0, HUGE_VAL, 0.0, "");
   ns = alpL_opt_number(L, 1, fname, "nsigma", 0.0, 100.0, 1.64, "");
   lua_getfield(L, 1, "relative");
   if (!lua_isnil(L, -1) && !lua_isboolean(L, -1))

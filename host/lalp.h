@@ -89,6 +89,10 @@ double *alpL_checknumbers(lua_State *L, int arg, const char *fname,
                           const char *name, double lo, double hi,
                           const char *units, size_t *n, int *is_array);
 
+/* The userdata of type tname at idx, else "tname: method: self must be an
+ * tname, got <type>" (idx 1) or "... argument idx must be ..." . */
+void *alpL_checkself(lua_State *L, int idx, const char *tname);
+
 /* Push x[0..n-1] as a new Lua array (1-based). */
 void alpL_pushnumbers(lua_State *L, const double *x, size_t n);
 
@@ -113,6 +117,9 @@ int luaopen_alp_roots(lua_State *L);
 int luaopen_alp_fs(lua_State *L);
 int luaopen_alp_analysis(lua_State *L);
 int luaopen_alp_interp(lua_State *L);
+/* alp._proc (l_proc.c): processes for the suite runner; internal, put at
+ * alp._proc by the host (main.c). */
+int luaopen_alp_proc(lua_State *L);
 
 /* Counter of calls into physics/ (tests check that `suite --list` runs no
  * physics).  Bindings that compute call alpL_count_physics(). */

@@ -267,3 +267,25 @@ void alpL_pushnumbers(lua_State *L, const double *x, size_t n)
     lua_rawseti(L, -2, (lua_Integer)(i + 1));
   }
 }
+
+/* The userdata of type tname at idx ("alp.model"), or an error naming the
+ * type, the method and what was given: "alp.model: ctau: self must be an
+ * alp.model, got number (call it as obj:ctau(...))". */
+void *alpL_checkself(lua_State *L, int idx, const char *tname)
+{
+  void *p = luaL_testudata(L, idx, tname);
+  if (p == NULL) {
+    lua_Debug ar;
+    const char *fn = NULL;
+    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar)) fn = ar.name;
+    if (fn == NULL) /* called through pcall etc.: the method name is unknown */
+      luaL_error(L, "%s: argument %d must be an %s, got %s (call methods as obj:name(...))",
+                 tname, idx, tname, luaL_typename(L, idx));
+    if (idx == 1)
+      luaL_error(L, "%s: %s: self must be an %s, got %s (call it as obj:%s(...))", tname, fn,
+                 tname, luaL_typename(L, idx), fn);
+    luaL_error(L, "%s: %s: argument %d must be an %s, got %s", tname, fn, idx, tname,
+               luaL_typename(L, idx));
+  }
+  return p;
+}

@@ -23,7 +23,7 @@ static lua_State *globalL = NULL;
 
 static const char usage_text[] =
   "usage: alpcast [options] [FILE.lua [args...]]\n"
-  "       alpcast suite [--out DIR] [--only NAME,...] [--list] [--recasts DIR] [-v]\n"
+  "       alpcast suite [--out DIR] [--only NAME,...] [--list] [-j N] [--timeout S] ...\n"
   "       alpcast help [TOPIC]\n"
   "\n"
   "Phenomenology of long-lived axion-like particles (ALPs) from B -> K a and\n"
@@ -136,6 +136,8 @@ static void open_alp(lua_State *L, const char *root, int root_found)
   luaL_requiref(L, "alp", luaopen_alp, 1);
   lua_pushstring(L, root);
   lua_setfield(L, -2, "root");
+  luaopen_alp_proc(L); /* internal: the suite's process runner */
+  lua_setfield(L, -2, "_proc");
   lua_pop(L, 1);
   if (!root_found)
     luaL_error(L, "cannot find scripts/alpcast/init.lua (looked in "

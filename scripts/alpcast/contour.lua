@@ -29,11 +29,19 @@ local function interval_list(src, fname, level)
       list[i] = { r.ma or r[1], r.lo or r[2], r.hi or r[3] }
     end
   end
+  -- the (m_a, c) plane is drawn log-log: masses and couplings positive and
+  -- finite, c_high = inf allowed (open upwards), c_low <= c_high
+  local what = { "ma", "lo", "hi" }
   for i, r in ipairs(list) do
     for j = 1, 3 do
-      if type(r[j]) ~= "number" or r[j] ~= r[j] then
-        error(fmt("%s: interval %d has a non-numeric value", fname, i), level)
+      local v = r[j]
+      if type(v) ~= "number" or v ~= v or v <= 0 or v == huge and j < 3 then
+        error(fmt("%s: intervals[%d].%s must be a %snumber > 0, got %s", fname, i, what[j],
+                  j < 3 and "finite " or "", check.got(v)), level)
       end
+    end
+    if r[2] > r[3] then
+      error(fmt("%s: intervals[%d] has lo = %.6g > hi = %.6g", fname, i, r[2], r[3]), level)
     end
   end
   return list
@@ -198,7 +206,13 @@ function M.write(path, polys, header)
   for i, p in ipairs(polys) do
     check.table(p, fname, fmt("polygons[%d]", i))
     local rows = {}
-    for j, pt in ipairs(p) do rows[j] = { pt[1], pt[2] } end
+    for j, pt in ipairs(p) do
+      check.table(pt, fname, fmt("polygons[%d][%d]", i, j))
+      -- points of the log-log plane: finite and positive
+      check.number(pt[1], fname, fmt("polygons[%d][%d][1] (ma)", i, j), 0, huge, nil, 2, { lo = true })
+      check.number(pt[2], fname, fmt("polygons[%d][%d][2] (c)", i, j), 0, huge, nil, 2, { lo = true })
+      rows[j] = { pt[1], pt[2] }
+    end
     blocks[i] = rows
   end
   local h = {}

@@ -177,8 +177,24 @@ end
 local escapes = { ['"'] = '\\"', ['\\'] = '\\\\', ['\b'] = '\\b', ['\f'] = '\\f',
                   ['\n'] = '\\n', ['\r'] = '\\r', ['\t'] = '\\t' }
 
+-- JSON text is UTF-8 (RFC 8259 sec. 8.1): a byte that is not part of a valid
+-- UTF-8 sequence is written as the character of its Latin-1 reading
+-- (byte 0xE9 -> U+00E9), so the output is always valid and nothing is lost.
+local function utf8_clean(s)
+  if utf8.len(s) then return s end
+  local out, i = {}, 1
+  while true do
+    local n, bad = utf8.len(s, i)
+    if n then out[#out + 1] = s:sub(i); break end
+    out[#out + 1] = s:sub(i, bad - 1)
+    out[#out + 1] = utf8.char(s:byte(bad))
+    i = bad + 1
+  end
+  return concat(out)
+end
+
 local function json_string(s)
-  return '"' .. s:gsub('[%c"\\]', function(c)
+  return '"' .. utf8_clean(s):gsub('[%c"\\]', function(c)
     return escapes[c] or fmt("\\u%04x", c:byte())
   end) .. '"'
 end

@@ -12,6 +12,20 @@
 -- Each recast writes into DIR/.<recast>.partial/, renamed onto DIR/<recast>/
 -- when it succeeds; a failed or interrupted recast leaves nothing (and its
 -- previous results are removed, so DIR never mixes runs for one recast).
+--
+-- Isolation: each recast (and then each figure script) runs in its own
+-- process, forked after the library is loaded and before the recast file is
+-- loaded (alp._proc, host/l_proc.c).  The child writes its outputs and a
+-- JSON report on a pipe, then exits; the parent only schedules (-j N at
+-- once), reads the reports, enforces --timeout and prints in sorted order.
+-- Whatever a recast changes in its Lua state (metatables, globals,
+-- package.loaded) dies with its process; a crash, a signal or an exit of the
+-- child is one FAIL line.  SIGINT/SIGTERM to the suite kill every child's
+-- process group (SIGKILL: they are not asked) and remove their staging
+-- folders.  Caveat: GCC's OpenMP runtime does not survive fork() once the
+-- parent has run a parallel loop, so M.main must run in a process that has
+-- not computed Monte Carlo yet (as `alpcast suite` is); the tests that call
+-- it in-process use toy models.
 local alp = require "alp"
 local recast = require "alpcast.recast"
 local output = require "alpcast.output"
@@ -19,10 +33,14 @@ local output = require "alpcast.output"
 local M = {}
 
 local fmt, concat, clock = string.format, table.concat, os.clock
+local proc = alp._proc
+
+M.default_timeout = 600 -- seconds per recast or figure script (--timeout)
 
 M.usage = [[
 usage: alpcast suite [--out DIR] [--only NAME,...] [--list] [--recasts DIR]
-                     [--figures DIR | --no-figures] [--seed N] [-v] [--help]
+                     [--figures DIR | --no-figures] [--seed N] [-j N]
+                     [--timeout S] [-v] [--help]
 
 Runs every recast (recasts/*.lua) for the benchmarks "cff" and "cWW", writes
 the excluded couplings to DIR/<recast>/<benchmark>[_<variant>].csv (columns
@@ -41,11 +59,18 @@ upwards), then runs the figure scripts (scripts/figures/*.lua, each as
   --figures DIR    take the figure scripts from DIR instead of scripts/figures
   --no-figures     run no figure script
   --seed N         seed for every recast (default: each recast's own seed)
+  -j N             run N recasts at once, each in its own process (default:
+                   the number of online CPUs); the output files do not
+                   depend on N, the report is printed in name order
+  --timeout S      stop a recast or figure script after S seconds of wall
+                   time (default 600; a recast's own `timeout` field wins):
+                   its process group is killed and it is one FAIL line
   -v               full tracebacks of failures, one line per output file
   --help           this text
 
-A failing recast prints one FAIL line and the others go on; the exit code is
-then 1.  help("recast") describes how to write a recast.]]
+A failing recast (an error, a crash, a signal, os.exit, the time limit)
+prints one FAIL line and the others go on; the exit code is then 1.  A name
+of --only that matches no recast or figure script is a usage error (exit 2).  help("recast") describes how to write a recast.]]
 
 -- ---- small file-system helpers ---------------------------------------------
 
@@ -77,8 +102,9 @@ local function glob_to_pattern(g)
 end
 
 local function parse(args)
-  local o = { out = "out", recasts = {}, only = nil, list = false, verbose = false,
-              figures = nil, no_figures = false, seed = nil }
+  local o = { out = "out", recasts = {}, only = nil, only_names = nil, list = false,
+              verbose = false, figures = nil, no_figures = false, seed = nil,
+              jobs = nil, timeout = M.default_timeout }
   local i = 1
   local function value(name)
     local v = args[i + 1]
@@ -96,8 +122,11 @@ local function parse(args)
       local v
       v, err = value(a)
       if v then
-        o.only = o.only or {}
-        for name in v:gmatch("[^,%s]+") do o.only[#o.only + 1] = glob_to_pattern(name) end
+        o.only, o.only_names = o.only or {}, o.only_names or {}
+        for name in v:gmatch("[^,%s]+") do
+          o.only[#o.only + 1] = glob_to_pattern(name)
+          o.only_names[#o.only_names + 1] = name
+        end
       end
     elseif a == "--list" then o.list = true
     elseif a == "--recasts" then
@@ -112,6 +141,27 @@ local function parse(args)
       if v then
         o.seed = math.tointeger(tonumber(v))
         if not o.seed or o.seed < 0 then err = "--seed needs a non-negative integer, got " .. v end
+      end
+    elseif a == "-j" or a == "--jobs" then
+      local v
+      v, err = value(a)
+      if v then
+        o.jobs = math.tointeger(tonumber(v))
+        if not o.jobs or o.jobs < 1 or o.jobs > 256 then
+          err = "-j needs an integer in [1, 256], got " .. v
+        end
+      end
+    elseif a:match("^%-j%d+$") then
+      o.jobs = math.tointeger(tonumber(a:sub(3)))
+      if not o.jobs or o.jobs < 1 or o.jobs > 256 then err = "-j needs an integer in [1, 256], got " .. a:sub(3) end
+    elseif a == "--timeout" then
+      local v
+      v, err = value(a)
+      if v then
+        o.timeout = tonumber(v)
+        if not o.timeout or not (o.timeout > 0 and o.timeout <= 1e6) then
+          err = "--timeout needs a number of seconds in (0, 1e6], got " .. v
+        end
       end
     elseif a == "-v" or a == "--verbose" then o.verbose = true
     elseif a == "-h" or a == "--help" then o.help = true
@@ -211,7 +261,8 @@ local function interval_header(desc, bench, vname, res, seed)
 end
 
 -- Runs one recast into its staging folder; returns the summary entry.
-local function run_recast(e, o, hooks, say)
+-- on_desc(desc), if given, is called once the recast file has loaded.
+local function run_recast(e, o, hooks, say, on_desc)
   local t0 = clock()
   local entry = { name = e.name, file = e.path, status = "failed", outputs = {},
                   benchmarks = {} }
@@ -220,6 +271,7 @@ local function run_recast(e, o, hooks, say)
   rmtree(stage)
   local ok, err = xpcall(function()
     local desc = recast.load(e.path)
+    if on_desc then on_desc(desc) end
     entry.experiment, entry.signature, entry.publication = desc.experiment, desc.signature, desc.status
     entry.reference = ref_text(desc.reference)
     entry.seed = o.seed or desc.seed
@@ -325,7 +377,268 @@ local function run_figure(path, o)
   return entry
 end
 
+-- ---- reports of the child processes -----------------------------------------
+
+-- A small JSON reader for the children's reports (written by
+-- alp.output.json_encode): objects, arrays, strings with escapes, numbers
+-- (integers stay integers, so the parent re-encodes them as the child
+-- would), true, false, null.  A report is data from another process: it is
+-- parsed, never run.  Raises "bad report: ... at byte N".
+local function json_decode(s)
+  local pos = 1
+  local esc = { b = "\b", f = "\f", n = "\n", r = "\r", t = "\t", ['"'] = '"', ["\\"] = "\\",
+                ["/"] = "/" }
+  local function fail(what) error(fmt("bad report: %s at byte %d", what, pos), 0) end
+  local function ws() pos = s:find("[^ \t\r\n]", pos) or #s + 1 end
+  local value
+  local function str()
+    local parts = {}
+    pos = pos + 1
+    while true do
+      local a = s:find('["\\]', pos)
+      if not a then fail("unterminated string") end
+      parts[#parts + 1] = s:sub(pos, a - 1)
+      if s:sub(a, a) == '"' then pos = a + 1; return concat(parts) end
+      local c = s:sub(a + 1, a + 1)
+      if c == "u" then
+        local hex = s:match("^%x%x%x%x", a + 2)
+        if not hex then fail("bad \\u escape") end
+        parts[#parts + 1] = utf8.char(tonumber(hex, 16))
+        pos = a + 6
+      elseif esc[c] then parts[#parts + 1] = esc[c]; pos = a + 2
+      else fail("bad escape") end
+    end
+  end
+  function value(depth)
+    if depth > 64 then fail("nested too deeply") end
+    ws()
+    local c = s:sub(pos, pos)
+    if c == "{" or c == "[" then
+      local t, close, n = {}, c == "{" and "}" or "]", 0
+      pos = pos + 1
+      ws()
+      if s:sub(pos, pos) == close then pos = pos + 1; return t end
+      while true do
+        if close == "}" then
+          ws()
+          if s:sub(pos, pos) ~= '"' then fail("expected a key") end
+          local k = str()
+          ws()
+          if s:sub(pos, pos) ~= ":" then fail("expected ':'") end
+          pos = pos + 1
+          t[k] = value(depth + 1)
+        else
+          n = n + 1
+          t[n] = value(depth + 1)
+        end
+        ws()
+        local d = s:sub(pos, pos)
+        pos = pos + 1
+        if d == close then return t end
+        if d ~= "," then fail("expected ',' or '" .. close .. "'") end
+      end
+    elseif c == '"' then return str()
+    elseif s:find("^true", pos) then pos = pos + 4; return true
+    elseif s:find("^false", pos) then pos = pos + 5; return false
+    elseif s:find("^null", pos) then pos = pos + 4; return nil
+    end
+    local t = s:match("^-?%d+%.?%d*[eE]?[-+]?%d*", pos)
+    if not t then fail("unexpected character") end
+    pos = pos + #t
+    local v = t:find("[%.eE]") and tonumber(t) or math.tointeger(tonumber(t)) or tonumber(t)
+    if v == nil then fail("bad number '" .. t .. "'") end
+    return v
+  end
+  local v = value(0)
+  ws()
+  if pos <= #s then fail("trailing text") end
+  return v
+end
+M._json_decode = json_decode
+
+-- ---- one process per job -----------------------------------------------------
+
+-- What the runner needs, held as locals: nothing a recast changes in its
+-- own process (alp._proc fields, globals) reaches the code that ends it.
+local p_fork, p_write, p_read, p_close = proc.fork, proc.write, proc.read, proc.close
+local p_poll, p_wait, p_kill, p_killall = proc.poll, proc.wait, proc.kill, proc.killall
+local p_exit, p_clock = proc.exit, proc.clock
+local pcall, tostring, type, tonumber = pcall, tostring, type, tonumber
+local json_encode = output.json_encode
+
+-- A report without status "ok" nor an error: the child changed the library
+-- it reports with (its own copy; nothing else saw the change).
+local GARBLED = "its report is garbled (did it change the library in its own process?)"
+
+local MAX_REPORT = 1 << 22 -- bytes of a child's report kept by the parent
+local POLL_S = 0.05        -- the parent looks at its children this often
+
+-- The child: run work(send) (send(line) passes a line to the parent at once;
+-- work returns the report table), write "report\n" .. JSON on the pipe and
+-- exit.  Never returns.
+local function child(fd, work)
+  local ok, err = pcall(function()
+    local report = work(function(line) p_write(fd, line .. "\n") end)
+    p_write(fd, "report\n" .. json_encode(report) .. "\n")
+  end)
+  if not ok then pcall(p_write, fd, "\nerror\n" .. tostring(err)) end
+  p_exit(ok and 0 or 3)
+end
+
+-- Run jobs[i] = {work = function(send) -> report, on_kill = function()}, at
+-- most `width` at once, each in a child process.  done(i, res) is called in
+-- job order (1, 2, ...) as soon as jobs 1..i have ended; res = {report =
+-- table (the child ended normally) or error = "one line", cpu_s, wall_s}.
+-- A child's first line "timeout=S" sets its own time limit (else
+-- `timeout`).  Any error in here (the "interrupted" of SIGINT/SIGTERM
+-- included) kills every running child's process group, calls their on_kill
+-- and is raised again.
+local function run_isolated(jobs, width, timeout, done)
+  local running, results, next_job, next_done = {}, {}, 1, 1
+
+  local function collect(r)
+    local chunk = p_read(r.fd)
+    if chunk == nil then r.eof = true
+    elseif chunk ~= "" and r.size < MAX_REPORT then
+      r.text = r.text .. chunk
+      r.size = r.size + #chunk
+      if not r.own_timeout then
+        local t = tonumber(r.text:match("^timeout=([^\n]*)\n"))
+        if t then r.own_timeout, r.timeout = true, t end
+      end
+    end
+  end
+
+  local function finish(r, w, timed_out)
+    collect(r)
+    p_close(r.fd)
+    local res = { wall_s = p_clock() - r.t0, cpu_s = w.cpu_s }
+    local body = r.text:match("^report\n(.*)$") or r.text:match("\nreport\n(.*)$")
+    local err = r.text:match("\nerror\n([^\n]*)")
+    if timed_out then res.error = fmt("timed out after %g s", r.timeout)
+    elseif w.signal then
+      res.error = fmt("killed by signal %d (%s)%s", w.signal, w.signame,
+                      w.signal == 9 and ": out of memory, or killed from outside" or "")
+    elseif w.code ~= 0 then
+      res.error = err or fmt("exited with status %d (os.exit?) before its report", w.code)
+    elseif not body then res.error = "exited (status 0: os.exit?) before its report"
+    else
+      local ok, rep = pcall(json_decode, body)
+      if ok and type(rep) == "table" then res.report = rep
+      else res.error = ok and "its report is not a table" or tostring(rep) end
+    end
+    results[r.i] = res
+  end
+
+  local ok, err = xpcall(function()
+    while next_done <= #jobs do
+      while #running < width and next_job <= #jobs do
+        local pid, fd = p_fork()
+        if pid == 0 then child(fd, jobs[next_job].work); p_exit(4) end
+        running[#running + 1] = { i = next_job, pid = pid, fd = fd, text = "", size = 0,
+                                  t0 = p_clock(), timeout = timeout }
+        next_job = next_job + 1
+      end
+      local fds = {}
+      for _, r in ipairs(running) do if not r.eof then fds[#fds + 1] = r.fd end end
+      p_poll(fds, POLL_S)
+      local still = {}
+      for _, r in ipairs(running) do
+        if not r.eof then collect(r) end
+        local w = p_wait(r.pid)
+        if w then finish(r, w, false)
+        elseif p_clock() - r.t0 > r.timeout then
+          p_kill(r.pid)
+          finish(r, p_wait(r.pid, true) or { cpu_s = 0 }, true)
+        else still[#still + 1] = r end
+      end
+      running = still
+      while results[next_done] do
+        done(next_done, results[next_done])
+        next_done = next_done + 1
+      end
+    end
+  end, function(m) return m end)
+  if not ok then
+    p_killall() -- first: they are stopped, not asked
+    for _, r in ipairs(running) do
+      pcall(p_close, r.fd)
+      if jobs[r.i].on_kill then jobs[r.i].on_kill() end
+    end
+    if is_interrupt(err) then error("interrupted", 0) end
+    error(err, 0)
+  end
+end
+
+-- ---- --only ----------------------------------------------------------------------
+
+-- Edit distance (Levenshtein) of two short names.
+local function distance(a, b)
+  local prev = {}
+  for j = 0, #b do prev[j] = j end
+  for i = 1, #a do
+    local cur = { [0] = i }
+    for j = 1, #b do
+      local cost = a:byte(i) == b:byte(j) and 0 or 1
+      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+    end
+    prev = cur
+  end
+  return prev[#b]
+end
+
+-- The names of `candidates` close to `name` (wildcards dropped): at most 3,
+-- nearest first.
+local function suggestions(name, candidates)
+  local bare = name:gsub("[%*%?]", ""):lower()
+  local scored = {}
+  for _, c in ipairs(candidates) do
+    local d = distance(bare, c:lower())
+    if d <= math.max(2, #bare // 3) or (#bare >= 3 and c:lower():find(bare, 1, true)) then
+      scored[#scored + 1] = { c, d }
+    end
+  end
+  table.sort(scored, function(x, y) return x[2] < y[2] or (x[2] == y[2] and x[1] < y[1]) end)
+  local out = {}
+  for k = 1, math.min(3, #scored) do out[k] = scored[k][1] end
+  return out
+end
+
+-- nil, or the usage error for the --only names that match nothing.
+local function unmatched_only(o, names)
+  if not o.only then return nil end
+  local bad = {}
+  for k, p in ipairs(o.only) do
+    local hit = false
+    for _, n in ipairs(names) do if n:match(p) then hit = true; break end end
+    if not hit then
+      local name = o.only_names[k]
+      local near = suggestions(name, names)
+      bad[#bad + 1] = fmt("--only '%s' matches no recast or figure script%s", name,
+                          #near > 0 and ("; did you mean " .. concat(near, ", ") .. "?") or "")
+    end
+  end
+  return #bad > 0 and concat(bad, "\n") or nil
+end
+
 -- ---- main ------------------------------------------------------------------------------
+
+local function figure_files(o)
+  if o.no_figures then return {}, nil end
+  local fdir = o.figures or (alp.root .. "/scripts/figures")
+  local figs = {}
+  for _, f in ipairs(alp.fs.listdir(fdir) or {}) do
+    local name = f:match("^(.+)%.lua$")
+    if name then figs[#figs + 1] = { name = name, path = fdir .. "/" .. f } end
+  end
+  return figs, fdir
+end
+
+-- The child's timeout line, from a recast's own `timeout` field.
+local function timeout_line(desc)
+  local t = type(desc) == "table" and rawget(desc, "timeout")
+  if type(t) == "number" and t > 0 and t <= 1e6 then return fmt("timeout=%.17g", t) end
+end
 
 -- M.main(args [, hooks]) -> exit code.  For tests: hooks.families =
 -- {cff = f, cWW = f} replaces the benchmark families (c -> model);
@@ -341,6 +654,15 @@ function M.main(args, hooks)
   local function say(s) print(s); io.stdout:flush() end
   local dirs = recast_dirs(o, hooks)
   local all = M.discover(dirs, say)
+  local all_figs, fdir = figure_files(o)
+  local names = {}
+  for _, e in ipairs(all) do names[#names + 1] = e.name end
+  for _, f in ipairs(all_figs) do names[#names + 1] = f.name end
+  local bad = unmatched_only(o, names)
+  if bad then
+    io.stderr:write("alpcast suite: " .. bad:gsub("\n", "\nalpcast suite: ") .. "\n")
+    return 2
+  end
   local list = {}
   for _, e in ipairs(all) do if selected(o, e.name) then list[#list + 1] = e end end
 
@@ -360,7 +682,7 @@ function M.main(args, hooks)
     return failed > 0 and 1 or 0
   end
 
-  local t_start = clock()
+  local t_start, w_start, child_cpu = clock(), p_clock(), 0
   local summary = {
     alpcast = { version = alp.version, lua = alp.lua_version, gsl = alp.gsl_version },
     started_utc = os.date("!%Y-%m-%dT%H:%M:%SZ"),
@@ -370,14 +692,45 @@ function M.main(args, hooks)
   alp.fs.mkdir(o.out)
   if #all == 0 then
     say("alpcast suite: no recasts in " .. concat(dirs, ", ") .. "; nothing to run")
-  elseif #list == 0 then
-    say("alpcast suite: no recast matches --only")
-  else
+  elseif #list > 0 then
     say(fmt("alpcast suite: %d recast%s -> %s/", #list, #list == 1 and "" or "s", o.out))
   end
-  for _, e in ipairs(list) do
-    local entry = run_recast(e, o, hooks, say)
-    summary.recasts[#summary.recasts + 1] = entry
+
+  -- the recasts, each in its own process
+  local jobs = {}
+  for i, e in ipairs(list) do
+    local stage = o.out .. "/." .. e.name .. ".partial"
+    jobs[i] = {
+      work = function(send)
+        local msgs = {}
+        local entry = run_recast(e, o, hooks, function(l) msgs[#msgs + 1] = l end, function(desc)
+          local line = timeout_line(desc)
+          if line then send(line) end
+        end)
+        entry.messages = msgs
+        return entry
+      end,
+      on_kill = function() rmtree(stage) end,
+    }
+  end
+  run_isolated(jobs, o.jobs or proc.ncpu(), o.timeout, function(i, res)
+    local e = list[i]
+    local entry = res.report or { status = "failed", error = res.error, benchmarks = {} }
+    entry.name, entry.file = e.name, e.path
+    entry.time_s, entry.wall_s = res.cpu_s, res.wall_s
+    child_cpu = child_cpu + res.cpu_s
+    if entry.status ~= "ok" then
+      -- a failed, crashed or killed recast leaves nothing, not even its old results
+      rmtree(o.out .. "/." .. e.name .. ".partial")
+      rmtree(o.out .. "/" .. e.name)
+      entry.status, entry.outputs = "failed", nil
+      entry.error = tostring(entry.error or GARBLED):match("^[^\n]*")
+    end
+    summary.recasts[i] = entry
+    if o.verbose then
+      for _, l in ipairs(type(entry.messages) == "table" and entry.messages or {}) do say(l) end
+    end
+    entry.messages = nil
     if entry.status == "ok" then
       local done = {}
       for _, b in ipairs(recast.benchmarks) do
@@ -389,46 +742,50 @@ function M.main(args, hooks)
     else
       summary.failures[#summary.failures + 1] = e.name
       say(fmt("  FAIL  %s: %s", e.name, entry.error))
-      if o.verbose then say(entry.traceback) end
+      if o.verbose and entry.traceback then say(entry.traceback) end
     end
     entry.traceback = nil
-    collectgarbage()
-  end
+  end)
 
-  if not o.no_figures then
-    local fdir = o.figures or (alp.root .. "/scripts/figures")
-    local figs = {}
-    for _, f in ipairs(alp.fs.listdir(fdir) or {}) do
-      local name = f:match("^(.+)%.lua$")
-      if name and selected(o, name) then figs[#figs + 1] = fdir .. "/" .. f end
-    end
-    if #figs > 0 then say(fmt("figures (%s):", fdir)) end
-    for _, path in ipairs(figs) do
-      local entry = run_figure(path, o)
-      summary.figures[#summary.figures + 1] = entry
-      if entry.status == "ok" then
-        say(fmt("  ok    %-28s %6.2f s", entry.name, entry.time_s))
-      else
-        summary.failures[#summary.failures + 1] = "figure:" .. entry.name
-        say(fmt("  FAIL  figure %s: %s", entry.name, entry.error))
-        if o.verbose then say(entry.traceback) end
-      end
-      entry.traceback = nil
-      collectgarbage()
-    end
+  -- the figure scripts, one after the other, each in its own process
+  local figs = {}
+  for _, f in ipairs(all_figs) do if selected(o, f.name) then figs[#figs + 1] = f end end
+  if #figs > 0 then say(fmt("figures (%s):", fdir)) end
+  jobs = {}
+  for i, f in ipairs(figs) do
+    jobs[i] = { work = function() return run_figure(f.path, o) end }
   end
+  run_isolated(jobs, 1, o.timeout, function(i, res)
+    local f = figs[i]
+    local entry = res.report or { status = "failed", error = res.error }
+    entry.name, entry.file = f.name, f.path
+    entry.time_s, entry.wall_s = res.cpu_s, res.wall_s
+    child_cpu = child_cpu + res.cpu_s
+    summary.figures[i] = entry
+    if entry.status == "ok" then
+      say(fmt("  ok    %-28s %6.2f s", entry.name, entry.time_s))
+    else
+      entry.status = "failed"
+      entry.error = tostring(entry.error or GARBLED):match("^[^\n]*")
+      summary.failures[#summary.failures + 1] = "figure:" .. entry.name
+      say(fmt("  FAIL  figure %s: %s", entry.name, entry.error))
+      if o.verbose and entry.traceback then say(entry.traceback) end
+    end
+    entry.traceback = nil
+  end)
 
   for _, f in ipairs(summary.figures) do
-    for _, line in ipairs(f.headline or {}) do say(line) end
+    for _, line in ipairs(type(f.headline) == "table" and f.headline or {}) do say(line) end
   end
-  summary.time_s = clock() - t_start
+  summary.time_s = clock() - t_start + child_cpu
+  summary.wall_s = p_clock() - w_start
   summary.n_failed = #summary.failures
   output.json(o.out .. "/summary.json", summary)
   local nrec = #summary.recasts
   local nfail = #summary.failures
-  say(fmt("alpcast suite: %d recast%s, %d figure script%s, %d failed (%.2f s CPU); %s/summary.json",
-          nrec, nrec == 1 and "" or "s", #summary.figures, #summary.figures == 1 and "" or "s",
-          nfail, summary.time_s, o.out))
+  say(fmt("alpcast suite: %d recast%s, %d figure script%s, %d failed (%.2f s CPU, %.2f s wall); "
+          .. "%s/summary.json", nrec, nrec == 1 and "" or "s", #summary.figures,
+          #summary.figures == 1 and "" or "s", nfail, summary.time_s, summary.wall_s, o.out))
   return nfail > 0 and 1 or 0
 end
 

@@ -123,6 +123,6 @@ function TestContour:test_envelope_of_an_interval_file()
   h.assert_rel(s.high[0.2], 1e-1, 2e-3, "top edge")
   lu.assertEquals(alp.contour.envelope {}, { masses = {}, low = {}, high = {} })
   lu.assertErrorMsgContains("alp.contour.envelope: intervals must be a table", alp.contour.envelope, 3)
-  lu.assertErrorMsgContains("interval 1 has a non-numeric value", alp.contour.envelope,
+  lu.assertErrorMsgContains("intervals[1].lo must be a finite number > 0, got nan", alp.contour.envelope,
                             { { 0.1, 0 / 0, 1 } })
 end

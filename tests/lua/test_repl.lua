@@ -104,10 +104,18 @@ function TestRepl:test_interrupt_stops_long_c_loop()
     "local v = alp.detector.belle2():volume('veto') " ..
     "local ct = {} for i = 1, 3e5 do ct[i] = i * 1e-3 end " ..
     "io.write('ready\\n') io.flush() v:decay_prob(s, ct, 'outside') print('finished')"
+  -- No fixed wait (it failed under load): poll until the script says it is
+  -- about to enter the loop (up to 60 s), give it 0.1 s to get inside, then
+  -- time the stop from the signal on.
+  local log = os.tmpname()
   local cmd = string.format(
-    "t0=$(date +%%s%%N); %s -e %s & pid=$!; sleep 0.6; kill -INT $pid; wait $pid; " ..
-    "echo rc=$?; echo ms=$(( ($(date +%%s%%N) - t0) / 1000000 ))", exe, h.q(script))
+    "%s -e %s > %s 2>&1 & pid=$!; i=0; " ..
+    "until grep -q ready %s || [ $i -ge 3000 ]; do sleep 0.02; i=$((i+1)); done; sleep 0.1; " ..
+    "t0=$(date +%%s%%N); kill -INT $pid; wait $pid; " ..
+    "echo rc=$?; echo ms=$(( ($(date +%%s%%N) - t0) / 1000000 )); cat %s",
+    exe, h.q(script), h.q(log), h.q(log), h.q(log))
   local out = h.run("sh -c " .. h.q(cmd))
+  os.remove(log)
   lu.assertStrContains(out, "ready")
   lu.assertStrContains(out, "interrupted")
   lu.assertNotStrContains(out, "finished")
