@@ -41,11 +41,12 @@ function TestModel:test_seed_prefactors()
 end
 
 function TestModel:test_validation_table_and_relations()
-  -- REFERENCE.md §4.6, within 2 %
+  -- REFERENCE.md §4.6, within 2 %; at 1.01 GeV the D7 amendment moves
+  -- §4.6's 2.395e-8 m by +2.9 % (decided_chain.py with the amendment: 2.4644e-8)
   local f = alp.model.benchmark("cff", 1)
   local w = alp.model.benchmark("cWW", 1)
   local ct = f:ctau { 0.005, 0.2, 1.01, 2.6 }
-  local want = { 3.162, 0.07730, 2.395e-8, 2.234e-9 }
+  local want = { 3.162, 0.07730, 2.4644e-8, 2.234e-9 }
   for i = 1, #want do h.assert_rel(ct[i], want[i], 0.02, "REF 4.6 ctau cff #" .. i) end
   h.assert_rel(w:ctau(0.05), 58.86, 0.02, "REF 4.6 ctau cWW 50 MeV")
   h.assert_rel(w:br(0.3, "mumu"), 0.0100, 0.02, "REF 4.6 BR(mumu) cWW 0.3 GeV")

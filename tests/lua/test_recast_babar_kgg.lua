@@ -64,7 +64,9 @@ function TestRecastBabarKgg:test_edges_by_hand()
   -- cff: c tau << 1 mm at the edge, S ~ c^2: c = sqrt(UL1 / S(c = 1))
   local lo_cff = math.sqrt(UL1 / signal(alp.model.benchmark("cff", 1), MA))
   lu.assertTrue(alp.model.benchmark("cff", lo_cff):ctau(MA) < 1e-3)
-  h.assert_rel(lo_cff, 0.071899, 1e-4, "cff c_low by hand")
+  -- 0.071899 before the D7 amendment, which raises BR(gamma gamma) at this
+  -- mass by 1.7 % (Gamma_had -1.8 %)
+  h.assert_rel(lo_cff, 0.071299, 1e-4, "cff c_low by hand")
   -- cWW: the edge has c tau ~ 1.9 mm: bisection of S(c) = UL(c tau(c)) with
   -- ln UL linear in ln c tau between the 1 and 10 mm curves
   local function f(c)
