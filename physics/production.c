@@ -18,9 +18,16 @@ double alp_ma_max_b0_to_k0a(void) { return ALP_MB0 - ALP_MK0; }
 double alp_ma_max_k_to_pia(void) { return ALP_MKP - ALP_MPIP; }
 double alp_ma_max_b0_to_kstar0a(void) { return ALP_MB0 - ALP_MKST0; }
 
+/* D16(a): the ALP channel is part of the parent's total width,
+ * BR = Gamma/(Gamma_P + Gamma) with Gamma_P = hbar/tau_P, so BR < 1. */
+static double br_of_width(double gamma, double tauP)
+{
+  return gamma / (ALP_HBAR / tauP + gamma);
+}
+
 /* P -> D a with a pseudoscalar D (SEED 2.6 written with Lambda, REF §0):
  * Gamma = (pi/4) |C|^2/Lambda^2 f0^2 (mP^2 - mD^2)^2/mP^3 lambda^{1/2}(mP^2, mD^2, ma^2);
- * BR = Gamma tau_P / hbar. */
+ * BR of D16(a). */
 static int br_pseudoscalar(double C, double Lambda, double ma, double mP,
                            double mD, double tauP, double f0, double *br)
 {
@@ -28,7 +35,7 @@ static int br_pseudoscalar(double C, double Lambda, double ma, double mP,
   double lam = fmax(0.0, kallen(mP * mP, mD * mD, q2));
   double gamma = M_PI / 4 * C * C / (Lambda * Lambda) * f0 * f0 * dm2 * dm2
                / (mP * mP * mP) * sqrt(lam);
-  *br = gamma * tauP / ALP_HBAR;
+  *br = br_of_width(gamma, tauP);
   return GSL_SUCCESS;
 }
 
@@ -78,6 +85,6 @@ int alp_br_b0_to_kstar0a(const alp_model *m, double ma, double *br)
   lam = fmax(0.0, kallen(mB * mB, mV * mV, ma * ma));
   /* REF §3.1 */
   gamma = M_PI / 4 * C * C / (m->Lambda * m->Lambda) * a0 * a0 * lam * sqrt(lam) / (mB * mB * mB);
-  *br = gamma * ALP_TAU_B0 / ALP_HBAR;
+  *br = br_of_width(gamma, ALP_TAU_B0);   /* D16(a) */
   return GSL_SUCCESS;
 }
