@@ -1,9 +1,11 @@
 /* production.c -- B -> K a, K -> pi a, B -> K* a branching ratios
  * (SEED eq. 2.6/3.7, REFERENCE.md §0, §3.1, D6, D14). */
 #include <math.h>
+#include <string.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
 #include "constants.h"
+#include "errors.h"
 #include "formfactors.h"
 #include "production.h"
 
@@ -87,4 +89,30 @@ int alp_br_b0_to_kstar0a(const alp_model *m, double ma, double *br)
   gamma = M_PI / 4 * C * C / (m->Lambda * m->Lambda) * a0 * a0 * lam * sqrt(lam) / (mB * mB * mB);
   *br = br_of_width(gamma, ALP_TAU_B0);   /* D16(a) */
   return GSL_SUCCESS;
+}
+
+/* ---- EFT validity (D16(b)) ------------------------------------------------ */
+
+static const struct { const char *name; double m; } parents[] = {
+  { "B+", ALP_MBP }, { "B0", ALP_MB0 }, { "K+", ALP_MKP }, { "K_L", ALP_MKL },
+  { "J/psi", ALP_MJPSI }, { "Upsilon(1S)", ALP_MUPS1S }, { "Upsilon(3S)", ALP_MUPS3S },
+};
+#define NPARENTS (int)(sizeof parents / sizeof parents[0])
+
+const char *alp_parent_name(int i)
+{
+  return (i >= 0 && i < NPARENTS) ? parents[i].name : NULL;
+}
+
+int alp_validity_max_coupling(const char *parent, double *cmax, double *mP)
+{
+  for (int i = 0; parent && i < NPARENTS; i++) {
+    if (strcmp(parent, parents[i].name) == 0) {
+      /* f_a/|c| > m_P  <=>  |c|/f_a < 1/m_P GeV^-1 = 1000/m_P TeV^-1 (D16(b)) */
+      if (cmax) *cmax = 1e3 / parents[i].m;
+      if (mP) *mP = parents[i].m;
+      return GSL_SUCCESS;
+    }
+  }
+  return ALP_ENOTFOUND;
 }

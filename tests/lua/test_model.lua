@@ -262,3 +262,26 @@ function TestModel:test_figure_script()
   end
   h.rmtree(dir)
 end
+
+-- REFERENCE.md D16(b): f_a/|c| > m_P, i.e. c/f_a < 1000/m_P[GeV] TeV^-1
+function TestModel:test_validity_bound()
+  local c, m = alp.model.max_coupling("B+")
+  h.assert_rel(m, 5.27934, 1e-12, "m_B+ (PDG 2020)")
+  h.assert_rel(c * m, 1000, 1e-12, "c_max m_P = 1000 GeV TeV^-1")
+  -- D16(b) prints B: 189, K: 2025 TeV^-1
+  h.assert_rel(c, 189, 3e-3, "B+ bound")
+  h.assert_rel(alp.model.max_coupling("K+"), 2025, 1e-3, "K+ bound")
+  h.assert_rel(alp.model.max_coupling("B0"), 1000 / 5.27965, 1e-12, "B0 bound")
+  -- radiative quarkonium decays: m_P = m_V (D16(b), D17 table)
+  for _, t in ipairs { { "J/psi", 3.096900 }, { "Upsilon(1S)", 9.46040 }, { "Upsilon(3S)", 10.3551 },
+                       { "K_L", 0.497611 } } do
+    local cv, mv = alp.model.max_coupling(t[1])
+    h.assert_rel(mv, t[2], 1e-12, t[1] .. " mass")
+    h.assert_rel(cv, 1000 / t[2], 1e-12, t[1] .. " bound")
+  end
+  -- the bound is where f_a/c = m_P: with f_a = 1 TeV, c = 1000 GeV/m_P
+  lu.assertTrue(alp.model.max_coupling("Upsilon(3S)") < alp.model.max_coupling("B+"))
+  lu.assertErrorMsgContains('alp.model.max_coupling: parent must be one of "B+", "B0", "K+", "K_L", '
+    .. '"J/psi", "Upsilon(1S)", "Upsilon(3S)", got \'B\'', alp.model.max_coupling, "B")
+  lu.assertErrorMsgContains("alp.model.max_coupling: parent must be one of", alp.model.max_coupling)
+end
