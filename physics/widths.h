@@ -6,7 +6,7 @@
  * below, a -> gg + light qq and u, d, s loops in C_gamgam^eff at and above.
  * Channels that are kinematically closed have width 0.  Valid masses:
  * ALP_MA_MIN <= ma <= ALP_MA_MAX, otherwise GSL_EDOM (the couplings are run
- * down to 1e-6 GeV; above mZ the t and W loops of C_gamgam^eff are missing).
+ * down to 1e-6 GeV; above mZ the W loops of C_gamgam^eff are missing).
  */
 #ifndef ALP_WIDTHS_H
 #define ALP_WIDTHS_H

@@ -8,6 +8,7 @@
 #include <gsl/gsl_math.h>
 #include "check.h"
 #include "constants.h"
+#include "errors.h"
 #include "formfactors.h"
 #include "production.h"
 
@@ -152,6 +153,21 @@ int main(void)
       alp_br_k_to_pia(&Kf, 0, &br);
       CHECK_REL(br, 0.5, 1e-12, "K+ -> pi+ a: BR = 1/2 at Gamma = Gamma_K+");
     }
+  }
+
+  /* EFT validity bound, D16(b): c/f_a < 1000/m_P TeV^-1 */
+  {
+    double cmax, mP;
+    CHECK_STATUS(alp_validity_max_coupling("B+", &cmax, &mP), 0, "bound of B+");
+    CHECK_REL(mP, ALP_MBP, 1e-15, "m_B+");
+    CHECK_REL(cmax, 189.4176, 1e-6, "B+: 1000/5.27934 TeV^-1 (D16(b): 189)");
+    CHECK_STATUS(alp_validity_max_coupling("K+", &cmax, NULL), 0, "bound of K+");
+    CHECK_REL(cmax, 2025.616, 1e-6, "K+: 1000/0.493677 TeV^-1 (D16(b): 2025)");
+    CHECK_STATUS(alp_validity_max_coupling("Upsilon(3S)", NULL, &mP), 0, "bound of Y(3S)");
+    CHECK_REL(mP, 10.3551, 1e-15, "m_Y(3S) (D17)");
+    CHECK_STATUS(alp_validity_max_coupling("B", &cmax, &mP), ALP_ENOTFOUND, "unknown parent");
+    CHECK_STATUS(alp_validity_max_coupling(NULL, &cmax, &mP), ALP_ENOTFOUND, "NULL parent");
+    CHECK_TRUE(alp_parent_name(0) != NULL && alp_parent_name(7) == NULL, "seven parents");
   }
 
   /* kinematic limits */
