@@ -4,6 +4,7 @@
  *   alp.model{cff=, cww=, cbb=, cgg=, fa=, cf={u=,...,tau=}, gamma_inv=}
  *   alp.model.benchmark("cff"|"cWW", c [, fa])
  *   alp.model.thresholds          kinematic endpoints and mass range (GeV)
+ *   alp.model.max_coupling(parent) EFT validity bound of D16(b), TeV^-1
  *
  * A model is an immutable userdata (metatable "alp.model") holding the
  * alp_model struct inline: no heap, no __gc.  m:with{...} returns a new one.
@@ -120,6 +121,31 @@ static int l_model_benchmark(lua_State *L)
   if (!lua_isnoneornil(L, 3)) fa = alpL_checkrange(L, 3, fname, "fa", ALP_FA_MIN, ALP_FA_MAX, "GeV");
   if (alp_model_benchmark(name, c, fa, &p)) return luaL_error(L, "%s: unknown benchmark", fname);
   return push_model(L, &p, fname);
+}
+
+/* alp.model.max_coupling(parent) -> c_max [TeV^-1], m_P [GeV] (D16(b)) */
+static int l_model_max_coupling(lua_State *L)
+{
+  const char *fname = "alp.model.max_coupling";
+  const char *name = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : NULL;
+  double cmax, mP;
+  if (alp_validity_max_coupling(name, &cmax, &mP)) {
+    luaL_Buffer b;
+    char g[64];
+    alpL_got_text(L, 1, g, sizeof g);
+    luaL_buffinit(L, &b);
+    for (int i = 0; alp_parent_name(i); i++) {
+      if (i) luaL_addstring(&b, ", ");
+      luaL_addchar(&b, '"');
+      luaL_addstring(&b, alp_parent_name(i));
+      luaL_addchar(&b, '"');
+    }
+    luaL_pushresult(&b);
+    return luaL_error(L, "%s: parent must be one of %s, got %s", fname, lua_tostring(L, -1), g);
+  }
+  lua_pushnumber(L, cmax);
+  lua_pushnumber(L, mP);
+  return 2;
 }
 
 /* m:with{...} */
@@ -392,6 +418,7 @@ static const luaL_Reg model_meta[] = {
 
 static const luaL_Reg module_funcs[] = {
   { "benchmark", l_model_benchmark },
+  { "max_coupling", l_model_max_coupling },
   { NULL, NULL }
 };
 

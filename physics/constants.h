@@ -59,6 +59,11 @@
 #define ALP_MB0     5.27965     /* GeV */
 #define ALP_MKST0   0.89555     /* GeV, K*(892)0 (REF §3.1, D14) */
 #define ALP_MUPS4S  10.5794     /* GeV, Y(4S) (REF §1, PDG 2020 MC table) */
+#define ALP_MKL     0.497611    /* GeV, K_L (REF D18) */
+/* Quarkonia, parents of V -> gamma a (REF D17 table, PDG 2024). */
+#define ALP_MJPSI   3.096900    /* GeV, J/psi */
+#define ALP_MUPS1S  9.46040     /* GeV, Y(1S) */
+#define ALP_MUPS3S  10.3551     /* GeV, Y(3S) */
 #define ALP_GAMMA_PI0 7.73e-9   /* GeV, pi0 width regulating the a-pi0 pole (REF §4.2, D7) */
 #define ALP_FPI     0.1302      /* GeV, f_pi+ = 130.2 MeV in (A.4) (REF §0, D7) */
 

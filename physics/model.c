@@ -77,6 +77,7 @@ int alp_model_init(alp_model *m, const alp_model_params *p)
   if (status) return status;
   status = alp_match(xZ, t.cZ, &t.K);          /* at mZ, D4 */
   if (status) return status;
+  t.ctZ = xZ[ALP_X_U3] - xZ[ALP_X_Q3];         /* c_tt = c_R - c_L at mZ (D1) */
   *m = t;
   return GSL_SUCCESS;
 }

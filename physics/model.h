@@ -45,6 +45,9 @@ typedef struct {
   double Lambda;       /* 4 pi f_a, GeV */
   double xL[ALP_NX];   /* chiral couplings at Lambda (running.h) */
   double cZ[ALP_NC];   /* axial couplings just below mZ, after matching */
+  double ctZ;          /* axial top coupling c_tt(mZ) = c_u3 - c_Q3 at the
+                        * matching scale, for the top loops of C_GG^eff and
+                        * C_gamgam^eff (REF §4.2, D7 amendment) */
   double K;            /* [k_D]_ij(mZ) = V*_ti V_tj K (running.h, D6) */
 } alp_model;
 

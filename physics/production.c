@@ -1,9 +1,11 @@
 /* production.c -- B -> K a, K -> pi a, B -> K* a branching ratios
  * (SEED eq. 2.6/3.7, REFERENCE.md §0, §3.1, D6, D14). */
 #include <math.h>
+#include <string.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
 #include "constants.h"
+#include "errors.h"
 #include "formfactors.h"
 #include "production.h"
 
@@ -18,9 +20,16 @@ double alp_ma_max_b0_to_k0a(void) { return ALP_MB0 - ALP_MK0; }
 double alp_ma_max_k_to_pia(void) { return ALP_MKP - ALP_MPIP; }
 double alp_ma_max_b0_to_kstar0a(void) { return ALP_MB0 - ALP_MKST0; }
 
+/* D16(a): the ALP channel is part of the parent's total width,
+ * BR = Gamma/(Gamma_P + Gamma) with Gamma_P = hbar/tau_P, so BR < 1. */
+static double br_of_width(double gamma, double tauP)
+{
+  return gamma / (ALP_HBAR / tauP + gamma);
+}
+
 /* P -> D a with a pseudoscalar D (SEED 2.6 written with Lambda, REF §0):
  * Gamma = (pi/4) |C|^2/Lambda^2 f0^2 (mP^2 - mD^2)^2/mP^3 lambda^{1/2}(mP^2, mD^2, ma^2);
- * BR = Gamma tau_P / hbar. */
+ * BR of D16(a). */
 static int br_pseudoscalar(double C, double Lambda, double ma, double mP,
                            double mD, double tauP, double f0, double *br)
 {
@@ -28,7 +37,7 @@ static int br_pseudoscalar(double C, double Lambda, double ma, double mP,
   double lam = fmax(0.0, kallen(mP * mP, mD * mD, q2));
   double gamma = M_PI / 4 * C * C / (Lambda * Lambda) * f0 * f0 * dm2 * dm2
                / (mP * mP * mP) * sqrt(lam);
-  *br = gamma * tauP / ALP_HBAR;
+  *br = br_of_width(gamma, tauP);
   return GSL_SUCCESS;
 }
 
@@ -78,6 +87,32 @@ int alp_br_b0_to_kstar0a(const alp_model *m, double ma, double *br)
   lam = fmax(0.0, kallen(mB * mB, mV * mV, ma * ma));
   /* REF §3.1 */
   gamma = M_PI / 4 * C * C / (m->Lambda * m->Lambda) * a0 * a0 * lam * sqrt(lam) / (mB * mB * mB);
-  *br = gamma * ALP_TAU_B0 / ALP_HBAR;
+  *br = br_of_width(gamma, ALP_TAU_B0);   /* D16(a) */
   return GSL_SUCCESS;
+}
+
+/* ---- EFT validity (D16(b)) ------------------------------------------------ */
+
+static const struct { const char *name; double m; } parents[] = {
+  { "B+", ALP_MBP }, { "B0", ALP_MB0 }, { "K+", ALP_MKP }, { "K_L", ALP_MKL },
+  { "J/psi", ALP_MJPSI }, { "Upsilon(1S)", ALP_MUPS1S }, { "Upsilon(3S)", ALP_MUPS3S },
+};
+#define NPARENTS (int)(sizeof parents / sizeof parents[0])
+
+const char *alp_parent_name(int i)
+{
+  return (i >= 0 && i < NPARENTS) ? parents[i].name : NULL;
+}
+
+int alp_validity_max_coupling(const char *parent, double *cmax, double *mP)
+{
+  for (int i = 0; parent && i < NPARENTS; i++) {
+    if (strcmp(parent, parents[i].name) == 0) {
+      /* f_a/|c| > m_P  <=>  |c|/f_a < 1/m_P GeV^-1 = 1000/m_P TeV^-1 (D16(b)) */
+      if (cmax) *cmax = 1e3 / parents[i].m;
+      if (mP) *mP = parents[i].m;
+      return GSL_SUCCESS;
+    }
+  }
+  return ALP_ENOTFOUND;
 }

@@ -28,4 +28,13 @@ int alp_br_k_to_pia(const alp_model *m, double ma, double *br);
  * Gamma = (pi/4)|C_sb|^2/Lambda^2 A0^2(ma^2) lambda^{3/2}(mB^2, mK*^2, ma^2)/mB^3. */
 int alp_br_b0_to_kstar0a(const alp_model *m, double ma, double *br);
 
+/* EFT validity bound of D16(b): f_a/|c| > m_P for production in the decay of
+ * a parent of mass m_P, i.e. |c|/f_a < 1000/m_P[GeV] TeV^-1.  parent is one
+ * of alp_parent_name(0..): "B+", "B0", "K+", "K_L", "J/psi", "Upsilon(1S)",
+ * "Upsilon(3S)".  *cmax in TeV^-1, *mP in GeV (either may be NULL);
+ * ALP_ENOTFOUND for another name. */
+int alp_validity_max_coupling(const char *parent, double *cmax, double *mP);
+/* Name of parent i (0-based), NULL past the last. */
+const char *alp_parent_name(int i);
+
 #endif

@@ -67,7 +67,9 @@ static double kallen(double a, double b, double c)
   return a * a + b * b + c * c - 2 * (a * b + a * c + b * c);
 }
 
-struct g3pi_par { double r, zmin, zmax; int charged; };
+/* z = m_ij^2/m_a^2 of the pair integrated over; rp = m_pair-pion^2/m_a^2,
+ * r = m_pi0^2/m_a^2 (the third pion and the matrix element). */
+struct g3pi_par { double r, rp, zmin, zmax; int charged; };
 
 /* Integrand in u in [0, 1] with z = zmin + (zmax - zmin)(1 - cos pi u)/2,
  * which removes the square-root endpoint behaviour (REF §4.3). */
@@ -77,33 +79,47 @@ static double g3pi_integrand(double u, void *vp)
   double dz = p->zmax - p->zmin;
   double z = p->zmin + dz * (1 - cos(M_PI * u)) / 2;
   double jac = dz * M_PI * sin(M_PI * u) / 2;
-  double f = sqrt(fmax(0.0, 1 - 4 * p->r / z)) * sqrt(fmax(0.0, kallen(1, z, p->r)));
+  double f = sqrt(fmax(0.0, 1 - 4 * p->rp / z)) * sqrt(fmax(0.0, kallen(1, z, p->r)));
   if (p->charged) f *= (z - p->r) * (z - p->r);
   return f * jac;
 }
 
-int alp_g3pi_direct(double r, double *g00, double *gpm)
+/* One of the integrals of (A.5) over z in [4 rp, (1 - sqrt r)^2]; 0 below
+ * the threshold. */
+static int g3pi_integral(struct g3pi_par *p, gsl_integration_cquad_workspace *ws,
+                         double *res)
+{
+  gsl_function F = { g3pi_integrand, p };
+  double err;
+  size_t neval;
+  *res = 0;
+  p->zmin = 4 * p->rp;
+  p->zmax = (1 - sqrt(p->r)) * (1 - sqrt(p->r));
+  if (p->zmax <= p->zmin) return GSL_SUCCESS;
+  return gsl_integration_cquad(&F, 0, 1, 0, 1e-10, ws, res, &err, &neval);
+}
+
+int alp_g3pi_direct(double r, double rc, double *g00, double *gpm)
 {
   struct g3pi_par p;
-  gsl_function F = { g3pi_integrand, &p };
-  double res[2] = { 0, 0 }, err;
-  size_t neval;
-  int status = GSL_SUCCESS;
+  double res[2] = { 0, 0 };
+  int status;
   gsl_integration_cquad_workspace *ws;
   *g00 = *gpm = 0;
-  if (!(r > 0)) GSL_ERROR("r must be positive", GSL_EDOM);
-  p.r = r;
-  p.zmin = 4 * r;
-  p.zmax = (1 - sqrt(r)) * (1 - sqrt(r));
-  if (p.zmax <= p.zmin) return GSL_SUCCESS;     /* below threshold, r >= 1/9 */
+  if (!(r > 0) || !(rc > 0)) GSL_ERROR("r and rc must be positive", GSL_EDOM);
   /* doubly adaptive quadrature (robust also for r -> 0, where the integrand
    * rises steeply near z = 4r); only used to build the table and in tests */
   ws = gsl_integration_cquad_workspace_alloc(200);
   if (!ws) GSL_ERROR("cannot allocate quadrature workspace", GSL_ENOMEM);
-  for (int charged = 0; charged < 2 && !status; charged++) {
-    p.charged = charged;
-    status = gsl_integration_cquad(&F, 0, 1, 0, 1e-10, ws, &res[charged], &err, &neval);
-  }
+  /* 3 pi0: every pion a pi0 */
+  p.r = p.rp = r;
+  p.charged = 0;
+  status = g3pi_integral(&p, ws, &res[0]);
+  /* pi0 pi+ pi-: z = m_{+-}^2/m_a^2, the pair of mass m_pi+ (D7 amendment);
+   * the matrix element (z - r)^2 and the mixing denominator keep m_pi0 */
+  p.rp = rc;
+  p.charged = 1;
+  if (!status) status = g3pi_integral(&p, ws, &res[1]);
   gsl_integration_cquad_workspace_free(ws);
   if (status) return status;
   *g00 = 2 / ((1 - r) * (1 - r)) * res[0];      /* (A.5) */
@@ -111,30 +127,38 @@ int alp_g3pi_direct(double r, double *g00, double *gpm)
   return GSL_SUCCESS;
 }
 
+/* Tables of g_00 from 3 m_pi0 and of g_+- from m_pi0 + 2 m_pi+ to 1 GeV. */
 #define G3PI_N 241
 static struct {
   int status;
-  double ma[G3PI_N], g00[G3PI_N], gpm[G3PI_N];
+  double ma00[G3PI_N], mapm[G3PI_N], g00[G3PI_N], gpm[G3PI_N];
   gsl_interp *i00, *ipm;   /* allocated once, kept for the process */
 } g3;
 static pthread_once_t g3_once = PTHREAD_ONCE_INIT;
 
+static double g3pi_r(double ma, double mpi) { return mpi * mpi / (ma * ma); }
+
 static void g3pi_build(void)
 {
-  const double lo = 3 * ALP_MPI0, hi = ALP_THR_QCD;
+  const double lo00 = 3 * ALP_MPI0, lopm = ALP_MPI0 + 2 * ALP_MPIP, hi = ALP_THR_QCD;
+  double dummy;
   g3.status = GSL_SUCCESS;
   for (int i = 0; i < G3PI_N && !g3.status; i++) {
-    double ma = lo + (hi - lo) * i / (G3PI_N - 1);
-    g3.ma[i] = ma;
-    if (i == 0) { g3.g00[i] = g3.gpm[i] = 0; continue; }   /* threshold */
-    g3.status = alp_g3pi_direct(ALP_MPI0 * ALP_MPI0 / (ma * ma), &g3.g00[i], &g3.gpm[i]);
+    double m00 = lo00 + (hi - lo00) * i / (G3PI_N - 1);
+    double mpm = lopm + (hi - lopm) * i / (G3PI_N - 1);
+    g3.ma00[i] = m00;
+    g3.mapm[i] = mpm;
+    if (i == 0) { g3.g00[i] = g3.gpm[i] = 0; continue; }   /* thresholds */
+    g3.status = alp_g3pi_direct(g3pi_r(m00, ALP_MPI0), g3pi_r(m00, ALP_MPIP), &g3.g00[i], &dummy);
+    if (!g3.status)
+      g3.status = alp_g3pi_direct(g3pi_r(mpm, ALP_MPI0), g3pi_r(mpm, ALP_MPIP), &dummy, &g3.gpm[i]);
   }
   if (g3.status) return;
   g3.i00 = gsl_interp_alloc(gsl_interp_cspline, G3PI_N);
   g3.ipm = gsl_interp_alloc(gsl_interp_cspline, G3PI_N);
   if (!g3.i00 || !g3.ipm) { g3.status = GSL_ENOMEM; return; }
-  g3.status = gsl_interp_init(g3.i00, g3.ma, g3.g00, G3PI_N);
-  if (!g3.status) g3.status = gsl_interp_init(g3.ipm, g3.ma, g3.gpm, G3PI_N);
+  g3.status = gsl_interp_init(g3.i00, g3.ma00, g3.g00, G3PI_N);
+  if (!g3.status) g3.status = gsl_interp_init(g3.ipm, g3.mapm, g3.gpm, G3PI_N);
 }
 
 int alp_g3pi(double ma, double *g00, double *gpm)
@@ -142,10 +166,10 @@ int alp_g3pi(double ma, double *g00, double *gpm)
   pthread_once(&g3_once, g3pi_build);
   if (g3.status) return g3.status;
   if (!(ma <= ALP_THR_QCD)) GSL_ERROR("ma above 1 GeV", GSL_EDOM);
-  if (!(ma > g3.ma[0])) { *g00 = *gpm = 0; return GSL_SUCCESS; }
+  *g00 = *gpm = 0;
   /* NULL accelerator: a binary search, and no shared mutable state */
-  *g00 = fmax(0.0, gsl_interp_eval(g3.i00, g3.ma, g3.g00, ma, NULL));
-  *gpm = fmax(0.0, gsl_interp_eval(g3.ipm, g3.ma, g3.gpm, ma, NULL));
+  if (ma > g3.ma00[0]) *g00 = fmax(0.0, gsl_interp_eval(g3.i00, g3.ma00, g3.g00, ma, NULL));
+  if (ma > g3.mapm[0]) *gpm = fmax(0.0, gsl_interp_eval(g3.ipm, g3.mapm, g3.gpm, ma, NULL));
   return GSL_SUCCESS;
 }
 
@@ -189,6 +213,7 @@ int alp_widths(const alp_model *m, double ma, double w[ALP_NCH])
     C += cl[ALP_C_E + l] * b1c(4 * ml[l] * ml[l] / (ma * ma));
   C += 3 * (4.0 / 9) * cq[ALP_C_C] * b1c(4 * ALP_MC_Q * ALP_MC_Q / (ma * ma));
   C += 3 * (1.0 / 9) * cq[ALP_C_B] * b1c(4 * ALP_MB_Q * ALP_MB_Q / (ma * ma));
+  C += 3 * (4.0 / 9) * m->ctZ * b1c(4 * ALP_MT * ALP_MT / (ma * ma));   /* t, REF §4.2 */
   if (ma >= ALP_THR_QCD) {
     /* u, d, s loops above 1 GeV (D7) */
     C += 3 * (4.0 / 9) * cq[ALP_C_U] * b1c(4 * ALP_MU_Q * ALP_MU_Q / (ma * ma));
@@ -208,22 +233,25 @@ int alp_widths(const alp_model *m, double ma, double w[ALP_NCH])
 
   /* hadrons: hard switch at 1 GeV (D7) */
   if (ma < ALP_THR_QCD) {
-    /* a -> 3 pi, (A.4)-(A.5) with m_pi0 and f_pi = 130.2 MeV (D7) */
+    /* a -> 3 pi, (A.4)-(A.5) with m_pi0 and f_pi = 130.2 MeV (D7), phase
+     * space with the physical pion masses (D7 amendment) */
     double g00, gpm, dc, pref;
     status = alp_g3pi(ma, &g00, &gpm);
     if (status) return status;
     dc = cq[ALP_C_U] - cq[ALP_C_D]
        + 2 * cq[ALP_C_GG] * (ALP_MD_Q - ALP_MU_Q) / (ALP_MD_Q + ALP_MU_Q);
     pref = ma * pow(ALP_MPI0, 4) / (384 * M_PI * ALP_FPI * ALP_FPI * L2) * dc * dc;
-    w[ALP_CH_HADRONS] = pref * ((ma > 3 * ALP_MPI0 ? g00 : 0)
-                                + (ma > ALP_MPI0 + 2 * ALP_MPIP ? gpm : 0));
+    w[ALP_CH_HADRONS] = pref * (g00 + gpm);   /* each 0 below its threshold */
   } else {
     /* a -> gg + light quarks, (A.2)-(A.3), K-factor 97/4, n_q = 3 (D7) */
     double complex CG = cq[ALP_C_GG];
     const int qidx[5] = { ALP_C_U, ALP_C_C, ALP_C_D, ALP_C_S, ALP_C_B };
     double CG2;
+    /* every quark through B_1, so that c, b, t decouple smoothly below
+     * their thresholds (REF §4.4, D7 amendment) */
     for (int q = 0; q < 5; q++)
-      if (mq[q] < ma) CG += cq[qidx[q]] / 2 * b1c(4 * mq[q] * mq[q] / (ma * ma));
+      CG += cq[qidx[q]] / 2 * b1c(4 * mq[q] * mq[q] / (ma * ma));
+    CG += m->ctZ / 2 * b1c(4 * ALP_MT * ALP_MT / (ma * ma));
     CG2 = creal(CG) * creal(CG) + cimag(CG) * cimag(CG);
     w[ALP_CH_HADRONS] = 2 * as * as * ma * ma * ma / M_PI * CG2 / L2
                         * (1 + (ALP_KHAD - 7.0 * ALP_NQ_LIGHT / 6) * as / M_PI)

@@ -6,7 +6,7 @@
  * below, a -> gg + light qq and u, d, s loops in C_gamgam^eff at and above.
  * Channels that are kinematically closed have width 0.  Valid masses:
  * ALP_MA_MIN <= ma <= ALP_MA_MAX, otherwise GSL_EDOM (the couplings are run
- * down to 1e-6 GeV; above mZ the t and W loops of C_gamgam^eff are missing).
+ * down to 1e-6 GeV; above mZ the W loops of C_gamgam^eff are missing).
  */
 #ifndef ALP_WIDTHS_H
 #define ALP_WIDTHS_H
@@ -49,11 +49,14 @@ int alp_ctau(const alp_model *m, double ma, double *ctau);
 
 /* B_1(tau) = 1 - tau f^2(tau) of (A.8), real and imaginary parts. */
 void alp_b1(double tau, double *re, double *im);
-/* g_00 and g_+- of (A.5) at r = m_pi^2/m_a^2 by direct numerical
- * integration (0 for r >= 1/9). */
-int alp_g3pi_direct(double r, double *g00, double *gpm);
-/* The same from the table used by the widths (m_pi = m_pi0, r = m_pi0^2/ma^2),
- * for ma in [3 m_pi0, 1 GeV]; 0 below the threshold. */
+/* g_00 and g_+- of (A.5) by direct numerical integration, with
+ * r = m_pi0^2/m_a^2 and rc = m_pi+^2/m_a^2 (D7 amendment: g_+- integrates
+ * the pi+ pi- pair of mass m_pi+; the matrix element and (1 - r)^-2 keep
+ * m_pi0).  rc = r gives (A.5) as printed.  Each is 0 below its threshold
+ * (3 m_pi0, resp. m_pi0 + 2 m_pi+). */
+int alp_g3pi_direct(double r, double rc, double *g00, double *gpm);
+/* The same from the tables used by the widths (physical pion masses), for
+ * ma <= 1 GeV; each 0 below its threshold. */
 int alp_g3pi(double ma, double *g00, double *gpm);
 
 #endif

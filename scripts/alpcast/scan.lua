@@ -6,6 +6,8 @@
 -- tolerance rtol.  Regions bounded above and below, and several islands at
 -- one mass, come out as separate intervals.  Islands narrower than one grid
 -- step can be missed: refine the grid (couplings.n) when that matters.
+-- With c_max (the EFT validity bound of REFERENCE.md D16(b)) the grid ends
+-- at the bound: c_high = inf then means "still excluded at the bound".
 local check = require "alpcast.check"
 local alp = require "alp"
 
@@ -37,8 +39,15 @@ function M.linspace(a, b, n)
   check.number(b, fname, "b", a)
   n = check.integer(n, fname, "n", 1, 10000000, nil, 2)
   if n == 1 then return { a } end
-  local t = {}
-  for i = 1, n do t[i] = a + (b - a) * (i - 1) / (n - 1) end
+  local t, span = {}, b - a
+  if span < huge then
+    for i = 1, n do t[i] = a + span * (i - 1) / (n - 1) end
+  else -- b - a overflows (|a|, |b| near the largest double): weight the ends
+    for i = 1, n do
+      local x = (i - 1) / (n - 1)
+      t[i] = a * (1 - x) + b * x
+    end
+  end
   t[n] = b
   return t
 end
@@ -122,11 +131,56 @@ local function mass_intervals(cs, ev, at, rtol, fname, ma)
   return out, nev
 end
 
--- The coupling grid spec {min =, max =, n =, log =} of opts, with the
--- defaults of M.default_couplings for what it leaves out.
-local function coupling_spec(opts)
+local COUPLING_KEYS = { "min", "max", "n", "log" }
+
+-- The coupling grid spec of opts: an array of couplings as given, or
+-- {min =, max =, n =, log =} with the defaults of M.default_couplings for
+-- what it leaves out (unknown keys raise, naming the key).
+local function coupling_spec(opts, fname, what, level)
+  if opts[1] ~= nil then return opts end
+  check.keys(opts, COUPLING_KEYS, fname .. ": " .. what, (level or 2) + 1)
   local d = M.default_couplings
   return { min = opts.min or d.min, max = opts.max or d.max, n = opts.n or d.n, log = opts.log }
+end
+
+-- The coupling grid cs cut to, or extended up to, the bound cmax (D16(b)):
+-- points below cmax are kept and cmax is the last point; a grid that stops
+-- below cmax is continued with (at least) its last step in ln c, so that the
+-- density per decade is kept.
+local function grid_to_bound(cs, cmax, fname)
+  if not (cs[1] < cmax) then
+    error(fmt("%s: c_max = %.6g is at or below the bottom of the coupling grid (%.6g)",
+              fname, cmax, cs[1]), 3)
+  end
+  local out = {}
+  for _, c in ipairs(cs) do
+    if c < cmax then out[#out + 1] = c end
+  end
+  local top, n = out[#out], #cs
+  if cs[n] < cmax and n >= 2 then
+    local span = log(cmax / top)
+    local k = math.ceil(span / log(cs[n] / cs[n - 1]) - 1e-9)
+    for i = 1, k - 1 do out[#out + 1] = top * exp(span * i / k) end
+  end
+  out[#out + 1] = cmax
+  return out
+end
+
+-- c_max of alp.scan.run: nil, a number > 0, or a parent name for
+-- alp.model.max_coupling.  Returns the bound and the parent (or nil).
+local function bound_of(v, fname)
+  if v == nil then return nil end
+  if type(v) == "string" then
+    local model = alp.model
+    if type(model) ~= "table" or type(model.max_coupling) ~= "function" then
+      error(fmt("%s: c_max = \"%s\" needs alp.model.max_coupling, which this build lacks",
+                fname, v), 3)
+    end
+    local ok, c = pcall(model.max_coupling, v)
+    if not ok then error(fmt("%s: c_max: %s", fname, tostring(c):gsub("^alp%.model%.max_coupling: ", "")), 3) end
+    return c, v
+  end
+  return check.number(v, fname, "c_max", 0, huge, nil, 3, { lo = true }), nil
 end
 
 -- alp.scan.intervals(f, {min =, max =, n =, rtol =}) -> {{lo, hi, open_low,
@@ -137,14 +191,15 @@ function M.intervals(f, opts)
   opts = opts or {}
   check.table(opts, fname, "options")
   check.keys(opts, { "min", "max", "n", "rtol", "log" }, fname)
-  local cs = M.grid(coupling_spec(opts), fname, "couplings")
+  local spec = { min = opts.min, max = opts.max, n = opts.n, log = opts.log }
+  local cs = M.grid(coupling_spec(spec, fname, "options"), fname, "couplings")
   if #cs < 2 then error(fname .. ": n must be at least 2", 2) end
   local rtol = check.number(opts.rtol, fname, "rtol", 0, 0.5, 1e-3, 2, { lo = true })
   local out, nev = mass_intervals(cs, function(j) return f(cs[j]) end, f, rtol, fname, 0 / 0)
   return out, nev
 end
 
-local RUN_KEYS = { "ratio", "family", "fn", "masses", "couplings", "rtol", "prepare",
+local RUN_KEYS = { "ratio", "family", "fn", "masses", "couplings", "c_max", "rtol", "prepare",
                    "prepared", "progress" }
 
 -- The model family: a benchmark name or a function c -> model.
@@ -170,8 +225,10 @@ function M.run(opts)
   local masses = M.grid(opts.masses, fname, "masses")
   local cspec = opts.couplings or M.default_couplings
   check.table(cspec, fname, "couplings")
-  local cs = M.grid(coupling_spec(cspec), fname, "couplings")
+  local cs = M.grid(coupling_spec(cspec, fname, "couplings"), fname, "couplings")
   if #cs < 2 then error(fname .. ": couplings.n must be at least 2", 2) end
+  local cmax, parent = bound_of(opts.c_max, fname)
+  if cmax then cs = grid_to_bound(cs, cmax, fname) end
   local rtol = check.number(opts.rtol, fname, "rtol", 0, 0.5, 1e-3, 2, { lo = true })
   local prepare = check.func(opts.prepare, fname, "prepare", 2, true)
   local prepared = opts.prepared and check.table(opts.prepared, fname, "prepared")
@@ -193,6 +250,7 @@ function M.run(opts)
   local models = {} -- grid models, shared by all masses (models are values)
   local result = { masses = masses, couplings = { min = cs[1], max = cs[#cs], n = #cs },
                    rtol = rtol, intervals = {}, by_mass = {}, nevals = 0,
+                   c_max = cmax, c_max_parent = parent,
                    family = type(opts.family) == "string" and opts.family or nil }
   for i, ma in ipairs(masses) do
     local prep

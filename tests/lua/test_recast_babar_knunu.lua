@@ -74,8 +74,10 @@ function TestRecastBabarKnunu:test_edges_against_hand_bisection()
   local hi = h.bisect_log(f, 0.1, 100)
   h.assert_rel(iv.lo, lo, 3e-3, "lower edge (cff, 0.1505 GeV)")
   h.assert_rel(iv.hi, hi, 3e-3, "upper edge (cff, 0.1505 GeV)")
-  -- the lower edge is the stable-ALP limit: c = sqrt(UL / B(B -> K a; c = 1))
-  h.assert_rel(iv.lo, math.sqrt(UL / alp.model.benchmark("cff", 1):br_b_to_ka(MA)), 3e-3,
+  -- the lower edge is the stable-ALP limit: B(B -> K a) = x c^2/(1 + x c^2)
+  -- = UL (D16(a)), x = Gamma/Gamma_B at c = 1: c = sqrt(UL/((1 - UL) x))
+  local b1 = alp.model.benchmark("cff", 1):br_b_to_ka(MA)
+  h.assert_rel(iv.lo, math.sqrt(UL / ((1 - UL) * b1 / (1 - b1))), 3e-3,
                "lower edge, analytic (P = 1)")
   lu.assertTrue(iv.lo > 0.0105 and iv.lo < 0.0108, "c_low ~ 0.0107 TeV^-1")
   -- no exclusion where the fit has no limit, and none for a 1 GeV ALP

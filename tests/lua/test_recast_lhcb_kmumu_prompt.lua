@@ -58,7 +58,7 @@ function TestRecastLhcbKmumuPrompt:test_kstar_rate_is_the_vector_formula()
   end
   local function lam(ma) local x, y, w = mB * mB, mKs * mKs, ma * ma
     return x * x + y * y + w * w - 2 * (x * y + x * w + y * w) end
-  local m = alp.model.benchmark("cff", 1)
+  local m = alp.model.benchmark("cff", 1e-3) -- BR = Gamma/Gamma_B to 1e-7 (D16(a))
   local ma0 = 1e-3
   local b0 = m:br_b0_to_kstar0a(ma0)
   for _, ma in ipairs { 0.5, 1, 2, 3, 4 } do

@@ -101,3 +101,91 @@ function TestScan:test_grids()
   lu.assertEquals(#alp.scan.grid { min = 0.1, max = 1, n = 7, log = false }, 7)
   h.assert_rel(alp.scan.linspace(0, 1, 5)[2], 0.25, 1e-15, "linspace")
 end
+
+-- REFERENCE.md D16(b) / issue #11 item 3: with c_max the scan runs up to the
+-- EFT validity bound and no further; inf only where still excluded there.
+function TestScan:test_c_max_open_region_is_inf_at_the_bound()
+  local cmax = alp.model.max_coupling("B+")
+  h.assert_rel(cmax, 1000 / 5.27934, 1e-12, "B+ bound, 1000/m_B+ TeV^-1")
+  local top = 0
+  local r = alp.scan.run { fn = function(ma, c) top = math.max(top, c); return c / 2.385e-3 end,
+                           masses = { 0.3 }, couplings = { min = 1e-6, max = 10, n = 50 },
+                           c_max = "B+" }
+  lu.assertEquals(r.c_max, cmax)
+  lu.assertEquals(r.c_max_parent, "B+")
+  lu.assertEquals(r.couplings.max, cmax, "the grid's top is the bound")
+  lu.assertEquals(top, cmax, "evaluated up to the bound and not beyond")
+  lu.assertEquals(#r.intervals, 1)
+  h.assert_rel(r.intervals[1].lo, 2.385e-3, 1e-3, "c_low")
+  lu.assertEquals(r.intervals[1].hi, math.huge)
+  lu.assertTrue(r.intervals[1].open_high)
+end
+
+function TestScan:test_c_max_follows_a_region_above_the_grid_top_until_it_closes()
+  -- excluded in [c1, c2], c2 = 150 between the grid top (100) and the bound
+  local c1, c2 = 3.1e-2, 150
+  local function f(ma, c) return math.min(c / c1, c2 / c) end
+  local spec = { min = 1e-7, max = 1e2, n = 200 }
+  local old = alp.scan.run { fn = f, masses = { 0.3 }, couplings = spec }
+  lu.assertEquals(old.intervals[1].hi, math.huge, "without c_max: open at the grid top")
+  lu.assertNil(old.c_max)
+  local r = alp.scan.run { fn = f, masses = { 0.3 }, couplings = spec, c_max = "B+", rtol = 1e-6 }
+  lu.assertEquals(#r.intervals, 1)
+  lu.assertFalse(r.intervals[1].open_high)
+  h.assert_rel(r.intervals[1].lo, c1, 1e-6, "c_low")
+  h.assert_rel(r.intervals[1].hi, c2, 1e-6, "c_high: the Brent-refined closing edge")
+  -- the continuation keeps the density per decade: 199/9 steps per decade
+  -- of the grid, ceil(log10(189.4/100) * 199/9) = 7 more steps
+  lu.assertEquals(r.couplings.n, 200 + 7)
+end
+
+function TestScan:test_c_max_cuts_the_grid_and_nothing_above_is_reported()
+  local cmax = 50
+  local top = 0
+  local function f(ma, c)
+    top = math.max(top, c)
+    if c > 300 and c < 500 then return 10 end -- excluded only above the bound
+    return 0
+  end
+  local r = alp.scan.run { fn = f, masses = { 0.3, 1 }, couplings = { min = 1e-3, max = 1e3, n = 61 },
+                           c_max = cmax }
+  lu.assertEquals(r.intervals, {})
+  lu.assertEquals(top, cmax)
+  lu.assertEquals(r.couplings.max, cmax)
+  lu.assertNil(r.c_max_parent)
+  -- excluded everywhere: one interval, open at both ends, its top the bound
+  r = alp.scan.run { fn = function() return math.huge end, masses = { 0.3 },
+                     couplings = { min = 1e-3, max = 1e3, n = 61 }, c_max = cmax }
+  lu.assertEquals(#r.intervals, 1)
+  lu.assertTrue(r.intervals[1].open_high)
+  for _, iv in ipairs(r.intervals) do lu.assertTrue(iv.lo <= cmax) end
+end
+
+function TestScan:test_c_max_errors()
+  lu.assertErrorMsgContains('alp.scan.run: c_max: parent must be one of "B+"', alp.scan.run,
+    { fn = band, masses = { 0.3 }, c_max = "B" })
+  lu.assertErrorMsgContains("alp.scan.run: c_max must be a finite number in (0", alp.scan.run,
+    { fn = band, masses = { 0.3 }, c_max = -1 })
+  lu.assertErrorMsgContains("c_max = 1e-08 is at or below the bottom of the coupling grid",
+    alp.scan.run, { fn = band, masses = { 0.3 }, c_max = 1e-8 })
+end
+
+-- issue #12: unknown keys of couplings raise; an array of couplings is used
+function TestScan:test_coupling_spec_keys_and_arrays()
+  lu.assertErrorMsgContains("alp.scan.run: couplings: unknown option 'N' (did you mean 'n'?)",
+    alp.scan.run, { fn = band, masses = { 0.3 }, couplings = { min = 1e-5, max = 1, N = 5 } })
+  lu.assertErrorMsgContains("alp.scan.intervals: unknown option 'N' (did you mean 'n'?)",
+    alp.scan.intervals, function() return 0 end, { N = 5 })
+  local r = alp.scan.run { fn = function() return 0 end, masses = { 0.3 },
+                           couplings = { 1e-3, 1e-2, 1e-1 } }
+  lu.assertEquals(r.couplings, { min = 1e-3, max = 1e-1, n = 3 })
+end
+
+-- issue #12: linspace over the whole double range does not overflow to nan
+function TestScan:test_linspace_huge_span()
+  local g = alp.scan.linspace(-1e308, 1e308, 3)
+  lu.assertEquals(g, { -1e308, 0, 1e308 })
+  g = alp.scan.linspace(-1.7e308, 1.7e308, 5)
+  for i = 1, 5 do lu.assertTrue(g[i] == g[i] and math.abs(g[i]) < math.huge, "finite") end
+  h.assert_rel(g[4], 0.85e308, 1e-15, "linspace point 4")
+end

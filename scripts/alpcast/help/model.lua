@@ -19,7 +19,9 @@ on first use); creating a model then costs about a microsecond.
 Methods: m:width, m:br, m:channels, m:ctau, m:couplings, m:params,
 m:br_b_to_ka, m:br_b0_to_k0a, m:br_k_to_pia, m:br_b0_to_kstar0a, m:with.
 Masses in GeV; every method taking ma also takes an array and returns one.
-alp.model.thresholds holds the mass range and kinematic endpoints (GeV).
+alp.model.thresholds holds the mass range and kinematic endpoints (GeV);
+alp.model.max_coupling(parent) the EFT validity bound (D16(b)).
+Production BRs are Gamma/(Gamma_P + Gamma) (D16(a)): always below 1.
 Errors: "alp.model: cww must be a finite number in [-1e+09, 1e+09], got 'x'";
 unknown options are rejected.
 Example: m = alp.model{cff = 0.5, cww = 1, fa = 2000}]],
@@ -31,6 +33,20 @@ SEED's benchmarks (eq. 2.13): "cff" (c_ff(Lambda) = c for every fermion) or
 Errors: unknown name ("name must be one of "cff", "cWW""), c not a finite
 number in [-1e9, 1e9], fa outside [10, 1e9] GeV.
 Example: m = alp.model.benchmark("cff", 1); print(m:ctau(0.3))]],
+
+["alp.model.max_coupling"] = [[
+alp.model.max_coupling(parent) -> c_max, m_P
+The EFT validity bound of REFERENCE.md D16(b) for ALPs produced in the decay
+of `parent`: the suppression scale must exceed the parent's mass,
+f_a/|c| > m_P, i.e. |c|/f_a < c_max = 1000/m_P[GeV] TeV^-1 (c the coupling
+at Lambda, as in alp.scan; with f_a = 1 TeV, c itself).  Returns c_max in
+TeV^-1 and m_P in GeV (masses of physics/constants.h).
+  parent   "B+" (c_max 189.4), "B0" (189.4), "K+" (2025.6), "K_L" (2009.6),
+           "J/psi" (322.9), "Upsilon(1S)" (105.7), "Upsilon(3S)" (96.57)
+Beam dumps have no such bound (D16(b)).  Pass c_max to alp.scan.run to stop
+a coupling scan there.
+Errors: another name ("parent must be one of "B+", "B0", ..., got 'B')".
+Example: print(alp.model.max_coupling("B+"))   --> 189.41..., 5.27934]],
 
 ["alp.model.thresholds"] = [[
 alp.model.thresholds  (table, GeV)
@@ -88,9 +104,12 @@ Example: print(m:params().Lambda)  --> 12566.4]],
 m:br_b_to_ka(ma) -> BR(B+ -> K+ a)   (ma a number or an array)
 SEED eq. (2.6) with |C_sb| = |V_ts V_tb| |K_ff c_ff + K_WW c_WW + ...| (D6),
 the GKvD scalar form factor f0 (pole 5.630 GeV), tau_B+ = 1.638 ps.
-Benchmarks: 0.108 (c_ff/f_a[TeV])^2 at small ma (SEED 2.7: "0.1").
+BR = Gamma/(Gamma_B + Gamma), Gamma_B = hbar/tau_B+ (D16(a)): below 1 at any
+coupling (as are all production BRs below).
+Benchmarks: Gamma/Gamma_B = 0.108 (c_ff/f_a[TeV])^2 at small ma (SEED 2.7:
+"0.1"); BR = x/(1 + x) of that x.
 Errors: ma outside [1e-6, m_B+ - m_K+ = 4.7857] GeV.
-Example: alp.model.benchmark("cff", 1):br_b_to_ka(0.3)  --> 0.1085]],
+Example: alp.model.benchmark("cff", 1):br_b_to_ka(0.3)  --> 0.0979]],
 
 ["alp.model:br_b0_to_k0a"] = [[
 m:br_b0_to_k0a(ma) -> BR(B0 -> K0 a)   (ma a number or an array)
@@ -101,7 +120,8 @@ Example: m:br_b0_to_k0a(1.0)]],
 ["alp.model:br_k_to_pia"] = [[
 m:br_k_to_pia(ma) -> BR(K+ -> pi+ a)   (ma a number or an array)
 SEED eq. (3.7) form: |C_ds| = |V_td V_ts| |K|, f0^K = 1, tau_K+ = 12.38 ns.
-c_ff benchmark: 4.08e-4 (c_ff/f_a[TeV])^2 at small ma (paper: 4.12e-4).
+c_ff benchmark: Gamma/Gamma_K = 4.08e-4 (c_ff/f_a[TeV])^2 at small ma
+(paper: 4.12e-4); BR = Gamma/(Gamma_K + Gamma) (D16(a)).
 Errors: ma outside [1e-6, m_K+ - m_pi+ = 0.3541] GeV.
 Example: alp.model.benchmark("cff", 1e-3):br_k_to_pia(0.1)]],
 

@@ -15,7 +15,7 @@ c itself).
   alp.scan.rows(result)        {ma, c_low, c_high} rows for alp.output.csv
   alp.scan.grid(spec), alp.scan.logspace(a, b, n), alp.scan.linspace(a, b, n)]==],
 ["alp.scan.run"] = [==[
-alp.scan.run{masses =, ratio =, family = | fn =, couplings =, rtol =,
+alp.scan.run{masses =, ratio =, family = | fn =, couplings =, c_max =, rtol =,
              prepare =, prepared =, progress =} -> result
   masses     grid: array of increasing masses [GeV] or {min=, max=, n=, log=true}
   family     "cff" | "cWW" (alp.model.benchmark(name, c), f_a = 1 TeV) or any
@@ -23,22 +23,36 @@ alp.scan.run{masses =, ratio =, family = | fn =, couplings =, rtol =,
              reused for every mass)
   ratio      function(model, ma, prepared) -> number >= 0; > 1 is excluded
   fn         instead of family + ratio: function(ma, c, prepared) -> ratio
-  couplings  {min = 1e-7, max = 1e2, n = 200}: the log grid of c
+  couplings  {min = 1e-7, max = 1e2, n = 200, log = true}: the log grid of c,
+             or an array of increasing couplings; other keys raise
+  c_max      the EFT validity bound (REFERENCE.md D16(b)): a number in TeV^-1
+             or a parent name for alp.model.max_coupling ("B+", "K+", ...).
+             The grid's top is then the bound: points above it are dropped;
+             a grid ending below it is continued up to it with its last step
+             in ln c (the same density per decade), so that a region excluded
+             at couplings.max is followed until it closes or reaches the
+             bound.  Nothing above the bound is evaluated or reported.
   rtol       relative tolerance of the interval edges (default 1e-3)
   prepare    function(ma) -> value, called once per mass before its couplings
              (e.g. an acceptance table); the value is passed to ratio / fn
   prepared   array of such values by mass index (instead of prepare)
   progress   function(i, n, ma) called after each mass
-Result: {masses = {...}, couplings = {min, max, n}, rtol,
+Result: {masses = {...}, couplings = {min, max, n} (of the grid used), rtol,
+  c_max (the bound used, or nil), c_max_parent (its parent name, or nil),
   intervals = {{ma =, lo =, hi =, open_low =, open_high =}, ...}  (by mass, then c),
   by_mass = {[i] = {{lo, hi, open_low, open_high}, ...}}, nevals, time_s (CPU)}
-hi = math.huge (open_high) when the top grid point is excluded; lo is the
-bottom of the grid when the bottom point is (open_low).
+hi = math.huge (open_high) when the top grid point is excluded: with c_max,
+"still excluded at the validity bound"; without, "excluded at the top of the
+scan".  Where a region closes below the top, hi is the Brent-refined edge.
+lo is the bottom of the grid when the bottom point is excluded (open_low).
 Errors: a ratio that is not a number >= 0 ("ratio returned nan at ma = 0.3 GeV,
-c = ..."), unknown options (with a suggestion), bad grids; errors raised by
+c = ..."), unknown options (with a suggestion: couplings = {N = 5} gives
+"couplings: unknown option 'N' (did you mean 'n'?)"), bad grids, c_max not a
+number > 0 or a known parent, or not above couplings.min; errors raised by
 ratio propagate.
 Example: r = alp.scan.run{fn = function(ma, c) return c / 1e-3 end,
-                          masses = {min = 0.01, max = 4, n = 100}}]==],
+                          masses = {min = 0.01, max = 4, n = 100}, c_max = "B+"}
+         print(r.c_max, r.c_max_parent)   --> 189.417...  B+]==],
 ["alp.scan.intervals"] = [==[
 alp.scan.intervals(f [, {min = 1e-7, max = 1e2, n = 200, log = true, rtol = 1e-3}])
   -> {{lo, hi, open_low, open_high}, ...}, calls
@@ -60,6 +74,7 @@ alp.scan.logspace(a, b, n) -> n numbers from a to b, equally spaced in ln x
 (a, b > 0; the ends are exact).
 Example: alp.scan.logspace(1e-3, 1, 4)  --> {0.001, 0.01, 0.1, 1}]==],
 ["alp.scan.linspace"] = [==[
-alp.scan.linspace(a, b, n) -> n numbers from a to b, equally spaced.
+alp.scan.linspace(a, b, n) -> n numbers from a to b, equally spaced (ends
+exact; no overflow even when b - a exceeds the largest double).
 Example: alp.scan.linspace(0, 1, 5)  --> {0, 0.25, 0.5, 0.75, 1}]==],
 }
