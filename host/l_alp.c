@@ -13,6 +13,7 @@ static const struct { const char *name; lua_CFunction open; } topics[] = {
   { "roots",    luaopen_alp_roots },
   { "fs",       luaopen_alp_fs },
   { "analysis", luaopen_alp_analysis },
+  { "experiment", luaopen_alp_experiment },
 };
 
 /* alp._physics_calls() -> number of calls into physics/ so far (for the

@@ -103,6 +103,15 @@ struct alp_sample;
  * was closed.  (l_sample.c) */
 struct alp_sample *alpL_testsample(lua_State *L, int idx, const char *fname);
 
+struct alp_experiment;
+/* The experiment (physics/experiment.h) named by the string at idx; raises
+ * "fname: what must be one of "belle2", "babar", got 'x' (did you mean
+ * 'y'?)" for anything else, the list taken from the table.
+ * (l_experiment.c) */
+const struct alp_experiment *alpL_check_experiment(lua_State *L, int idx,
+                                                   const char *fname,
+                                                   const char *what);
+
 /* ---- module openers (one per host/l_<topic>.c) ------------------------- */
 int luaopen_alp(lua_State *L);
 int luaopen_alp_model(lua_State *L);
@@ -112,6 +121,7 @@ int luaopen_alp_stats(lua_State *L);
 int luaopen_alp_roots(lua_State *L);
 int luaopen_alp_fs(lua_State *L);
 int luaopen_alp_analysis(lua_State *L);
+int luaopen_alp_experiment(lua_State *L);
 
 /* Counter of calls into physics/ (tests check that `suite --list` runs no
  * physics).  Bindings that compute call alpL_count_physics(). */
