@@ -22,11 +22,11 @@ static const alp_experiment table[] = {
     "EMC (grade C) numbers of data/detector_geometry/babar_geometry.csv",
     /* PEP-II 9.0 GeV e- on 3.1 GeV e+ (babar_geometry.csv, grade B: BaBar
      * group proceeding SLAC-PUB-7748), head-on (REFERENCE D13; the csv:
-     * recalled, grade C).  These rounded energies give sqrt(s) = 10.562
-     * GeV, 17 MeV below m_Y(4S) and only 3.5 MeV above 2 m_B+ (B momentum
-     * 0.136 instead of 0.33 GeV); the machine ran on the Y(4S) peak.  Our
-     * choice: the velocity of the beams (beta gamma = 5.9/10.562 = 0.5586,
-     * D13: 0.56) and the PDG Y(4S) mass. */
+     * recalled, grade C).  These rounded energies give sqrt(s) =
+     * 2 sqrt(9.0 * 3.1) = 10.5641 GeV, 15 MeV below m_Y(4S) and only 5.4 MeV
+     * above 2 m_B+ (B momentum 0.169 instead of 0.33 GeV); the machine ran
+     * on the Y(4S) peak.  Our choice: the velocity of the beams (beta gamma
+     * = 5.9/10.5641 = 0.5585, D13: 0.56) and the PDG Y(4S) mass. */
     { 9.0, 3.1, 0.0, ALP_MUPS4S },
     alp_detector_babar,
     ALP_GEN_Y4S_B_TO_KA,

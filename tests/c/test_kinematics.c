@@ -36,7 +36,7 @@ static void test_collider(void)
   M = alp_kin_mass(P);
   p = sqrt(P[1] * P[1] + P[2] * P[2] + P[3] * P[3]);
   CHECK_REL(p / M, 5.9 / sqrt(4 * 9.0 * 3.1), 1e-13,
-            "BaBar beta gamma = 0.5586 (D13: 0.56)");
+            "BaBar beta gamma = 0.5585 (D13: 0.56)");
   CHECK_REL(M, ALP_MUPS4S, 1e-13, "BaBar: e+e- system at m_Y(4S)");
   CHECK_ABS(n[2], 1.0, 0.0, "BaBar: head-on, beam axis = z");
   b2.e_plus = -1;

@@ -142,7 +142,7 @@ function TestDetector:test_babar_emc_veto_prompt_fraction_and_limits()
   -- window 15.8-141.8 deg is invisible.  At m_a = 5 MeV the ALP is light-like
   -- and the B nearly at rest in the Y(4S) frame (p_B = 0.33 vs p_a = 2.6
   -- GeV), so the ALP is isotropic there and cos theta* = (c - beta)/(1 -
-  -- beta c) with beta = bg/sqrt(1 + bg^2), bg = 0.5586 (D13): the fraction
+  -- beta c) with beta = bg/sqrt(1 + bg^2), bg = 0.5585 (D13): the fraction
   -- outside is (1 - cos*(15.8))/2 + (1 + cos*(141.8))/2 = 0.0926.  Tolerance:
   -- 3 sigma of the Monte Carlo plus 0.002 for the B motion (second order in
   -- p_B/p_a ~ 0.13: ~2 % of the fraction).

@@ -47,7 +47,7 @@ function TestExperiment:test_beams()
   h.assert_rel(b2.mass, b2.sqrt_s, 1e-14, "Belle II: the e+e- system at sqrt(s)")
   lu.assertAlmostEquals(b2.betagamma, 0.2868, 5e-5)
   -- BaBar, REFERENCE D13: 9.0 on 3.1 GeV head-on, beta gamma = 5.9/sqrt(s)
-  -- = 0.5586 ("0.56"), the e+e- system given m_Y(4S) = 10.5794 GeV
+  -- = 0.5585 ("0.56"), the e+e- system given m_Y(4S) = 10.5794 GeV
   local bb = alp.experiment.info("babar").beams
   lu.assertEquals({ bb.e_minus, bb.e_plus, bb.half_angle }, { 9.0, 3.1, 0 })
   h.assert_rel(bb.sqrt_s, math.sqrt(4 * 9.0 * 3.1), 1e-14, "BaBar sqrt(s)")

@@ -30,8 +30,8 @@ alp.experiment.info(name) -> table
                      e+e- -> Y(4S) -> B+ B-, B+ -> K+ a), generator_text
   volumes            the volume names of alp.detector.<name>()
 Belle II: 7.004 / 4.002 GeV, 41.5 mrad, beta gamma 0.2868 (seed Sec. 4.1);
-BaBar: 9.0 / 3.1 GeV head-on, mass m_Y(4S), beta gamma 0.5586 (REFERENCE D13).
+BaBar: 9.0 / 3.1 GeV head-on, mass m_Y(4S), beta gamma 0.5585 (REFERENCE D13).
 Errors: "alp.experiment.info: name must be one of "belle2", "babar", got
 'belle' (did you mean 'belle2'?)".
-Example: print(alp.experiment.info("babar").beams.betagamma)  --> 0.5586...]],
+Example: print(alp.experiment.info("babar").beams.betagamma)  --> 0.5585...]],
 }

@@ -25,7 +25,7 @@ B+ -> K+ a at an e+e- B factory (REFERENCE §5.1, D8, D13):
               "belle2": SuperKEKB 7.004 GeV e- / 4.002 GeV e+, each at 41.5 mrad
               to z, z the bisector (seed Sec. 4.1; Y(4S) beta gamma 0.2868,
               8.66 deg from z); "babar": PEP-II 9.0 / 3.1 GeV head-on
-              (beta gamma 0.5586; the e+e- system is given m_Y(4S))
+              (beta gamma 0.5585; the e+e- system is given m_Y(4S))
   b_flight    true: production point at the B decay vertex (c tau_B+ =
               491 um, ~140 um in the lab); false: at the IP (REFERENCE §5.1)
   threads     OpenMP threads (results do not depend on it)
