@@ -15,6 +15,7 @@ static const struct { const char *name; lua_CFunction open; } topics[] = {
   { "fs",       luaopen_alp_fs },
   { "analysis", luaopen_alp_analysis },
   { "interp",   luaopen_alp_interp },
+  { "experiment", luaopen_alp_experiment },
 };
 
 /* alp._physics_calls() -> number of calls into physics/ so far (for the

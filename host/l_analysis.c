@@ -17,6 +17,7 @@
 #include <string.h>
 #include "analysis.h"
 #include "errors.h"
+#include "experiment.h"
 #include "lalp.h"
 #include "sample.h"
 
@@ -84,7 +85,7 @@ static int l_analysis_belle2_signal(lua_State *L)
                       "alp.sample.b_to_ka{experiment = \"belle2\", ...}), got %s",
                       fname, luaL_typename(L, -1));
   lua_pop(L, 1);  /* the options table keeps the sample alive */
-  if (strcmp(s->label, "B+ -> K+ a at belle2") != 0)
+  if (s->experiment != alp_experiment_find("belle2"))
     return luaL_error(L, "%s: sample must be a Belle II B+ -> K+ a sample "
                       "(alp.sample.b_to_ka{experiment = \"belle2\", ...}), got '%s'",
                       fname, s->label);

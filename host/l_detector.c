@@ -26,6 +26,7 @@
 #include "detector.h"
 #include <gsl/gsl_math.h>
 #include "errors.h"
+#include "experiment.h"
 #include "lalp.h"
 #include "sample.h"
 
@@ -388,19 +389,18 @@ static int l_volume_mul(lua_State *L)
 
 /* ---- detectors --------------------------------------------------------------- */
 
-static int l_detector_belle2(lua_State *L)
+/* alp.detector.<experiment>(): the built-in detector of an entry of the
+ * experiment table (upvalue 1: the entry, a light userdata). */
+static int l_detector_builtin(lua_State *L)
 {
+  const alp_experiment *e = lua_touserdata(L, lua_upvalueindex(1));
   det_box *b = new_det(L);
-  int status = alp_detector_belle2(&b->d);
-  if (status) return alpL_status_error(L, "alp.detector.belle2", status);
-  return 1;
-}
-
-static int l_detector_babar(lua_State *L)
-{
-  det_box *b = new_det(L);
-  int status = alp_detector_babar(&b->d);
-  if (status) return alpL_status_error(L, "alp.detector.babar", status);
+  int status = e->detector(&b->d);
+  if (status) {
+    char fname[96];
+    snprintf(fname, sizeof fname, "alp.detector.%s", e->name);
+    return alpL_status_error(L, fname, status);
+  }
   return 1;
 }
 
@@ -686,8 +686,6 @@ static int l_paths_tostring(lua_State *L)
 /* ---- registration -------------------------------------------------------------- */
 
 static const luaL_Reg detector_funcs[] = {
-  { "belle2", l_detector_belle2 },
-  { "babar", l_detector_babar },
   { "new", l_detector_new },
   { "cylinder", l_detector_cylinder },
   { "sphere", l_detector_sphere },
@@ -760,5 +758,12 @@ int luaopen_alp_detector(lua_State *L)
   new_type(L, VOL_MT, vol_meta, vol_methods);
   new_type(L, PATHS_MT, paths_meta, paths_methods);
   luaL_newlib(L, detector_funcs);
+  /* one constructor per experiment of the table: alp.detector.belle2, ... */
+  for (size_t i = 0; i < alp_experiment_count(); i++) {
+    const alp_experiment *e = alp_experiment_at(i);
+    lua_pushlightuserdata(L, (void *)e);
+    lua_pushcclosure(L, l_detector_builtin, 1);
+    lua_setfield(L, -2, e->name);
+  }
   return 1;
 }

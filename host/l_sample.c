@@ -1,8 +1,9 @@
 /* l_sample.c -- Lua bindings of alp.sample: Monte Carlo event samples
  * (physics/sample.h).
  *
- *   alp.sample.b_to_ka{ma=, n=, seed=, experiment="belle2"|"babar",
- *                      b_flight=false, threads=}           -> alp.sample
+ *   alp.sample.b_to_ka{ma=, n=, seed=, experiment="belle2" (a name of
+ *                      alp.experiment.list()), b_flight=false, threads=}
+ *                                                          -> alp.sample
  *   alp.sample.from_parents{parents=, ma=, m_recoil=0, n=#parents,
  *                           vertices=, seed=, label=, threads=} -> alp.sample
  *   s:len() / #s, s:get(name), s:kaon(), s:info(), s:close(), tostring(s)
@@ -18,6 +19,7 @@
 #include <string.h>
 #include <omp.h>
 #include "errors.h"
+#include "experiment.h"
 #include "kinematics.h"
 #include "lalp.h"
 #include "sample.h"
@@ -61,7 +63,6 @@ static int l_sample_b_to_ka(lua_State *L)
   static const char *const fname = "alp.sample.b_to_ka";
   static const char *const keys[] = { "ma", "n", "seed", "experiment",
                                       "b_flight", "threads", NULL };
-  static const char *const exps[] = { "belle2", "babar", NULL };
   const double mamax = ALP_MBP - ALP_MKP;
   alp_b_to_ka_opts o;
   sample_box *b;
@@ -86,8 +87,10 @@ static int l_sample_b_to_ka(lua_State *L)
   lua_pop(L, 1);
   o.n = (size_t)alpL_opt_integer(L, 1, fname, "n", 1, ALP_SAMPLE_NMAX, 0, 1);
   o.mc.seed = opt_seed(L, 1, fname);
-  o.experiment = alpL_opt_option(L, 1, fname, "experiment", exps, 0) == 0
-                   ? ALP_EXP_BELLE2 : ALP_EXP_BABAR;
+  lua_getfield(L, 1, "experiment");
+  o.experiment = lua_isnil(L, -1) ? alp_experiment_find("belle2")
+                                  : alpL_check_experiment(L, -1, fname, "experiment");
+  lua_pop(L, 1);
   lua_getfield(L, 1, "b_flight");
   if (!lua_isnil(L, -1) && !lua_isboolean(L, -1))
     return luaL_error(L, "%s: b_flight must be a boolean, got %s", fname,
@@ -294,7 +297,11 @@ static int l_sample_info(lua_State *L)
   alp_sample *s = check_sample(L, 1);
   double bg_min, bg_max;
   alp_sample_bg_range(s, &bg_min, &bg_max);
-  lua_createtable(L, 0, 7);
+  lua_createtable(L, 0, 8);
+  /* the experiment whose beams made it (nil for from_parents samples) */
+  if (s->experiment) lua_pushstring(L, s->experiment->name);
+  else lua_pushnil(L);
+  lua_setfield(L, -2, "experiment");
   lua_pushnumber(L, bg_min);
   lua_setfield(L, -2, "betagamma_min");
   lua_pushnumber(L, bg_max);

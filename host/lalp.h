@@ -107,6 +107,15 @@ struct alp_sample;
  * was closed.  (l_sample.c) */
 struct alp_sample *alpL_testsample(lua_State *L, int idx, const char *fname);
 
+struct alp_experiment;
+/* The experiment (physics/experiment.h) named by the string at idx; raises
+ * "fname: what must be one of "belle2", "babar", got 'x' (did you mean
+ * 'y'?)" for anything else, the list taken from the table.
+ * (l_experiment.c) */
+const struct alp_experiment *alpL_check_experiment(lua_State *L, int idx,
+                                                   const char *fname,
+                                                   const char *what);
+
 /* ---- module openers (one per host/l_<topic>.c) ------------------------- */
 int luaopen_alp(lua_State *L);
 int luaopen_alp_model(lua_State *L);
@@ -120,6 +129,7 @@ int luaopen_alp_interp(lua_State *L);
 /* alp._proc (l_proc.c): processes for the suite runner; internal, put at
  * alp._proc by the host (main.c). */
 int luaopen_alp_proc(lua_State *L);
+int luaopen_alp_experiment(lua_State *L);
 
 /* Counter of calls into physics/ (tests check that `suite --list` runs no
  * physics).  Bindings that compute call alpL_count_physics(). */

@@ -9,6 +9,7 @@
 #include "analysis.h"
 #include "constants.h"
 #include "errors.h"
+#include "experiment.h"
 #include "kinematics.h"
 
 /* ---- the selection (4.1), seed Sec. 4.2, as printed --------------------- */
@@ -169,7 +170,7 @@ static int sig_event(const void *vctx, gsl_rng *r, size_t k, void *vres)
 int alp_analysis_belle2_signal(const alp_sample *s, const alp_signal_opts *o,
                                alp_signal **out)
 {
-  alp_collider col = alp_collider_belle2();
+  const alp_experiment *belle2 = alp_experiment_find("belle2");
   sig_ctx c;
   double nvec[3];
   alp_signal *res = NULL;
@@ -179,15 +180,16 @@ int alp_analysis_belle2_signal(const alp_sample *s, const alp_signal_opts *o,
   if (!s || !o) return GSL_EDOM;
   status = check_opts(o);
   if (status) return status;
-  /* Only Belle II B+ -> K+ a samples (sample.c's label and recoil). */
-  if (strcmp(s->label, "B+ -> K+ a at belle2") != 0 || s->m_recoil != ALP_MKP ||
+  /* Only Belle II B+ -> K+ a samples (made by alp_sample_b_to_ka for the
+   * belle2 entry of the experiment table, kaon recoil). */
+  if (!belle2 || s->experiment != belle2 || s->m_recoil != ALP_MKP ||
       s->n == 0 || !(s->ma > 0.0))
     return GSL_EDOM;
 
   memset(&c, 0, sizeof c);
   c.s = s;
   c.o = o;
-  status = alp_collider_frame(&col, c.P, nvec);
+  status = alp_collider_frame(&belle2->beams, c.P, nvec);
   if (status) return status;
   c.mb2_tag = ALP_MBP * ALP_MBP;
 

@@ -102,13 +102,14 @@ typedef struct {
 } alp_signal;
 
 /* Run the signal-side analysis on a Belle II B+ -> K+ a sample (made by
- * alp_sample_b_to_ka with experiment ALP_EXP_BELLE2; read only).  The parent
- * B+ is p_a + p_K of each event, the beams are alp_collider_belle2().
+ * alp_sample_b_to_ka for alp_experiment_find("belle2"); read only).  The
+ * parent B+ is p_a + p_K of each event, the beams are that entry's.
  * Errors: GSL_EDOM (options outside their ranges: theta_min < theta_max in
  * [0, 180], pt_min >= 0, kaon_id and tracking in [0, 1], resolution in
  * [0, 1], all finite; a sample that is not B+ -> K+ a at belle2, i.e. whose
- * label or recoil mass differ, or an event whose tag B = p_beams - p_B+ does
- * not have the mass m_B+ to 1e-6), GSL_ENOMEM, ALP_ECANCELLED.
+ * experiment entry or recoil mass differ, or an event whose tag B =
+ * p_beams - p_B+ does not have the mass m_B+ to 1e-6), GSL_ENOMEM,
+ * ALP_ECANCELLED.
  * *out is a new result owned by the caller (NULL on error). */
 int alp_analysis_belle2_signal(const alp_sample *s, const alp_signal_opts *o,
                                alp_signal **out);

@@ -1,5 +1,6 @@
 /* detector.c -- composable volumes, exact ray intervals, and the built-in
- * Belle II and BaBar geometries (see detector.h). */
+ * Belle II and BaBar geometries (see detector.h; the experiment table,
+ * experiment.c, points to alp_detector_belle2 / alp_detector_babar). */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -694,23 +695,62 @@ fail:
   return status;
 }
 
+/* BaBar numbers (REFERENCE D13 revised; data/detector_geometry/
+ * babar_geometry.csv), in metres.  Grades as in the csv:
+ *   grade C (recalled in REFERENCE D13, NOT read in a source):
+ *     EMC lab polar coverage 15.8-141.8 deg, EMC barrel inner radius 0.92;
+ *   grade B (BaBar web pages / Physics Book SLAC-R-504, design values):
+ *     DCH outer radius 0.809 (DchSimGeom page), DCH forward extent +1.749
+ *     and backward extent -1.015 from the IP (SLAC-R-504 p.58);
+ *   the 0.50 m sphere: ALPaca's modelling choice (the first version of D13).
+ * The EMC endcap z plane was not found (csv: GAP).  No z plane is imposed:
+ * in the forward cone the visible region reaches rho = 0.92 m (z = 0.92 /
+ * tan 15.8 deg = 3.25 m at the window's edge), beyond the real endcap face,
+ * so the volume is, if anything, too large and <P_a> = P(outside) too small
+ * (a conservative limit).  Any plane beyond the DCH end (z > 1.749 m) would
+ * be a guess; "dch" is the bounded variant. */
+static const double BB_RHO_EMC_IN = 0.92;
+static const double BB_TH_EMC_MIN = 15.8, BB_TH_EMC_MAX = 141.8;
+static const double BB_RHO_DCH_OUT = 0.809, BB_Z_DCH_FWD = 1.749,
+                    BB_Z_DCH_BWD = -1.015;
+static const double BB_R_SPHERE = 0.50;
+
 int alp_detector_babar(alp_detector **out)
 {
-  /* D13: the ALP must not decay inside a sphere of radius 0.50 m about the
-   * collision point (ALPaca's BaBar choice). */
   static const double origin[3] = { 0.0, 0.0, 0.0 };
+  /* Polar corners of the DCH cylinder seen from the IP: the window in which
+   * a line from the IP crosses the chamber's full radius. */
+  const double th_dch_min = atan2(BB_RHO_DCH_OUT, BB_Z_DCH_FWD) / DEG;
+  const double th_dch_max = atan2(BB_RHO_DCH_OUT, BB_Z_DCH_BWD) / DEG;
   alp_detector *d = NULL;
-  alp_volume *s = NULL;
+  alp_volume *emc = NULL, *dch = NULL, *s = NULL;
   int status;
   *out = NULL;
   if ((status = alp_detector_new("babar", &d))) return status;
-  if ((status = alp_volume_sphere(0.0, 0.50, origin, &s)) ||
-      (status = alp_detector_add(d, "veto", s)))
+  /* emc_veto (D13 (b), default): seen if emitted in the EMC polar window and
+   * decaying inside the EMC inner surface rho < 0.92 m; built like Belle
+   * II's veto (D9). */
+  if ((status = tube_window(0.0, BB_RHO_EMC_IN, -INFINITY, INFINITY,
+                            BB_TH_EMC_MIN, BB_TH_EMC_MAX, &emc)))
     goto fail;
-  alp_volume_free(s);
+  /* dch (D13 variant): inside the DCH cylinder, within its polar corners. */
+  if ((status = tube_window(0.0, BB_RHO_DCH_OUT, BB_Z_DCH_BWD, BB_Z_DCH_FWD,
+                            th_dch_min, th_dch_max, &dch)))
+    goto fail;
+  /* veto = sphere (D13 first version, ALPaca's choice): no decay within
+   * 0.50 m of the collision point. */
+  if ((status = alp_volume_sphere(0.0, BB_R_SPHERE, origin, &s)))
+    goto fail;
+  if ((status = alp_detector_add(d, "emc_veto", emc)) ||
+      (status = alp_detector_add(d, "dch", dch)) ||
+      (status = alp_detector_add(d, "veto", s)) ||
+      (status = alp_detector_add(d, "sphere", s)))
+    goto fail;
   *out = d;
-  return 0;
+  d = NULL;
 fail:
+  alp_volume_free(emc);
+  alp_volume_free(dch);
   alp_volume_free(s);
   alp_detector_free(d);
   return status;

@@ -108,8 +108,21 @@ const alp_volume *alp_detector_volume(const alp_detector *d,
  *   "veto_gap"  variant (b): 17-150 deg and inside the CDC envelope
  *               (rho < 1.13 m, -1.00 < z < 1.655 m) or inside "ecl": the
  *               CDC-ECL gap is invisible.
- * babar (REFERENCE D13):
- *   "veto"      sphere of radius 0.50 m about the IP. */
+ * babar (REFERENCE D13 revised; data/detector_geometry/babar_geometry.csv;
+ * grade B = read in a BaBar proceeding/web page/Physics Book, grade C =
+ * recalled, not verified):
+ *   "emc_veto"  the default invisible-search veto, built like Belle II's
+ *               "veto": ALPs with 15.8 < theta < 141.8 deg (EMC lab polar
+ *               coverage, grade C) are seen if they decay inside the EMC
+ *               inner surface rho < 0.92 m (grade C); no z plane (the
+ *               endcap position was not found: see detector.c); ALPs
+ *               outside 15.8-141.8 deg are never seen.
+ *   "dch"       "inside tracking": the DCH cylinder rho < 0.809 m,
+ *               -1.015 < z < 1.749 m (grade B), within its polar corners
+ *               atan2(0.809, 1.749) = 24.8 deg to atan2(0.809, -1.015) =
+ *               141.4 deg.
+ *   "veto"      sphere of radius 0.50 m about the IP (the first version of
+ *               D13, ALPaca's choice), also under the name "sphere". */
 int alp_detector_belle2(alp_detector **out);
 int alp_detector_babar(alp_detector **out);
 

@@ -87,25 +87,6 @@ void alp_kin_frame(const double n[3], double e1[3], double e2[3])
   e2[2] = n[0] * e1[1] - n[1] * e1[0];
 }
 
-alp_collider alp_collider_belle2(void)
-{
-  /* SuperKEKB design energies and half crossing angle: seed Sec. 4.1,
-   * REFERENCE §5.1.  sqrt(s) = 10.5796 GeV from the beams. */
-  alp_collider c = { 7.004, 4.002, 0.0415, 0.0 };
-  return c;
-}
-
-alp_collider alp_collider_babar(void)
-{
-  /* PEP-II 9.0 GeV e- on 3.1 GeV e+, head-on (REFERENCE D13).  These
-   * rounded energies give sqrt(s) = 10.562 GeV, 17 MeV below m_Y(4S) and
-   * only 3.5 MeV above 2 m_B+ (B momentum 0.136 instead of 0.33 GeV); the
-   * machine ran on the Y(4S) peak.  Our choice: the velocity of the beams
-   * (beta gamma = 5.9/10.562 = 0.5586, D13: 0.56) and the PDG Y(4S) mass. */
-  alp_collider c = { 9.0, 3.1, 0.0, ALP_MUPS4S };
-  return c;
-}
-
 int alp_collider_frame(const alp_collider *c, double P[4], double n[3])
 {
   double em = c->e_minus, ep = c->e_plus, a = c->half_angle;

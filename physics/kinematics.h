@@ -62,11 +62,9 @@ typedef struct {
                          velocity stays the beams'); 0: sqrt(s) of beams */
 } alp_collider;
 
-/* Belle II / SuperKEKB: 7.004 / 4.002 GeV, 41.5 mrad (seed Sec. 4.1). */
-alp_collider alp_collider_belle2(void);
-/* BaBar / PEP-II: 9.0 / 3.1 GeV head-on (REFERENCE D13); mass = m_Y(4S)
- * (see the comment in kinematics.c). */
-alp_collider alp_collider_babar(void);
+/* The colliders of the experiments (Belle II / SuperKEKB, BaBar / PEP-II)
+ * are in the experiment table, experiment.c (alp_experiment_find(name)->
+ * beams). */
 
 /* Four-momentum P of the e+e- system in the lab (mass sqrt(s), or c->mass),
  * and the e- beam direction n in its rest frame (the axis of the

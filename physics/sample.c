@@ -7,6 +7,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
 #include "errors.h"
+#include "experiment.h"
 #include "kinematics.h"
 #include "sample.h"
 
@@ -120,9 +121,9 @@ int alp_sample_b_to_ka(const alp_b_to_ka_opts *o, alp_sample **out)
   *out = NULL;
   if (!(isfinite(o->ma) && o->ma > 0.0 && o->ma < mb - mk)) return GSL_EDOM;
   if (o->n == 0 || o->n > ALP_SAMPLE_NMAX) return GSL_EDOM;
-  if (o->experiment == ALP_EXP_BELLE2) col = alp_collider_belle2();
-  else if (o->experiment == ALP_EXP_BABAR) col = alp_collider_babar();
-  else return GSL_EDOM;
+  if (!o->experiment || o->experiment->generator != ALP_GEN_Y4S_B_TO_KA)
+    return GSL_EDOM;
+  col = o->experiment->beams;
 
   memset(&c, 0, sizeof c);
   status = alp_collider_frame(&col, c.P, c.n);
@@ -146,8 +147,9 @@ int alp_sample_b_to_ka(const alp_b_to_ka_opts *o, alp_sample **out)
   if (status) return status;
   s->m_recoil = mk;
   s->seed = o->mc.seed;
+  s->experiment = o->experiment;
   snprintf(s->label, sizeof s->label, "B+ -> K+ a at %s",
-           o->experiment == ALP_EXP_BELLE2 ? "belle2" : "babar");
+           o->experiment->name);
   status = alp_mc_run_chunks(s->n, &o->mc, o->mc.seed, bka_event, &c, s);
   if (status) goto fail;
   *out = s;

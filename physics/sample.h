@@ -10,7 +10,8 @@
  *                         the recoil's (the kaon's) lab four-momentum [GeV]
  * All eleven arrays are one allocation owned by the sample; alp_sample_free
  * releases it.  The struct fields are read-only for users.  A sample owns
- * nothing else and refers to nothing (no detector, no model).
+ * nothing else and refers to nothing (no detector, no model) but the static
+ * entry of the experiment table it was made for (experiment.h), if any.
  *
  * Generation is reproducible: events are made in chunks of ALP_SAMPLE_CHUNK,
  * chunk c seeded from (seed, c) (rng.h), so the arrays are bit-identical for
@@ -36,13 +37,16 @@ typedef struct alp_sample {
   double *ke, *kpx, *kpy, *kpz;
   uint64_t seed;        /* seed it was made with */
   char label[64];       /* e.g. "B+ -> K+ a at belle2" */
+  const struct alp_experiment *experiment; /* the experiment whose beams made
+                           it (alp_sample_b_to_ka), else NULL */
 } alp_sample;
 
-typedef enum { ALP_EXP_BELLE2 = 0, ALP_EXP_BABAR = 1 } alp_experiment;
+struct alp_experiment;
 
 /* Options of alp_sample_b_to_ka. */
 typedef struct {
-  alp_experiment experiment;  /* beams: Belle II (SuperKEKB) or BaBar */
+  const struct alp_experiment *experiment; /* an entry of the experiment
+                                 table (experiment.h): its beams */
   double ma;                  /* ALP mass, 0 < ma < m_B+ - m_K+ [GeV] */
   size_t n;                   /* events, 1..ALP_SAMPLE_NMAX */
   int b_flight;               /* 1: production point at the B decay vertex
@@ -57,7 +61,9 @@ typedef struct {
  * frame, B+ -> K+ a isotropic in the B frame, both boosted to the lab.
  * Five uniforms per event, in this order: B cos(theta*), B phi*, ALP cos,
  * ALP phi (B frame), B flight (drawn even when b_flight = 0).
- * Errors: GSL_EDOM (ma outside (0, m_B+ - m_K+), n outside 1..NMAX),
+ * The label is "B+ -> K+ a at <experiment name>", s->experiment the entry.
+ * Errors: GSL_EDOM (ma outside (0, m_B+ - m_K+), n outside 1..NMAX, no
+ * experiment or one whose generator is not ALP_GEN_Y4S_B_TO_KA),
  * GSL_ENOMEM, ALP_ECANCELLED.  *out is a new sample owned by the caller. */
 int alp_sample_b_to_ka(const alp_b_to_ka_opts *o, alp_sample **out);
 

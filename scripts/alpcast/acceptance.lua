@@ -23,7 +23,10 @@ local log, exp, floor, ceil, huge, sqrt = math.log, math.exp, math.floor, math.c
                                           math.sqrt
 local fmt, type = string.format, type
 
-local EXPERIMENTS = { "belle2", "babar" }
+-- The experiment names come from the experiment table (physics/experiment.c).
+local EXPERIMENTS = alp.experiment.list()
+-- The metatable of alp.detector volumes, to recognise a volume object.
+local VOLUME_MT = getmetatable(alp.detector.polar { theta_min = 0, theta_max = 180 })
 local SIDES = { "inside", "outside" }
 local DEFAULT_LENGTHS = { 1e-4, 1e4 }
 local DEFAULT_PER_DECADE = 10
@@ -89,14 +92,18 @@ end
 -- Tables made, by all their arguments (threads aside: results do not depend
 -- on it).  Weak values: a table is shared while anyone holds it -- the
 -- variants of a recast in one suite run, whose scans keep their prepared
--- tables -- and is collected afterwards.
+-- tables -- and is collected afterwards.  Tables of a volume object are
+-- kept per object (volumes are immutable), weakly keyed by it.
 local made = setmetatable({}, { __mode = "v" })
+local made_for_volume = setmetatable({}, { __mode = "k" })
 
 local KEYS = { "experiment", "ma", "n", "seed", "volume", "side", "decay_lengths", "per_decade",
                "threads" }
 
 -- alp.acceptance.table{experiment =, ma =, n =, seed =, volume =, side =,
 --                      decay_lengths = {1e-4, 1e4}, per_decade = 10, threads =}
+-- volume: a volume name of the experiment's detector, or an alp.detector
+-- volume object (e.g. built with the CSG constructors).
 function M.table(opts)
   local fname = "alp.acceptance.table"
   check.table(opts, fname, "the argument", 2)
@@ -106,8 +113,18 @@ function M.table(opts)
                           { lo = true, hi = true })
   local n = check.integer(opts.n, fname, "n", 1, 10000000, nil, 2)
   local seed = check.integer(opts.seed, fname, "seed", 0, nil, nil, 2)
-  local det = alp.detector[experiment]()
-  local volume = check.option(opts.volume, fname, "volume", det:volumes(), nil, 2)
+  local volume, vol = opts.volume, nil
+  if getmetatable(volume) == VOLUME_MT then
+    vol = volume
+  else
+    local det = alp.detector[experiment]()
+    if type(volume) ~= "string" and volume ~= nil then
+      error(fmt("%s: volume must be a volume name of %s (%s) or an alp.detector.volume, got %s",
+                fname, experiment, table.concat(det:volumes(), ", "), check.got(volume)), 2)
+    end
+    volume = check.option(volume, fname, "volume", det:volumes(), nil, 2)
+    vol = det:volume(volume)
+  end
   local side = check.option(opts.side, fname, "side", SIDES, nil, 2)
   local dl = opts.decay_lengths or DEFAULT_LENGTHS
   check.table(dl, fname, "decay_lengths", 2)
@@ -122,9 +139,14 @@ function M.table(opts)
                                    DEFAULT_PER_DECADE, 2)
   local threads = opts.threads ~= nil and check.integer(opts.threads, fname, "threads", 1, 256,
                                                         nil, 2) or nil
-  local key = fmt("%s|%s|%s|%.17g|%d|%d|%.17g|%.17g|%d", experiment, volume, side, ma, n, seed,
-                  d_lo, d_hi, per_decade)
-  local t = made[key]
+  local cache = made
+  if type(volume) ~= "string" then
+    cache = made_for_volume[vol] or setmetatable({}, { __mode = "v" })
+    made_for_volume[vol] = cache
+  end
+  local key = fmt("%s|%s|%s|%.17g|%d|%d|%.17g|%.17g|%d", experiment, tostring(volume), side, ma,
+                  n, seed, d_lo, d_hi, per_decade)
+  local t = cache[key]
   if t then return t end
 
   local s <close> = alp.sample.b_to_ka { ma = ma, n = n, seed = seed, experiment = experiment,
@@ -139,7 +161,7 @@ function M.table(opts)
   local cts = {}
   for i = 0, k do cts[i + 1] = exp(lo + i * (hi - lo) / k) end
   local popts = threads and { threads = threads } or nil
-  local pt = det:volume(volume):paths(s, side, popts)
+  local pt = vol:paths(s, side, popts)
   local p, err = pt:decay_prob(cts, popts)
   local p0, p0_err = pt:decay_prob(0, popts)
   local p_inf, p_inf_err = pt:decay_prob(huge, popts)
@@ -148,7 +170,7 @@ function M.table(opts)
         volume = volume, side = side, decay_lengths = { d_lo, d_hi }, per_decade = per_decade,
         betagamma_min = bmin, betagamma_max = bmax, info = info }
   t.p_at = interpolator(cts, p, p0, p_inf)
-  made[key] = t
+  cache[key] = t
   return t
 end
 

@@ -8,6 +8,7 @@
 #include "acceptance.h"
 #include "check.h"
 #include "errors.h"
+#include "experiment.h"
 #include "kinematics.h"
 
 /* A monoenergetic sample from the origin: all beta gamma = bg, directions
@@ -81,7 +82,7 @@ static alp_sample *belle2(double ma, size_t n, uint64_t seed, int threads)
   alp_b_to_ka_opts o;
   alp_sample *s = NULL;
   memset(&o, 0, sizeof o);
-  o.experiment = ALP_EXP_BELLE2;
+  o.experiment = alp_experiment_find("belle2");
   o.ma = ma;
   o.n = n;
   o.mc.seed = seed;

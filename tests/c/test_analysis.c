@@ -10,16 +10,17 @@
 #include "check.h"
 #include "constants.h"
 #include "errors.h"
+#include "experiment.h"
 #include "kinematics.h"
 #include "sample.h"
 
 static alp_sample *make(double ma, size_t n, uint64_t seed,
-                        alp_experiment exp)
+                        const char *exp)
 {
   alp_b_to_ka_opts o;
   alp_sample *s = NULL;
   memset(&o, 0, sizeof o);
-  o.experiment = exp;
+  o.experiment = alp_experiment_find(exp);
   o.ma = ma;
   o.n = n;
   o.mc.seed = seed;
@@ -40,7 +41,7 @@ static double deg_between(const double a[3], const double b[3])
  * the B boost collinear (rapidities add), REFERENCE §5.1 numbers. */
 static double pk_lab_max(double ma)
 {
-  alp_collider col = alp_collider_belle2();
+  alp_collider col = alp_experiment_find("belle2")->beams;
   double P[4], n[3], M, pP, pstar, pb, eb, pk, ek;
   alp_collider_frame(&col, P, n);
   M = alp_kin_mass(P);
@@ -82,7 +83,7 @@ static void test_selection_mask(void)
 static void test_identities(void)
 {
   const double ma = 0.2385;
-  alp_sample *s = make(ma, 20000, 17, ALP_EXP_BELLE2);
+  alp_sample *s = make(ma, 20000, 17, "belle2");
   alp_signal_opts o = alp_signal_opts_default();
   alp_signal *r = NULL;
   double worst_m = 0.0, worst_phi = 0.0;
@@ -137,7 +138,7 @@ static void test_identities(void)
 
 static void test_efficiencies(void)
 {
-  alp_sample *s = make(0.7311, 40000, 23, ALP_EXP_BELLE2);
+  alp_sample *s = make(0.7311, 40000, 23, "belle2");
   alp_signal_opts o = alp_signal_opts_default();
   alp_signal *r = NULL;
   if (!s) { CHECK_TRUE(0, "sample"); return; }
@@ -183,7 +184,7 @@ static void test_efficiencies(void)
  * 0.0165 m_B+^2 = 2.540 GeV > max lab p_K. */
 static void test_three_gev(void)
 {
-  alp_sample *s = make(3.0, 20000, 31, ALP_EXP_BELLE2);
+  alp_sample *s = make(3.0, 20000, 31, "belle2");
   alp_signal_opts o = alp_signal_opts_default();
   alp_signal *r = NULL;
   double pmax = pk_lab_max(3.0), seen = 0.0, ptseen = 0.0;
@@ -228,7 +229,7 @@ static int same_result(const alp_signal *a, const alp_signal *b)
 
 static void test_reproducible(void)
 {
-  alp_sample *s = make(0.0517, 10000, 3, ALP_EXP_BELLE2);  /* 3 chunks */
+  alp_sample *s = make(0.0517, 10000, 3, "belle2");  /* 3 chunks */
   alp_signal_opts o = alp_signal_opts_default();
   alp_signal *a = NULL, *b = NULL, *c = NULL, *d = NULL;
   if (!s) { CHECK_TRUE(0, "sample"); return; }
@@ -260,8 +261,8 @@ static void test_reproducible(void)
 
 static void test_errors(void)
 {
-  alp_sample *s = make(0.3, 100, 1, ALP_EXP_BELLE2);
-  alp_sample *bb = make(0.3, 100, 1, ALP_EXP_BABAR);
+  alp_sample *s = make(0.3, 100, 1, "belle2");
+  alp_sample *bb = make(0.3, 100, 1, "babar");
   alp_signal_opts o = alp_signal_opts_default();
   alp_signal *r = (alp_signal *)&o;  /* must be reset to NULL on error */
   volatile sig_atomic_t cancel = 1;

@@ -178,6 +178,8 @@ static void test_errors(void)
   alp_volume_free(v);
 }
 
+static void test_babar(void);
+
 static void test_belle2(void)
 {
   alp_detector *d = NULL;
@@ -227,11 +229,67 @@ static void test_belle2(void)
   CHECK_REL(a[1], 1.25, 1e-14, "veto_gap: ECL entry");
   alp_detector_free(d);
   d = NULL;
+  test_babar();
+}
+
+/* BaBar (REFERENCE D13 revised, babar_geometry.csv): exit distances of rays
+ * from the IP computed by hand. */
+static void test_babar(void)
+{
+  alp_detector *d = NULL;
+  const alp_volume *emc, *dch;
+  double a[ALP_VOLUME_MAXSEG], b[ALP_VOLUME_MAXSEG];
+  static const char *names[] = { "emc_veto", "dch", "veto", "sphere" };
+  /* DCH polar corners seen from the IP: atan(80.9/174.9), 180 -
+   * atan(80.9/101.5) = 24.82, 141.44 deg. */
+  const double c_fwd = atan(0.809 / 1.749) / DEG,
+               c_bwd = 180.0 - atan(0.809 / 1.015) / DEG;
   CHECK_STATUS(alp_detector_babar(&d), 0, "babar");
   if (!d) return;
+  CHECK_INT(alp_detector_count(d), 4, "babar has 4 volumes");
+  for (int i = 0; i < 4; i++)
+    CHECK_TRUE(alp_detector_volume(d, names[i]) != NULL, "volume %s", names[i]);
   CHECK_INT(ray(alp_detector_volume(d, "veto"), 0, 0, 0, 0.3, 0.1, a, b), 1,
             "babar veto");
   CHECK_REL(b[0], 0.50, 1e-15, "babar veto: sphere r = 0.50 m (D13)");
+  CHECK_INT(ray(alp_detector_volume(d, "sphere"), 0, 0, 0, 2.5, 0.1, a, b), 1,
+            "babar sphere");
+  CHECK_REL(b[0], 0.50, 1e-15, "babar sphere = veto");
+  emc = alp_detector_volume(d, "emc_veto");
+  dch = alp_detector_volume(d, "dch");
+  /* emc_veto: r_k = 0.92 / sin(theta) in 15.8-141.8 deg, nothing outside */
+  {
+    static const double th[5] = { 16.0, 30.0, 90.0, 120.0, 141.5 };
+    for (int i = 0; i < 5; i++) {
+      double t = th[i] * DEG;
+      CHECK_INT(ray(emc, 0, 0, 0, t, 1.1, a, b), 1, "emc_veto at %g deg", th[i]);
+      CHECK_ABS(a[0], 0.0, 0.0, "emc_veto starts at the IP (%g deg)", th[i]);
+      CHECK_REL(b[0], 0.92 / sin(t), 1e-14, "emc_veto r_k at %g deg", th[i]);
+    }
+    CHECK_INT(ray(emc, 0, 0, 0, 15.7 * DEG, 0, a, b), 0, "emc_veto: 15.7 deg unseen");
+    CHECK_INT(ray(emc, 0, 0, 0, 141.9 * DEG, 0, a, b), 0, "emc_veto: 141.9 deg unseen");
+    CHECK_INT(ray(emc, 0, 0, 0, 5.0 * DEG, 0, a, b), 0, "emc_veto: 5 deg unseen");
+  }
+  /* dch: r_k = min(0.809/sin, 1.749/cos (fwd), 1.015/|cos| (bwd)) within
+   * the corners; the corners are where the two bounds meet */
+  {
+    const double th[5] = { c_fwd + 0.1, 40.0, 90.0, 130.0, c_bwd - 0.1 };
+    for (int i = 0; i < 5; i++) {
+      double t = th[i] * DEG, want = 0.809 / sin(t);
+      if (cos(t) > 0 && 1.749 / cos(t) < want) want = 1.749 / cos(t);
+      if (cos(t) < 0 && 1.015 / -cos(t) < want) want = 1.015 / -cos(t);
+      CHECK_INT(ray(dch, 0, 0, 0, t, 0.2, a, b), 1, "dch at %g deg", th[i]);
+      CHECK_REL(b[0], want, 1e-14, "dch r_k at %g deg", th[i]);
+    }
+    CHECK_REL(0.809 / sin(c_fwd * DEG), 1.749 / cos(c_fwd * DEG), 1e-14,
+              "forward corner: barrel and end meet");
+    CHECK_INT(ray(dch, 0, 0, 0, (c_fwd - 0.1) * DEG, 0, a, b), 0,
+              "dch: below the forward corner unseen");
+    CHECK_INT(ray(dch, 0, 0, 0, (c_bwd + 0.1) * DEG, 0, a, b), 0,
+              "dch: beyond the backward corner unseen");
+    CHECK_ABS(c_fwd, 24.82, 5e-3, "forward corner 24.82 deg");
+    CHECK_ABS(c_bwd, 141.44, 5e-3, "backward corner 141.44 deg");
+  }
   alp_detector_free(d);
 }
 

@@ -1,17 +1,20 @@
 /* test_kinematics.c -- four-vectors, boosts, collider frames and the
  * B+ -> K+ a event generator (physics/kinematics.c, physics/sample.c). */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
 #include "check.h"
 #include "errors.h"
+#include "experiment.h"
 #include "kinematics.h"
 #include "sample.h"
 
 static void test_collider(void)
 {
-  alp_collider b2 = alp_collider_belle2(), bb = alp_collider_babar();
+  alp_collider b2 = alp_experiment_find("belle2")->beams,
+               bb = alp_experiment_find("babar")->beams;
   double P[4], n[3], M, p, bg;
   CHECK_STATUS(alp_collider_frame(&b2, P, n), 0, "belle2 frame");
   M = alp_kin_mass(P);
@@ -33,7 +36,7 @@ static void test_collider(void)
   M = alp_kin_mass(P);
   p = sqrt(P[1] * P[1] + P[2] * P[2] + P[3] * P[3]);
   CHECK_REL(p / M, 5.9 / sqrt(4 * 9.0 * 3.1), 1e-13,
-            "BaBar beta gamma = 0.5586 (D13: 0.56)");
+            "BaBar beta gamma = 0.5585 (D13: 0.56)");
   CHECK_REL(M, ALP_MUPS4S, 1e-13, "BaBar: e+e- system at m_Y(4S)");
   CHECK_ABS(n[2], 1.0, 0.0, "BaBar: head-on, beam axis = z");
   b2.e_plus = -1;
@@ -99,10 +102,10 @@ static void test_b_to_ka(void)
 {
   alp_b_to_ka_opts o;
   alp_sample *s = NULL, *s2 = NULL;
-  alp_collider col = alp_collider_belle2();
+  alp_collider col = alp_experiment_find("belle2")->beams;
   double P[4], n[3], M, sum_e = 0, sum_e2 = 0, sum_c2 = 0, maxdev = 0;
   memset(&o, 0, sizeof o);
-  o.experiment = ALP_EXP_BELLE2;
+  o.experiment = alp_experiment_find("belle2");
   o.ma = 0.2385;
   o.n = 20000;
   o.mc.seed = 12345;
@@ -190,6 +193,9 @@ static void test_b_to_ka(void)
   CHECK_STATUS(alp_sample_b_to_ka(&o, &s), GSL_EDOM, "n = 0");
   o.n = ALP_SAMPLE_NMAX + 1;
   CHECK_STATUS(alp_sample_b_to_ka(&o, &s), GSL_EDOM, "n > NMAX");
+  o.n = 10;
+  o.experiment = NULL;
+  CHECK_STATUS(alp_sample_b_to_ka(&o, &s), GSL_EDOM, "no experiment");
   CHECK_TRUE(s == NULL, "no sample on error");
 }
 
@@ -199,7 +205,7 @@ static void test_babar(void)
   alp_sample *s = NULL;
   double sum = 0;
   memset(&o, 0, sizeof o);
-  o.experiment = ALP_EXP_BABAR;
+  o.experiment = alp_experiment_find("babar");
   o.ma = 1.0;
   o.n = 5000;
   o.mc.seed = 7;
@@ -210,6 +216,50 @@ static void test_babar(void)
   CHECK_TRUE(sum / (double)s->n > 0.2, "BaBar ALPs go forward: <cos> = %.3f",
              sum / (double)s->n);
   alp_sample_free(s);
+}
+
+/* The experiment table: names unique and found by name, each entry's
+ * detector carries its name, each entry's sample its entry and label. */
+static void test_experiments(void)
+{
+  size_t n = alp_experiment_count();
+  CHECK_TRUE(n >= 2, "at least belle2 and babar (%zu)", n);
+  CHECK_TRUE(alp_experiment_at(n) == NULL, "at(count) is NULL");
+  CHECK_TRUE(alp_experiment_find("nope") == NULL, "unknown name -> NULL");
+  CHECK_TRUE(alp_experiment_find(NULL) == NULL, "NULL name -> NULL");
+  CHECK_TRUE(alp_experiment_find("Belle2") == NULL, "names are exact");
+  for (size_t i = 0; i < n; i++) {
+    const alp_experiment *e = alp_experiment_at(i);
+    alp_detector *d = NULL;
+    alp_b_to_ka_opts o;
+    alp_sample *s = NULL;
+    char label[64];
+    double P[4], u[3];
+    CHECK_TRUE(alp_experiment_find(e->name) == e, "find(%s)", e->name);
+    for (size_t j = 0; j < i; j++)
+      CHECK_TRUE(strcmp(alp_experiment_at(j)->name, e->name) != 0,
+                 "%s listed once", e->name);
+    CHECK_TRUE(e->description && strlen(e->description) > 20,
+               "%s has a description", e->name);
+    CHECK_STATUS(alp_collider_frame(&e->beams, P, u), 0, "%s beams", e->name);
+    CHECK_STATUS(e->detector(&d), 0, "%s detector", e->name);
+    if (d) {
+      CHECK_TRUE(strcmp(alp_detector_name(d), e->name) == 0,
+                 "detector of %s is called %s", e->name, alp_detector_name(d));
+      CHECK_TRUE(alp_detector_count(d) >= 1, "%s has volumes", e->name);
+      alp_detector_free(d);
+    }
+    memset(&o, 0, sizeof o);
+    o.experiment = e;
+    o.ma = 0.5;
+    o.n = 10;
+    CHECK_STATUS(alp_sample_b_to_ka(&o, &s), 0, "%s sample", e->name);
+    if (!s) continue;
+    snprintf(label, sizeof label, "B+ -> K+ a at %s", e->name);
+    CHECK_TRUE(s->experiment == e, "%s sample knows its experiment", e->name);
+    CHECK_TRUE(strcmp(s->label, label) == 0, "label '%s'", s->label);
+    alp_sample_free(s);
+  }
 }
 
 static int parents_cb(void *ctx, size_t i, gsl_rng *r, double p4[4],
@@ -235,6 +285,7 @@ static void test_from_parents(void)
   o.mc.seed = 3;
   CHECK_STATUS(alp_sample_from_parents(&o, parents_cb, NULL, &s), 0, "parents");
   if (!s) return;
+  CHECK_TRUE(s->experiment == NULL, "a parents sample has no experiment");
   for (size_t k = 0; k < s->n; k++) {
     double pa = s->ma * s->bg[k];
     double B[4] = { sqrt(pa * pa + 1.0) + s->ke[k], pa * s->ux[k] + s->kpx[k],
@@ -259,6 +310,7 @@ int main(void)
   test_cos_sin2();
   test_b_to_ka();
   test_babar();
+  test_experiments();
   test_from_parents();
   return check_exit();
 }

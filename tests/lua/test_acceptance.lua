@@ -148,6 +148,38 @@ function TestAcceptance:test_equal_tables_are_shared()
   lu.assertIs(desc.prepare(0.3, data, v2), p1)
 end
 
+function TestAcceptance:test_volume_object_gives_the_named_volume_table()
+  local named = alp.acceptance.table(belle2 { n = 3000, per_decade = 4 })
+  local veto = alp.detector.belle2():volume("veto")
+  local t = alp.acceptance.table(belle2 { n = 3000, per_decade = 4, volume = veto })
+  lu.assertNotIs(t, named)
+  lu.assertIs(t.volume, veto)
+  lu.assertEquals(t.ctau, named.ctau)
+  lu.assertEquals(t.p, named.p)
+  lu.assertEquals({ t.p0, t.p_inf }, { named.p0, named.p_inf })
+  -- the same object gives the same (shared) table
+  lu.assertIs(alp.acceptance.table(belle2 { n = 3000, per_decade = 4, volume = veto }), t)
+  -- built in Lua: D9's veto = the ECL envelope within 17-150 deg
+  local D = alp.detector
+  local mine = D.cylinder { rmax = 1.62, zmin = -1.314, zmax = 2.27 } *
+               D.polar { theta_min = 17, theta_max = 150 }
+  local m = alp.acceptance.table(belle2 { n = 3000, per_decade = 4, volume = mine })
+  for k = 1, #m.p do h.assert_rel(m.p[k], named.p[k], 1e-12, "Lua-built veto at node " .. k) end
+  h.assert_rel(m.p_at(0.05), named.p_at(0.05), 1e-12, "interpolated")
+  -- a different volume gives a different table
+  local small = D.cylinder { rmax = 0.5, zmin = -1, zmax = 1 }
+  local ts = alp.acceptance.table(belle2 { n = 3000, per_decade = 4, volume = small })
+  lu.assertTrue(ts.p_at(0.05) > named.p_at(0.05), "smaller volume: more decays outside")
+  -- the BaBar sample with a volume object: BaBar's own emc_veto
+  local bb = alp.acceptance.table { experiment = "babar", ma = 0.3, n = 3000, seed = 3,
+                                    volume = "emc_veto", side = "outside", per_decade = 4 }
+  local bo = alp.acceptance.table { experiment = "babar", ma = 0.3, n = 3000, seed = 3,
+                                    volume = alp.detector.babar():volume("emc_veto"),
+                                    side = "outside", per_decade = 4 }
+  lu.assertEquals(bo.p, bb.p)
+  lu.assertEquals(bo.experiment, "babar")
+end
+
 function TestAcceptance:test_errors_name_the_function_and_argument()
   local function err(over, want)
     local ok, msg = pcall(alp.acceptance.table, belle2(over))
@@ -161,7 +193,10 @@ function TestAcceptance:test_errors_name_the_function_and_argument()
   err({ n = 0 }, "n must be an integer in [1, 10000000], got 0")
   err({ seed = 1.5 }, "seed must be an integer")
   err({ volume = "vto" }, "(did you mean 'veto'?)")
-  err({ experiment = "babar", volume = "displaced" }, 'volume must be one of "veto", got')
+  err({ experiment = "babar", volume = "displaced" },
+      'volume must be one of "emc_veto", "dch", "veto", "sphere", got')
+  err({ volume = 3 }, "volume must be a volume name of belle2 (veto, displaced")
+  err({ volume = 3 }, "or an alp.detector.volume, got 3")
   err({ side = "in" }, 'side must be one of "inside", "outside"')
   err({ decay_lengths = { 1, 0.1 } }, "decay_lengths[2] (m) must be a finite number in (1, inf)")
   err({ decay_lengths = { 0, 1 } }, "decay_lengths[1] (m)")

@@ -26,7 +26,8 @@ function TestDetector:test_belle2_volume_names_are_fixed()
   local d = D.belle2()
   lu.assertEquals(d:volumes(), {"veto", "displaced", "cdc", "ecl", "veto_ecl", "veto_gap"})
   lu.assertEquals(d:name(), "belle2")
-  lu.assertEquals(D.babar():volumes(), {"veto"})
+  lu.assertEquals(D.babar():volumes(), {"emc_veto", "dch", "veto", "sphere"})
+  lu.assertEquals(D.babar():name(), "babar")
   lu.assertStrContains(tostring(d), "alp.detector belle2 {veto, displaced")
   lu.assertStrContains(tostring(d:volume("veto")),
     "intersection(cylinder{rmin=0, rmax=1.62, zmin=-1.314, zmax=2.27}, polar{theta_min=17, theta_max=150})")
@@ -134,6 +135,43 @@ function TestDetector:test_prompt_fraction_outside_acceptance()
   local tol = 3 * math.sqrt(err^2 + 0.0006^2) + 0.0005
   lu.assertTrue(math.abs(P - 0.076) <= tol,
     string.format("fraction outside 17-150 deg %.4f +- %.4f, want 0.076", P, err))
+end
+
+function TestDetector:test_babar_emc_veto_prompt_fraction_and_limits()
+  -- REFERENCE D13 (b): a promptly decaying ALP emitted outside the EMC
+  -- window 15.8-141.8 deg is invisible.  At m_a = 5 MeV the ALP is light-like
+  -- and the B nearly at rest in the Y(4S) frame (p_B = 0.33 vs p_a = 2.6
+  -- GeV), so the ALP is isotropic there and cos theta* = (c - beta)/(1 -
+  -- beta c) with beta = bg/sqrt(1 + bg^2), bg = 0.5585 (D13): the fraction
+  -- outside is (1 - cos*(15.8))/2 + (1 + cos*(141.8))/2 = 0.0926.  Tolerance:
+  -- 3 sigma of the Monte Carlo plus 0.002 for the B motion (second order in
+  -- p_B/p_a ~ 0.13: ~2 % of the fraction).
+  local s = alp.sample.b_to_ka{ma = 0.005, n = 100000, seed = 2022, experiment = "babar"}
+  local v = D.babar():volume("emc_veto")
+  local P0, err = v:decay_prob(s, 0, "outside")
+  local bg = alp.experiment.info("babar").beams.betagamma
+  local beta = bg / math.sqrt(1 + bg * bg)
+  local c1, c2 = math.cos(math.rad(15.8)), math.cos(math.rad(141.8))
+  local function cstar(c) return (c - beta) / (1 - beta * c) end
+  local closed = (1 - cstar(c1)) / 2 + (1 + cstar(c2)) / 2
+  lu.assertAlmostEquals(closed, 0.0926, 5e-5)
+  lu.assertTrue(math.abs(P0 - closed) <= 3 * err + 0.002,
+    string.format("prompt P(outside emc_veto) %.4f +- %.4f, closed form %.4f", P0, err, closed))
+  -- exactly the fraction of ALP directions outside the window
+  local uz, out = s:get("uz"), 0
+  for k = 1, #uz do if uz[k] > c1 or uz[k] < c2 then out = out + 1 end end
+  h.assert_rel(P0, out / #uz, 1e-12, "P(ctau -> 0) = fraction outside 15.8-141.8 deg")
+  -- ctau -> 0 limit, monotone in between, -> 1 as ctau -> inf
+  local cts = { 1e-9, 1e-6, 1e-4, 1e-3, 1e-2, 0.1, 1, 10, 1e3, 1e6, math.huge }
+  local P = v:decay_prob(s, cts, "outside")
+  h.assert_rel(P[1], P0, 1e-6, "P(1e-9 m) -> P(0)")
+  for k = 2, #P do
+    lu.assertTrue(P[k] >= P[k - 1], string.format("monotone at ctau = %g", cts[k]))
+  end
+  lu.assertTrue(P[#P - 1] > 1 - 1e-6, "P(1e6 m) -> 1")
+  lu.assertEquals(P[#P], 1)
+  -- the sphere has no polar gap: a prompt ALP is never invisible there
+  lu.assertEquals(D.babar():volume("sphere"):decay_prob(s, 0, "outside"), 0)
 end
 
 function TestDetector:test_inside_plus_outside_is_one_and_monotonic()

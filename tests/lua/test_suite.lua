@@ -145,7 +145,7 @@ function TestSuite:test_interrupt_leaves_no_partial_file()
   -- "a_fast" finishes; "b_slow" is interrupted in the middle of its scan
   self:recast("a_fast", "invisible", '{ "cff", "cWW" }', 3)
   self:recast("b_slow", "invisible", '{ "cff", "cWW" }', 400,
-              "local s = 0 for i = 1, 3000 do s = s + i end")
+              "local s = 0 for i = 1, 30000 do s = s + i end")
   local runner = self.dir .. "/run.lua"
   local f = assert(io.open(runner, "w"))
   f:write([[

@@ -83,7 +83,7 @@ function TestMcBelle2:test_babar_sphere_closed_form()
   local bg = s:get("betagamma")
   local want = 0
   for k = 1, #bg do want = want + math.exp(-0.5 / bg[k]) end
-  local P = alp.detector.babar():decay_prob(s, {0, 1}, "outside")
+  local P = alp.detector.babar():volume("veto"):decay_prob(s, {0, 1}, "outside")
   lu.assertEquals(P[1], 0)
   h.assert_rel(P[2], want / #bg, 1e-12, "BaBar <exp(-0.5 m/(bg ctau))>")
 end

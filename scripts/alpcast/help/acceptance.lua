@@ -12,12 +12,16 @@ coupling of their scans).
 alp.acceptance.table{experiment =, ma =, n =, seed =, volume =, side =,
                      decay_lengths = {1e-4, 1e4}, per_decade = 10, threads =}
   -> t
-  experiment     "belle2" | "babar": the sample (alp.sample.b_to_ka) and the
+  experiment     a name of alp.experiment.list() ("belle2", "babar"): the
+                 sample (alp.sample.b_to_ka) and, for a volume name, the
                  detector (alp.detector.belle2() / .babar())        (required)
   ma             ALP mass in GeV, 0 < ma < m_B+ - m_K+ = 4.78566     (required)
   n              events, integer in [1, 1e7]                         (required)
   seed           Monte Carlo seed, integer >= 0                      (required)
-  volume         a volume of that detector: "veto", "displaced", ... (required)
+  volume         a volume name of that detector ("veto", "displaced", ...,
+                 alp.experiment.info(experiment).volumes), or an
+                 alp.detector.volume object (one of a detector, or built with
+                 alp.detector.cylinder/polar/... and combined)       (required)
   side           "outside" (probability to decay outside the volume, e.g.
                  an invisible search) or "inside" (e.g. a displaced vertex)
                                                                      (required)
@@ -44,14 +48,16 @@ The result (shared: do not modify it):
                        < 1e-3 relative (Belle II veto), < 2e-3 where P > 1e-15
                        (Belle II displaced, BaBar sphere)
   t.experiment, t.ma, t.n, t.seed, t.volume, t.side, t.decay_lengths,
-  t.per_decade         the arguments
+  t.per_decade         the arguments (t.volume: the name or the object)
   t.betagamma_min, t.betagamma_max  the sample's range of ALP beta*gamma
   t.info               the sample's s:info() (seed, m_recoil, label, ...)
 Tables with the same arguments (threads aside) are made once and shared for
-as long as any of them is referenced (the variants of a recast share theirs).
+as long as any of them is referenced (the variants of a recast share theirs);
+for a volume object "the same" means the same object.
 Errors: a missing or out-of-range argument, unknown options (with a
 suggestion), an unknown volume ("alp.acceptance.table: volume must be one of
 "veto", "displaced", ..., got 'vto' (did you mean 'veto'?)");
+a volume that is neither a name nor an alp.detector.volume;
 "decay_lengths[2] (m) must be a finite number in (0.0001, inf), got 1e-05";
 t.p_at(-1): "alp.acceptance: p_at: ctau must be a number >= 0 (m; math.huge =
 stable), got -1".

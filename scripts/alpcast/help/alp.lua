@@ -9,6 +9,7 @@ Topics (help("alp.<topic>") or help(alp.<topic>.<function>)):
   alp.model     couplings, running, decay widths, lifetime, production
   alp.sample    Monte Carlo event samples (B -> K a at Belle II, BaBar, ...)
   alp.detector  detector volumes and decay probabilities
+  alp.experiment  the experiments: names, beams, volumes, event generators
   alp.acceptance  per-mass tables of decay probabilities vs c*tau
   alp.analysis  the Belle II signal-side selection of seed Sec. 4.2
   alp.stats     Poisson / CLs / Gaussian upper limits

@@ -7,7 +7,9 @@ Built in (the volume names are fixed):
   alp.detector.belle2()  volumes "veto" (invisible search, D9), "displaced"
                          (displaced vertices, D10), "cdc", "ecl", "veto_ecl",
                          "veto_gap" (REFERENCE §5.2 variants a, b)
-  alp.detector.babar()   volume "veto" (sphere r = 0.50 m, D13)
+  alp.detector.babar()   volumes "emc_veto" (invisible search, D13 revised),
+                         "dch", "veto" = "sphere" (r = 0.50 m, first D13)
+  (one constructor per experiment of alp.experiment.list())
 Build your own (metres, degrees) and combine them:
   alp.detector.cylinder{...}, .sphere{...}, .box{...}, .polar{...},
   .union(a, b, ...), .intersection(a, b, ...), .difference(a, b)
@@ -49,10 +51,21 @@ Example: d = alp.detector.belle2(); print(d:volumes()[1])  --> veto]],
 
 ["alp.detector.babar"] = [[
 alp.detector.babar() -> alp.detector
-BaBar as in REFERENCE D13 (ALPaca's simplified choice): volume "veto" = a
-sphere of radius 0.50 m about the IP.  Use with
-alp.sample.b_to_ka{experiment = "babar", ...}.
-Example: P = alp.detector.babar():decay_prob(s, 0.1, "outside")]],
+BaBar (REFERENCE D13 revised; numbers and their grades in
+data/detector_geometry/babar_geometry.csv: B = read in a BaBar proceeding,
+web page or the Physics Book, C = recalled, NOT verified), volumes:
+  "emc_veto"  ALPs with 15.8 < theta < 141.8 deg (EMC lab polar coverage,
+              grade C) are visible if they decay inside the EMC inner
+              surface rho < 0.92 m (grade C); no z plane (the endcap
+              position was not found; without it the volume is if anything
+              too large: a conservative <P_a>); outside 15.8-141.8 deg never.
+              <P_a> of the invisible search = decay_prob(s, ct, "outside")
+  "dch"       inside tracking: rho < 0.809 m, -1.015 < z < 1.749 m (DCH,
+              grade B) within its polar corners 24.8-141.4 deg
+  "veto"      a sphere of radius 0.50 m about the IP (the first version of
+              D13, ALPaca's choice); the same volume is also "sphere"
+Use with alp.sample.b_to_ka{experiment = "babar", ...}.
+Example: P = alp.detector.babar():volume("emc_veto"):decay_prob(s, 0.1, "outside")]],
 
 ["alp.detector.new"] = [[
 alp.detector.new(name, {vname = volume, ...}) -> alp.detector

@@ -21,10 +21,11 @@ B+ -> K+ a at an e+e- B factory (REFERENCE §5.1, D8, D13):
   ma          ALP mass in GeV, 0 < ma < m_B+ - m_K+ = 4.78566      (required)
   n           number of events, integer in [1, 1e7]                (required)
   seed        integer >= 0                                          (required)
-  experiment  "belle2": SuperKEKB 7.004 GeV e- / 4.002 GeV e+, each at 41.5 mrad
+  experiment  a name of alp.experiment.list(): its beams ["belle2"]
+              "belle2": SuperKEKB 7.004 GeV e- / 4.002 GeV e+, each at 41.5 mrad
               to z, z the bisector (seed Sec. 4.1; Y(4S) beta gamma 0.2868,
               8.66 deg from z); "babar": PEP-II 9.0 / 3.1 GeV head-on
-              (beta gamma 0.5586; the e+e- system is given m_Y(4S))
+              (beta gamma 0.5585; the e+e- system is given m_Y(4S))
   b_flight    true: production point at the B decay vertex (c tau_B+ =
               491 um, ~140 um in the lab); false: at the IP (REFERENCE §5.1)
   threads     OpenMP threads (results do not depend on it)
@@ -32,7 +33,8 @@ The Y(4S) decays to B+B- with dN/dcos(theta*) ~ sin^2(theta*) about the e-
 beam axis, B+ -> K+ a is isotropic; both are boosted to the lab exactly.
 Errors: "alp.sample.b_to_ka: ma must be a finite number in (0, 4.78566) GeV
 (B+ -> K+ a), got 5.2"; "n must be an integer in [1, 10000000], got 0";
-"option seed is required ..."; unknown options are rejected.
+"option seed is required ..."; "experiment must be one of "belle2",
+"babar", got 'belle' (did you mean 'belle2'?)"; unknown options are rejected.
 Example: s = alp.sample.b_to_ka{ma = 0.3, n = 1e5, seed = 7, experiment = "babar"}]],
 
 ["alp.sample.from_parents"] = [[

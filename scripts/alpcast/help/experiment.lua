@@ -1,0 +1,37 @@
+-- help/experiment.lua: help entries of alp.experiment (host/l_experiment.c;
+-- the table is physics/experiment.c).
+return {
+["alp.experiment"] = [[
+alp.experiment: the experiments alpcast knows, from one table
+(physics/experiment.c): per experiment its name, a description with sources,
+its beams, its detector volumes and its event generator.  Every function that
+takes an experiment name (alp.sample.b_to_ka{experiment=},
+alp.acceptance.table{experiment=}) takes the names of this table, and
+alp.detector.<name>() exists for each; an unknown name is an error listing them.
+  alp.experiment.list()      -> {"belle2", "babar"}
+  alp.experiment.info(name)  -> description, beams, generator, volumes
+Example: for _, e in ipairs(alp.experiment.list()) do
+           print(e, alp.experiment.info(e).beams.betagamma) end]],
+
+["alp.experiment.list"] = [[
+alp.experiment.list() -> {name, ...}
+The experiment names in table order (a new array at each call):
+{"belle2", "babar"} today.
+Example: print(table.concat(alp.experiment.list(), ", "))  --> belle2, babar]],
+
+["alp.experiment.info"] = [[
+alp.experiment.info(name) -> table
+  name, description  the name and a one-line description with its sources
+  beams              {e_minus =, e_plus = (GeV), half_angle = (rad, each beam
+                     to z; 0 head-on), mass = (GeV, the e+e- system: sqrt_s,
+                     or the resonance mass given to it), sqrt_s = (GeV, from
+                     the beams), betagamma = (its lab beta gamma)}
+  generator          the alp.sample constructor of its events ("b_to_ka":
+                     e+e- -> Y(4S) -> B+ B-, B+ -> K+ a), generator_text
+  volumes            the volume names of alp.detector.<name>()
+Belle II: 7.004 / 4.002 GeV, 41.5 mrad, beta gamma 0.2868 (seed Sec. 4.1);
+BaBar: 9.0 / 3.1 GeV head-on, mass m_Y(4S), beta gamma 0.5585 (REFERENCE D13).
+Errors: "alp.experiment.info: name must be one of "belle2", "babar", got
+'belle' (did you mean 'belle2'?)".
+Example: print(alp.experiment.info("babar").beams.betagamma)  --> 0.5585...]],
+}

@@ -1,0 +1,88 @@
+-- tests/lua/test_experiment.lua: alp.experiment (host/l_experiment.c, the
+-- table of physics/experiment.c): the names seen from Lua are the table's
+-- everywhere, the beams are the documented ones, and an unknown experiment
+-- is an error wherever a name is accepted.
+local lu = require "luaunit"
+local h = require "helpers"
+
+TestExperiment = {}
+
+local function errmsg(f, ...)
+  local ok, msg = pcall(f, ...)
+  lu.assertFalse(ok)
+  return msg
+end
+
+function TestExperiment:test_list_is_the_table()
+  local names = alp.experiment.list()
+  lu.assertEquals(names, { "belle2", "babar" })
+  names[1] = "changed"  -- a new array at each call
+  lu.assertEquals(alp.experiment.list()[1], "belle2")
+end
+
+function TestExperiment:test_every_name_has_a_detector_and_a_sample()
+  for _, name in ipairs(alp.experiment.list()) do
+    local info = alp.experiment.info(name)
+    lu.assertEquals(info.name, name)
+    lu.assertTrue(#info.description > 20, name .. " has a description")
+    lu.assertEquals(type(alp.detector[name]), "function", "alp.detector." .. name)
+    local d = alp.detector[name]()
+    lu.assertEquals(d:name(), name)
+    lu.assertEquals(info.volumes, d:volumes())
+    lu.assertEquals(info.generator, "b_to_ka")
+    local s = alp.sample[info.generator] { ma = 0.5, n = 10, seed = 1, experiment = name }
+    lu.assertEquals(s:info().experiment, name)
+    lu.assertEquals(s:info().label, "B+ -> K+ a at " .. name)
+  end
+  -- a sample not made for an experiment has none
+  local p = alp.sample.from_parents { parents = { { 10, 0, 0, 8 } }, ma = 0.5, seed = 1 }
+  lu.assertNil(p:info().experiment)
+end
+
+function TestExperiment:test_beams()
+  -- Belle II, REFERENCE §5.1: sqrt(s) = 10.5796 GeV, Y(4S) beta gamma = 0.2868
+  local b2 = alp.experiment.info("belle2").beams
+  lu.assertEquals({ b2.e_minus, b2.e_plus, b2.half_angle }, { 7.004, 4.002, 0.0415 })
+  h.assert_rel(b2.sqrt_s, 10.5796, 1e-5, "Belle II sqrt(s)")
+  h.assert_rel(b2.mass, b2.sqrt_s, 1e-14, "Belle II: the e+e- system at sqrt(s)")
+  lu.assertAlmostEquals(b2.betagamma, 0.2868, 5e-5)
+  -- BaBar, REFERENCE D13: 9.0 on 3.1 GeV head-on, beta gamma = 5.9/sqrt(s)
+  -- = 0.5585 ("0.56"), the e+e- system given m_Y(4S) = 10.5794 GeV
+  local bb = alp.experiment.info("babar").beams
+  lu.assertEquals({ bb.e_minus, bb.e_plus, bb.half_angle }, { 9.0, 3.1, 0 })
+  h.assert_rel(bb.sqrt_s, math.sqrt(4 * 9.0 * 3.1), 1e-14, "BaBar sqrt(s)")
+  h.assert_rel(bb.betagamma, 5.9 / math.sqrt(4 * 9.0 * 3.1), 1e-12, "BaBar beta gamma")
+  h.assert_rel(bb.mass, 10.5794, 1e-14, "BaBar: m_Y(4S)")
+end
+
+function TestExperiment:test_unknown_experiment_is_an_error_everywhere()
+  local list = '"belle2", "babar"'
+  local m = errmsg(alp.experiment.info, "belle")
+  lu.assertStrContains(m, "alp.experiment.info: name must be one of " .. list ..
+                          ", got 'belle' (did you mean 'belle2'?)")
+  lu.assertStrContains(errmsg(alp.experiment.info, nil), "got nil")
+  m = errmsg(alp.sample.b_to_ka, { ma = 0.5, n = 10, seed = 1, experiment = "lhcb" })
+  lu.assertStrContains(m, "alp.sample.b_to_ka: experiment must be one of " .. list ..
+                          ", got 'lhcb'")
+  lu.assertNotStrContains(m, "did you mean")
+  m = errmsg(alp.sample.b_to_ka, { ma = 0.5, n = 10, seed = 1, experiment = "BaBar" })
+  lu.assertStrContains(m, "(did you mean 'babar'?)")
+  m = errmsg(alp.sample.b_to_ka, { ma = 0.5, n = 10, seed = 1, experiment = 3 })
+  lu.assertStrContains(m, "experiment must be one of " .. list .. ", got 3")
+  m = errmsg(alp.acceptance.table, { experiment = "babr", ma = 0.3, n = 10, seed = 1,
+                                     volume = "veto", side = "outside" })
+  lu.assertStrContains(m, "alp.acceptance.table: experiment must be one of " .. list)
+  lu.assertStrContains(m, "(did you mean 'babar'?)")
+  lu.assertNil(alp.detector.lhcb)
+end
+
+function TestExperiment:test_belle2_analysis_takes_only_belle2_samples()
+  local bb = alp.sample.b_to_ka { ma = 0.3, n = 10, seed = 1, experiment = "babar" }
+  lu.assertStrContains(errmsg(alp.analysis.belle2_signal, { sample = bb, seed = 1 }),
+                       "sample must be a Belle II B+ -> K+ a sample")
+  -- the label alone does not make a Belle II sample
+  local fake = alp.sample.from_parents { parents = { { 10, 0, 0, 8 } }, ma = 0.5, seed = 1,
+                                         m_recoil = 0.493677, label = "B+ -> K+ a at belle2" }
+  lu.assertStrContains(errmsg(alp.analysis.belle2_signal, { sample = fake, seed = 1 }),
+                       "sample must be a Belle II B+ -> K+ a sample")
+end
