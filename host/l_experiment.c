@@ -133,12 +133,40 @@ static int l_experiment_info(lua_State *L)
   }
   alp_detector_free(d);
   lua_setfield(L, -2, "volumes");
+  lua_newtable(L);
+  if (e->sigma_bpbm_nb > 0) set_number(L, "B+B-", e->sigma_bpbm_nb);
+  if (e->sigma_b0b0_nb > 0) set_number(L, "B0B0bar", e->sigma_b0b0_nb);
+  lua_setfield(L, -2, "sigma_nb");
   return 1;
+}
+
+/* alp.experiment.mesons(name, pair, lumi_nb_inv) -> N = 2 sigma L: the
+ * number of B mesons and antimesons (each pair gives one B and one anti-B,
+ * both decay to K a: seed Sec. 4.1, REFERENCE D9/D10 N_B = 2 sigma(B+B-) L).
+ * lumi in nb^-1 (the Lua wrapper converts {50, "ab^-1"}). */
+static int l_experiment_mesons(lua_State *L)
+{
+  static const char *const fname = "alp.experiment.mesons";
+  static const char *const pairs[] = { "B+B-", "B0B0bar", NULL };
+  const alp_experiment *e = alpL_check_experiment(L, 1, fname, "name");
+  const char *pair = luaL_checkstring(L, 2);
+  int k = strcmp(pair, pairs[0]) == 0 ? 0 : strcmp(pair, pairs[1]) == 0 ? 1 : -1;
+  if (k < 0)
+    return luaL_error(L, "%s: pair must be \"B+B-\" or \"B0B0bar\", got '%s'", fname, pair);
+  double lumi = alpL_checkrange(L, 3, fname, "lumi", 0.0, 1e15, "nb^-1");
+  double sigma = k == 0 ? e->sigma_bpbm_nb : e->sigma_b0b0_nb;
+  if (!(sigma > 0))
+    return luaL_error(L, "%s: %s declares no %s cross section (give the number of "
+                      "B mesons in the recast, with its source)", fname, e->name, pairs[k]);
+  lua_pushnumber(L, 2.0 * sigma * lumi);
+  lua_pushnumber(L, sigma);
+  return 2;
 }
 
 static const luaL_Reg experiment_funcs[] = {
   { "list", l_experiment_list },
   { "info", l_experiment_info },
+  { "mesons", l_experiment_mesons },
   { NULL, NULL }
 };
 

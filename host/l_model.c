@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "constants.h"
 #include "errors.h"
 #include "lalp.h"
 #include "model.h"
@@ -159,7 +160,7 @@ static int l_model_with(lua_State *L)
 
 /* ---- methods of masses ---------------------------------------------------------- */
 
-enum what { W_WIDTH, W_BR, W_CTAU, W_B_KA, W_B0_K0A, W_K_PIA, W_B0_KST0A };
+enum what { W_WIDTH, W_BR, W_CTAU, W_TAU, W_B_KA, W_B0_K0A, W_K_PIA, W_B0_KST0A };
 
 /* Channel name at arg (required unless `optional`; -1 = total). */
 static int check_channel(lua_State *L, int arg, const char *fname, int optional)
@@ -191,6 +192,11 @@ static int compute(const alp_model *m, enum what w, int ch, double ma, double *o
   case W_WIDTH: return ch < 0 ? alp_width_total(m, ma, out) : alp_width(m, ma, ch, out);
   case W_BR: return alp_br(m, ma, ch, out);
   case W_CTAU: return alp_ctau(m, ma, out);
+  case W_TAU: { /* tau = c tau / c [s] */
+    int st = alp_ctau(m, ma, out);
+    if (!st) *out /= ALP_C_LIGHT;
+    return st;
+  }
   case W_B_KA: return alp_br_b_to_ka(m, ma, out);
   case W_B0_K0A: return alp_br_b0_to_k0a(m, ma, out);
   case W_K_PIA: return alp_br_k_to_pia(m, ma, out);
@@ -224,6 +230,7 @@ static int eval_masses(lua_State *L, const char *fname, enum what w, double hi)
 static int l_model_width(lua_State *L) { return eval_masses(L, "alp.model:width", W_WIDTH, ALP_MA_MAX); }
 static int l_model_br(lua_State *L) { return eval_masses(L, "alp.model:br", W_BR, ALP_MA_MAX); }
 static int l_model_ctau(lua_State *L) { return eval_masses(L, "alp.model:ctau", W_CTAU, ALP_MA_MAX); }
+static int l_model_tau(lua_State *L) { return eval_masses(L, "alp.model:tau", W_TAU, ALP_MA_MAX); }
 static int l_model_br_b_to_ka(lua_State *L)
 {
   return eval_masses(L, "alp.model:br_b_to_ka", W_B_KA, alp_ma_max_b_to_ka());
@@ -400,6 +407,7 @@ static const luaL_Reg model_methods[] = {
   { "br", l_model_br },
   { "channels", l_model_channels },
   { "ctau", l_model_ctau },
+  { "tau", l_model_tau },
   { "couplings", l_model_couplings },
   { "params", l_model_params },
   { "br_b_to_ka", l_model_br_b_to_ka },

@@ -14,6 +14,9 @@ static const alp_experiment table[] = {
     { 7.004, 4.002, 0.0415, 0.0 },
     alp_detector_belle2,
     ALP_GEN_Y4S_B_TO_KA,
+    /* sigma(B+B-) = 0.54 nb, sigma(B0 B0bar) = 0.51 nb at sqrt(s) = 10.58
+     * GeV: seed Sec. 4.1 (Belle II physics book), REFERENCE §5 */
+    0.54, 0.51,
   },
   {
     "babar",
@@ -30,6 +33,8 @@ static const alp_experiment table[] = {
     { 9.0, 3.1, 0.0, ALP_MUPS4S },
     alp_detector_babar,
     ALP_GEN_Y4S_B_TO_KA,
+    /* BaBar quotes numbers of BB pairs per data set, not cross sections */
+    0.0, 0.0,
   },
 };
 

@@ -31,6 +31,9 @@ typedef struct alp_experiment {
   alp_collider beams;       /* the collider (kinematics.h) */
   int (*detector)(alp_detector **out); /* its built-in volumes (detector.h) */
   alp_generator generator;  /* how its events are made */
+  /* e+e- -> B+B- and B0 anti-B0 cross sections at its beam energy [nb];
+   * 0 = not declared (the recast then gives its number of B mesons). */
+  double sigma_bpbm_nb, sigma_b0b0_nb;
 } alp_experiment;
 
 /* Number of experiments, and the i-th (0 <= i < count, in table order;

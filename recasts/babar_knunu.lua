@@ -125,7 +125,7 @@ footnote 7).]],
     return d13_limit(ma, f)
   end,
 
-  signal = function(model, ma, data, prepared)
+  signal = function(model, ma, prepared)
     local b_inv = model:br(ma, "invisible")
     return model:br_b_to_ka(ma) * ((1 - b_inv) * prepared.p_at(model:ctau(ma)) + b_inv)
   end,

@@ -138,7 +138,7 @@ reconstruction efficiency: a projection as optimistic as the seed's.]],
     return prob_table(ma, variant.seed or 1, variant.n_events or N_EVENTS, data)
   end,
 
-  signal = function(model, ma, data, prepared, variant)
+  signal = function(model, ma, prepared, variant)
     local bl = model:br(ma, variant.channel)
     if bl <= 0 then return 0 end
     return model:br_b_to_ka(ma) * bl * prepared.p_at(model:ctau(ma))

@@ -134,7 +134,7 @@ eps = 0.10, 50 ab^-1 -> B < 1.00e-7 (REFERENCE §7).]],
     return prob_table(ma, variant.seed or 1, variant.n_events or N_EVENTS)
   end,
 
-  signal = function(model, ma, data, prepared)
+  signal = function(model, ma, prepared)
     local binv = model:br(ma, "invisible")
     return model:br_b_to_ka(ma) * ((1 - binv) * prepared.p_at(model:ctau(ma)) + binv)
   end,

@@ -14,6 +14,17 @@ alp.contour = require "alpcast.contour"
 alp.recast  = require "alpcast.recast"
 alp.acceptance = require "alpcast.acceptance"
 
+-- alp.experiment.mesons(name, pair, lumi): lumi in nb^-1 or {50, "ab^-1"}
+do
+  local raw = alp.experiment.mesons
+  alp.experiment.mesons = function(name, pair, lumi)
+    if type(lumi) == "table" then
+      lumi = alp.units.quantity(lumi, "luminosity", "alp.experiment.mesons: lumi")
+    end
+    return raw(name, pair, lumi)
+  end
+end
+
 local help = require "alpcast.help"
 alp.help = help.help
 rawset(_G, "help", help.help)

@@ -20,14 +20,32 @@ M.default_masses = { min = 1e-3, max = 4.78, n = 200, log = true }
 
 local FIELDS = { "name", "experiment", "process", "reference", "signature", "cl", "data",
                  "status", "observable", "notes", "tags", "benchmarks", "variants", "masses",
-                 "couplings", "rtol", "seed", "prepare", "ratio", "signal", "limit", "extra" }
+                 "couplings", "rtol", "seed", "timeout", "prepare", "ratio", "signal", "limit",
+                 "extra" }
 -- keys of a variant's table that the suite reads (the rest is the recast's)
-local VARIANT_RESERVED = { masses = true, couplings = true, benchmarks = true }
+local VARIANT_RESERVED = { masses = true, couplings = true, benchmarks = true, limit = true }
+
+local is_limit = function(v) return require("alpcast.limit").is_limit(v) end
 
 local Descriptor = { __name = "alp.recast" }
 
 local function stem_of(path) return (path:match("([^/]+)$") or path):gsub("%.lua$", "") end
 local function dir_of(path) return path:match("^(.*)/[^/]*$") or "." end
+
+-- alp.recast.resolve(dir, path) -> dir/path, or nil, why: a recast reads
+-- only files inside its own folder (no absolute path, no "..").
+function M.resolve(dir, path)
+  if type(path) ~= "string" or path == "" then return nil, "a file path must be a non-empty string" end
+  if path:sub(1, 1) == "/" or path:sub(1, 1) == "~" then
+    return nil, fmt("'%s' is an absolute path; give a path inside the recast's folder (e.g. data/x.csv)", path)
+  end
+  for part in path:gmatch("[^/]+") do
+    if part == ".." then
+      return nil, fmt("'%s' leaves the recast's folder (\"..\"); give a path inside it", path)
+    end
+  end
+  return dir .. "/" .. path
+end
 
 local function file_exists(p)
   local f = io.open(p, "r")
@@ -189,21 +207,23 @@ local function validate(spec, source)
   for i, t in ipairs(d.tags) do
     if type(t) ~= "string" then fail("field 'tags' must be an array of strings (tags[%d] is %s)", i, check.got(t)) end
   end
-  -- data files: relative to the recast file, must exist (not parsed now)
+  -- data files: inside the recast's folder, must exist (not parsed now)
   d.data = {}
   local dir = d.file and dir_of(d.file) or "."
+  d.dir = dir
   for k, p in pairs(opt_type(spec, "data", "table") or {}) do
     if type(k) ~= "string" or type(p) ~= "string" then
       fail("field 'data' must map names to file paths ({bins = \"data/x.csv\"})")
     end
-    local full = p:sub(1, 1) == "/" and p or (dir .. "/" .. p)
+    local full, perr = M.resolve(dir, p)
+    if not full then fail("field 'data' (data.%s): %s", k, perr) end
     if not file_exists(full) then fail("data file '%s' (data.%s) not found: %s", p, k, full) end
     d.data[k] = full
   end
   -- what it applies to
   d.benchmarks = benchmarks_ok(opt_type(spec, "benchmarks", "table") or M.benchmarks,
                                "field 'benchmarks'")
-  d.variants = {}
+  d.variant_names = {}
   local vs = opt_type(spec, "variants", "table")
   if vs then
     for vname, settings in pairs(vs) do
@@ -221,12 +241,17 @@ local function validate(spec, source)
       if settings.benchmarks ~= nil then
         benchmarks_ok(settings.benchmarks, "variants." .. vname .. ".benchmarks")
       end
-      d.variants[#d.variants + 1] = vname
+      if settings.limit ~= nil and not is_limit(settings.limit) then
+        fail("variants.%s.limit must be an alp.limit (alp.limit.csv{...}), got %s", vname,
+             check.got(settings.limit))
+      end
+      d.variant_names[#d.variant_names + 1] = vname
     end
-    if #d.variants == 0 then fail("field 'variants' must not be empty (omit it instead)") end
-    table.sort(d.variants)
+    if #d.variant_names == 0 then fail("field 'variants' must not be empty (omit it instead)") end
+    table.sort(d.variant_names)
   end
   d.variant_settings = vs or {}
+  d.variants = vs or {}
   d.masses = spec.masses or M.default_masses
   grid_ok(d.masses, "masses")
   d.couplings = spec.couplings
@@ -240,22 +265,45 @@ local function validate(spec, source)
     fail("field 'seed' must be an integer, got %s", check.got(spec.seed))
   end
   d.seed = math.tointeger(d.seed)
-  -- the physics: ratio, or signal + limit
-  for _, k in ipairs { "prepare", "ratio", "signal", "limit", "extra" } do
-    if spec[k] ~= nil and type(spec[k]) ~= "function" then
-      fail("field '%s' must be a function, got %s", k, check.got(spec[k]))
-    end
-    d[k] = spec[k]
+  if spec.timeout ~= nil and (type(spec.timeout) ~= "number" or not (spec.timeout > 0 and spec.timeout <= 1e6)) then
+    fail("field 'timeout' must be a number of seconds in (0, 1e6], got %s", check.got(spec.timeout))
   end
-  if d.ratio and (d.signal or d.limit) then
+  d.timeout = spec.timeout
+  -- the physics: ratio, or signal + limit (an alp.limit, or a function of ma)
+  for _, k in ipairs { "prepare", "ratio", "signal", "limit", "extra" } do
+    local v = spec[k]
+    if v ~= nil and type(v) ~= "function" and not (k == "limit" and is_limit(v)) then
+      fail("field '%s' must be a function%s, got %s", k, k == "limit" and " or an alp.limit" or "",
+           check.got(v))
+    end
+    d[k] = v
+  end
+  local variant_limits = false
+  for _, st in pairs(d.variant_settings) do if st.limit then variant_limits = true end end
+  if d.ratio and (d.signal or d.limit or variant_limits) then
     fail("give either 'ratio' or 'signal' + 'limit', not both")
   end
   if not d.ratio then
-    if not d.signal and not d.limit then
+    if not d.signal and not d.limit and not variant_limits then
       fail("field 'ratio' is required (function(model, ma, data, prepared, variant) -> signal/allowed), or 'signal' + 'limit'")
     end
     if not d.signal then fail("field 'signal' is required with 'limit'") end
-    if not d.limit then fail("field 'limit' is required with 'signal'") end
+    if not d.limit then
+      for _, vn in ipairs(d.variant_names) do
+        if not d.variant_settings[vn].limit then
+          fail("field 'limit' is required with 'signal' (variants.%s has no limit of its own)", vn)
+        end
+      end
+      if #d.variant_names == 0 then fail("field 'limit' is required with 'signal'") end
+    end
+  end
+  -- every limit object at the recast's CL
+  local lims = { d.limit }
+  for _, vn in ipairs(d.variant_names) do lims[#lims + 1] = d.variant_settings[vn].limit end
+  for _, l in pairs(lims) do
+    if is_limit(l) and math.abs(l.cl - d.cl) > 1e-9 then
+      fail("field 'cl' is %g but the limit %s is at CL %g", d.cl, l.name, l.cl)
+    end
   end
   return d
 end
@@ -276,12 +324,37 @@ local function define(spec)
     __name = "alp.recast",
     __index = d,
     __newindex = function(_, k) error(fmt("alp.recast: descriptor '%s' is read-only (field '%s')", d.name, tostring(k)), 2) end,
-    __tostring = function() return fmt("alp.recast{%s: %s, %s, %s}", d.name, d.experiment, d.signature, d.file or "?") end,
+    __tostring = function() return M.card(d) end,
     __metatable = Descriptor,
   })
 end
 
 setmetatable(M, { __call = function(_, spec) return define(spec) end })
+
+-- The card a descriptor prints as.
+function M.card(d)
+  local ref = d.reference
+  if type(ref) == "table" then
+    local parts = {}
+    for _, k in ipairs { "journal", "arxiv", "doi" } do
+      if ref[k] then parts[#parts + 1] = (k == "arxiv" and "arXiv:" or "") .. ref[k] end
+    end
+    ref = table.concat(parts, ", ")
+  end
+  local lines = { fmt("alp.recast{%s", d.name),
+                  fmt("  experiment: %s (%s, %s)", d.experiment, d.signature, d.status),
+                  fmt("  process:    %s", d.process),
+                  fmt("  CL:         %g%%", d.cl * 100),
+                  fmt("  reference:  %s", ref) }
+  if #d.variant_names > 0 then lines[#lines + 1] = "  variants:   " .. table.concat(d.variant_names, ", ") end
+  local files = {}
+  for k in pairs(d.data) do files[#files + 1] = k end
+  table.sort(files)
+  for _, k in ipairs(files) do lines[#lines + 1] = fmt("  data.%s: %s", k, d.data[k]) end
+  if d.limit and is_limit(d.limit) then lines[#lines + 1] = "  limit:      " .. d.limit.name end
+  lines[#lines + 1] = "  file:       " .. tostring(d.file or "(none)") .. "}"
+  return table.concat(lines, "\n")
+end
 
 -- Is v a descriptor made by alp.recast{}?
 function M.is_descriptor(v)
@@ -296,15 +369,37 @@ local ALLOWED = { "alp", "math", "string", "table", "utf8", "ipairs", "pairs", "
                   "_VERSION" }
 local NO_FILES = { output = true, plot = true, fs = true }
 
--- alp as a recast sees it: everything but the modules that write files.
-local function recast_alp(label)
+-- alp.data and alp.limit as a recast in folder dir sees them: paths are
+-- resolved inside the folder; anything else is an error naming the path.
+local function confined(mod, names, dir, label)
+  local t = {}
+  for k, v in pairs(mod) do t[k] = v end
+  for _, k in ipairs(names) do
+    local f = mod[k]
+    t[k] = function(path, ...)
+      local full, why = M.resolve(dir, path)
+      if not full then error(fmt("%s: %s", label, why), 2) end
+      return f(full, ...)
+    end
+  end
+  return setmetatable(t, { __newindex = function(_, k)
+    error(fmt("%s: tried to set a field of a library module (%s)", label, tostring(k)), 2) end })
+end
+
+-- alp as a recast sees it: everything but the modules that write files;
+-- files read only inside the recast's folder.
+local function recast_alp(label, dir)
+  local own = dir and {
+    data = confined(alp.data, { "csv" }, dir, label),
+    limit = confined(require("alpcast.limit"), { "csv" }, dir, label),
+  } or {}
   return setmetatable({}, {
     __index = function(_, k)
       if NO_FILES[k] then
         error(fmt("%s: alp.%s is not available in a recast (the suite writes the files; "
                   .. "return tables from 'extra')", label, k), 2)
       end
-      return alp[k]
+      return own[k] or alp[k]
     end,
     __newindex = function(_, k) error(fmt("%s: tried to set alp.%s", label, tostring(k)), 2) end,
   })
@@ -312,10 +407,10 @@ end
 
 -- A fresh environment: the allow-list read-only; reading an undefined global
 -- or writing any global raises.
-function M.environment(label)
+function M.environment(label, dir)
   local base = {}
   for _, k in ipairs(ALLOWED) do base[k] = _G[k] end
-  base.alp = recast_alp(label)
+  base.alp = recast_alp(label, dir)
   return setmetatable({}, {
     __index = function(_, k)
       local v = base[k]
@@ -340,7 +435,7 @@ end
 function M.load(path)
   check.string(path, "alp.recast.load", "path")
   local label = "recast " .. path
-  local chunk, err = loadfile(path, "t", M.environment(label))
+  local chunk, err = loadfile(path, "t", M.environment(label, dir_of(path)))
   if not chunk then error(err, 0) end
   local before = alp._physics_calls()
   loading = path
@@ -403,8 +498,8 @@ function M.scan(desc, benchmark, vname, opts)
   opts = opts or {}
   check.keys(opts, { "data", "family", "cache", "masses", "couplings", "rtol", "progress", "seed" },
              fname)
-  if vname == nil and #desc.variants > 0 then
-    error(fmt("%s: %s has variants (%s): name one", fname, desc.name, table.concat(desc.variants, ", ")), 2)
+  if vname == nil and #desc.variant_names > 0 then
+    error(fmt("%s: %s has variants (%s): name one", fname, desc.name, table.concat(desc.variant_names, ", ")), 2)
   end
   local variant = M.variant(desc, vname)
   if opts.seed then variant.seed = check.integer(opts.seed, fname, "seed", 0, nil, nil, 2) end
@@ -416,14 +511,32 @@ function M.scan(desc, benchmark, vname, opts)
   local cache = opts.cache or {}
   local key = vname or ""
   local prepared = cache[key]
+  local limit = settings.limit or desc.limit
+  local lim_obj = is_limit(limit) and limit or nil
+  local where = function(ma, c)
+    return fmt("%s%s, %s, ma = %.6g GeV%s", desc.name, vname and (" variant " .. vname) or "",
+               benchmark, ma, c and fmt(", c = %.6g TeV^-1", c) or "")
+  end
+  -- a run-time error in the recast names the recast, variant, mass and
+  -- coupling, and the recast's own line
+  local function guard(f, ma, c, ...)
+    local ok, r = xpcall(f, function(e)
+      if type(e) ~= "string" then return e end
+      local tb = debug.traceback(e, 2)
+      local at = desc.file and tb:match("(" .. desc.file:gsub("%p", "%%%0") .. ":%d+:)")
+      return fmt("%s: %s%s", where(ma, c), e, at and not e:find(at, 1, true) and (" [at " .. at:sub(1, -2) .. "]") or "")
+    end, ...)
+    if not ok then error(r, 0) end
+    return r
+  end
   if not prepared then
     prepared = {}
-    local prepare, limit = desc.prepare, desc.limit
+    local prepare = desc.prepare
     for i, ma in ipairs(masses) do
-      local p = prepare and prepare(ma, data, variant) or nil
+      local p = prepare and guard(prepare, ma, nil, ma, data, variant) or nil
       local lim
-      if limit then
-        lim = limit(ma, data, p, variant)
+      if limit and not lim_obj then
+        lim = guard(limit, ma, nil, ma, data, p, variant)
         if lim ~= huge and (type(lim) ~= "number" or not (lim > 0)) then
           error(fmt("%s: limit returned %s at ma = %.6g GeV (must be a number > 0, or math.huge "
                     .. "for no limit)", desc.name, check.got(lim), ma), 0)
@@ -434,19 +547,28 @@ function M.scan(desc, benchmark, vname, opts)
     cache[key] = prepared
   end
   local ratio
+  local cof = function(model) local ok, c = pcall(model.couplings, model); return ok and c and (c.cff or c.cww) or nil end
   if desc.ratio then
     local r = desc.ratio
-    ratio = function(model, ma, pp) return r(model, ma, data, pp.p, variant) end
+    local function call(model, ma, pp) return r(model, ma, data, pp.p, variant) end
+    ratio = function(model, ma, pp)
+      local ok, v = pcall(call, model, ma, pp)
+      if ok then return v end
+      return guard(call, ma, cof(model), model, ma, pp)
+    end
   else
     local signal = desc.signal
     ratio = function(model, ma, pp)
-      if pp.lim == huge then return 0 end
-      local s = signal(model, ma, data, pp.p, variant)
+      local l = pp.lim
+      if lim_obj then l = lim_obj:at(ma, model:ctau(ma)) end
+      if l == huge then return 0 end
+      local ok, s = pcall(signal, model, ma, pp.p, variant)
+      if not ok then s = guard(signal, ma, cof(model), model, ma, pp.p, variant) end
       if type(s) ~= "number" or s ~= s or s < 0 then
         error(fmt("%s: signal returned %s at ma = %.6g GeV (must be a number >= 0)", desc.name,
                   check.got(s), ma), 0)
       end
-      return s / pp.lim
+      return s / l
     end
   end
   return alp.scan.run { masses = masses, couplings = couplings, rtol = opts.rtol or desc.rtol,

@@ -185,19 +185,42 @@ local function ignore_env()
   return debug.getregistry()["alpcast.ignore_env"] == true
 end
 
--- Sorted recast files from the folders, first folder wins a name.
+-- Does the file define a recast (call alp.recast)?  Other .lua files in a
+-- recast folder are helpers or scripts, not recasts: skipped with a note.
+local function is_recast_file(path)
+  local f = io.open(path, "r")
+  if not f then return false end
+  local text = f:read("a") or ""
+  f:close()
+  return text:find("alp%.recast%s*[{(]") ~= nil
+end
+
+-- Sorted recast files from the folders, first folder wins a name.  A recast
+-- is DIR/<name>.lua, or DIR/<name>/<name>.lua (a folder with its data);
+-- either must call alp.recast{...}.
 function M.discover(dirs, say)
   local found, by_name = {}, {}
   for _, d in ipairs(dirs) do
     local files = alp.fs.listdir(d)
     if files then
+      table.sort(files)
       for _, f in ipairs(files) do
         local name = f:match("^(.+)%.lua$")
-        if name and not isdir(d .. "/" .. f) then
+        local path = d .. "/" .. f
+        if not name and isdir(path) and alp.fs.exists(path .. "/" .. f .. ".lua") then
+          name, path = f, path .. "/" .. f .. ".lua"
+        elseif name and isdir(path) then
+          name = nil
+        end
+        if name and not is_recast_file(path) then
+          if say then say(fmt("note: %s skipped: not a recast (it does not call alp.recast{...})", path)) end
+          name = nil
+        end
+        if name then
           if by_name[name] then
-            if say then say(fmt("note: %s/%s ignored: %s has the same name", d, f, by_name[name].path)) end
+            if say then say(fmt("note: %s ignored: %s has the same name", path, by_name[name].path)) end
           else
-            local e = { name = name, path = d .. "/" .. f }
+            local e = { name = name, path = path }
             by_name[name] = e
             found[#found + 1] = e
           end
@@ -237,8 +260,47 @@ local function ref_text(ref)
   return concat(parts, ", ")
 end
 
+-- The data files a (recast, variant) uses -- its data tables and the files
+-- of its limit objects -- as {file, sha256, source}, file relative to the
+-- alpcast root when inside it.
+local function data_files(desc, vname)
+  local paths, seen = {}, {}
+  local function add(p)
+    if p and not seen[p] then seen[p] = true; paths[#paths + 1] = p end
+  end
+  local keys = {}
+  for k in pairs(desc.data) do keys[#keys + 1] = k end
+  table.sort(keys)
+  for _, k in ipairs(keys) do add(desc.data[k]) end
+  local lims = { desc.limit }
+  if vname and desc.variant_settings[vname] then lims[2] = desc.variant_settings[vname].limit end
+  for _, l in pairs(lims) do
+    if type(l) == "table" and l.files then
+      for _, f in ipairs(l.files) do add(f.file) end
+    end
+  end
+  local root = alp.root .. "/"
+  local out = {}
+  for _, p in ipairs(paths) do
+    local head = alp.data.csv(p, { header_only = true })
+    local src = head.meta.source and tostring(head.meta.source):match("^[^\n]*") or "not stated"
+    out[#out + 1] = { file = p:sub(1, #root) == root and p:sub(#root + 1) or p,
+                      sha256 = assert(alp.fs.sha256(p)), source = src }
+  end
+  return out
+end
+
+local function files_text(files)
+  local lines = {}
+  for _, f in ipairs(files) do
+    lines[#lines + 1] = fmt("%s sha256:%s (source: %s)", f.file, f.sha256, f.source)
+  end
+  return #lines > 0 and concat(lines, "\n") or nil
+end
+
 local function interval_header(desc, bench, vname, res, seed)
   return {
+    data_files = files_text(data_files(desc, vname)),
     quantity = fmt("couplings excluded at %g%% CL by %s (%s): one row per interval per mass",
                    desc.cl * 100, desc.name, desc.experiment),
     units = "ma_GeV in GeV; c_low, c_high = c(Lambda)/f_a in TeV^-1 (Lambda = 4 pi f_a)",
@@ -276,10 +338,18 @@ local function run_recast(e, o, hooks, say, on_desc)
     entry.reference = ref_text(desc.reference)
     entry.seed = o.seed or desc.seed
     entry.cl = desc.cl
+    entry.data_files = data_files(desc)
+    for _, vn in ipairs(desc.variant_names) do
+      for _, f in ipairs(data_files(desc, vn)) do
+        local have = false
+        for _, g in ipairs(entry.data_files) do if g.file == f.file then have = true end end
+        if not have then entry.data_files[#entry.data_files + 1] = f end
+      end
+    end
     local data = recast.data(desc)
     alp.fs.mkdir(stage .. "/extra")
     local cache = {}
-    local variants = #desc.variants > 0 and desc.variants or { false }
+    local variants = #desc.variant_names > 0 and desc.variant_names or { false }
     for _, b in ipairs(recast.benchmarks) do
       local bstate = {}
       for _, v in ipairs(variants) do
@@ -636,7 +706,7 @@ end
 
 -- The child's timeout line, from a recast's own `timeout` field.
 local function timeout_line(desc)
-  local t = type(desc) == "table" and rawget(desc, "timeout")
+  local t = type(desc) == "table" and desc.timeout
   if type(t) == "number" and t > 0 and t <= 1e6 then return fmt("timeout=%.17g", t) end
 end
 

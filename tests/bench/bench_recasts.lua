@@ -46,7 +46,7 @@ for _, name in ipairs(NAMES) do
       local data = alp.recast.data(desc)
       local t_load = clock() - t0
       local cache, t_rec = {}, 0
-      local vnames = #desc.variants > 0 and desc.variants or { false }
+      local vnames = #desc.variant_names > 0 and desc.variant_names or { false }
       local first = true
       for _, vn in ipairs(vnames) do
         local vname = vn or nil

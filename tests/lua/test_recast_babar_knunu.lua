@@ -45,16 +45,16 @@ function TestRecastBabarKnunu:test_p_outside_limits_and_invisible_width()
                   { "babar", "veto", "outside", 5000, 1, 0, 1 })
   -- a long-lived ALP escapes: signal = B(B -> K a)
   local m = alp.model.benchmark("cff", 1e-5)
-  h.assert_rel(d.signal(m, MA, dat, p), m:br_b_to_ka(MA), 1e-6, "c tau -> inf: <P> -> 1")
+  h.assert_rel(d.signal(m, MA, p), m:br_b_to_ka(MA), 1e-6, "c tau -> inf: <P> -> 1")
   -- a prompt one does not
   local mp = alp.model.benchmark("cff", 1e2)
   lu.assertTrue(mp:ctau(MA) < 1e-4) -- 10 um: exp(-0.5 m / (beta gamma c tau)) underflows
-  lu.assertTrue(d.signal(mp, MA, dat, p) < 1e-20 * mp:br_b_to_ka(MA))
+  lu.assertTrue(d.signal(mp, MA, p) < 1e-20 * mp:br_b_to_ka(MA))
   -- with an invisible width the invisible fraction always counts (seed eq. 3.4)
   local mi = alp.model { cff = 1e2, gamma_inv = 1e-12 }
   local binv = mi:br(MA, "invisible")
   lu.assertTrue(binv > 0.01 and binv < 0.99)
-  h.assert_rel(d.signal(mi, MA, dat, p), mi:br_b_to_ka(MA) * binv, 1e-6, "B(a->inv) term")
+  h.assert_rel(d.signal(mi, MA, p), mi:br_b_to_ka(MA) * binv, 1e-6, "B(a->inv) term")
 end
 
 function TestRecastBabarKnunu:test_edges_against_hand_bisection()

@@ -23,7 +23,7 @@ function TestBelle2Displaced:test_declaration_and_threshold_parameter()
   local d, dat = load()
   lu.assertEquals(d.signature, "displaced")
   lu.assertEquals(d.status, "projection")
-  lu.assertEquals(d.variants, { "ee", "mumu" })
+  lu.assertEquals(d.variant_names, { "ee", "mumu" })
   local v = alp.recast.variant(d, "ee")
   h.assert_rel(NB, 5.4e10, 1e-12, "N_B")
   -- default: the seed text's 2.3 events at 50 ab^-1
@@ -45,7 +45,7 @@ function TestBelle2Displaced:test_exact_limits_and_channels()
   h.assert_rel(p.p_at(1e9) * 1e9, p.p_at(1e10) * 1e10, 1e-12, "P ~ 1/c tau")
   -- below the mu mu threshold: no signal
   local m = alp.model.benchmark("cff", 1e-3)
-  lu.assertEquals(d.signal(m, 0.15, dat, d.prepare(0.15, dat, v), v), 0)
+  lu.assertEquals(d.signal(m, 0.15, d.prepare(0.15, dat, v), v), 0)
 end
 
 function TestBelle2Displaced:test_interpolation_matches_monte_carlo()
@@ -97,6 +97,6 @@ function TestBelle2Displaced:test_contour_vs_hand_computation()
   local p = d.prepare(ma, dat, alp.recast.variant(d, "mumu"))
   local lim3 = d.limit(ma, dat, p, v3)
   local m = alp.model.benchmark("cff", iv.lo * 1.02)
-  local sig = d.signal(m, ma, dat, p, v3)
+  local sig = d.signal(m, ma, p, v3)
   lu.assertTrue(sig > 2.3 / NB and sig < lim3, "just inside the 2.3 contour, outside the 3 one")
 end

@@ -37,7 +37,7 @@ function TestBelle2Kinv:test_declaration()
   lu.assertEquals(d.signature, "invisible")
   lu.assertEquals(d.status, "projection")
   lu.assertEquals(d.cl, 0.90)
-  lu.assertEquals(d.variants, { "0p5ab", "50ab", "50ab_0bg" })
+  lu.assertEquals(d.variant_names, { "0p5ab", "50ab", "50ab_0bg" })
   lu.assertStrContains(d.notes, "fully reconstructed")
 end
 
@@ -175,7 +175,7 @@ function TestBelle2Kinv:test_invisible_width_term()
   local binv = m:br(1.0, "invisible")
   lu.assertTrue(binv > 0.01 and binv < 0.99, "a model with both terms")
   local want = m:br_b_to_ka(1.0) * ((1 - binv) * p.p_at(m:ctau(1.0)) + binv)
-  h.assert_rel(d.signal(m, 1.0, dat, p, v), want, 1e-12, "B (B_vis <P_a> + B_inv)")
+  h.assert_rel(d.signal(m, 1.0, p, v), want, 1e-12, "B (B_vis <P_a> + B_inv)")
   local m0 = alp.model { cff = 1e-2 }
-  lu.assertTrue(d.signal(m, 1.0, dat, p, v) > d.signal(m0, 1.0, dat, p, v))
+  lu.assertTrue(d.signal(m, 1.0, p, v) > d.signal(m0, 1.0, p, v))
 end

@@ -178,7 +178,7 @@ function TestSuite:test_recast_path_env_and_name_clash()
   local other = self.dir .. "/other"
   alp.fs.mkdir(other)
   local f = assert(io.open(other .. "/gamma.lua", "w"))
-  f:write("error('must not be loaded')\n")
+  f:write("error('must not be loaded')\nreturn alp.recast {}\n")
   f:close()
   f = assert(io.open(other .. "/delta.lua", "w"))
   f:write((RECAST:format("delta", "delta", "displaced", '{ "cWW" }', 3, "")))

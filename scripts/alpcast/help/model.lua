@@ -83,6 +83,11 @@ Proper decay length hbar c / Gamma_total (REF D8, hbar c = 1.973269804e-16
 GeV m).  Errors: ma outside [1e-6, 91.1876] GeV; a model with no decays.
 Example: alp.model.benchmark("cff", 1):ctau(0.3)  --> 1.70e-06]],
 
+["alp.model:tau"] = [[
+m:tau(ma) -> proper lifetime tau [s] = c tau / c (c = 299792458 m/s exact)
+(ma a number or an array).  Same errors as m:ctau.
+Example: alp.model.benchmark("cff", 1):tau(0.3)  --> 5.67e-15]],
+
 ["alp.model:couplings"] = [[
 m:couplings(mu) -> table   (mu in GeV, a number or an array -> array of tables)
 Running couplings at the scale mu in [1e-6 GeV, Lambda]:

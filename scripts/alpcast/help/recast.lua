@@ -2,92 +2,94 @@
 local CONTRACT = [==[
 How to write a recast (the contract of alp.recast{...})
 
-A recast is one Lua file, recasts/<name>.lua (or in a folder given with
-`alpcast suite --recasts DIR` or $ALPCAST_RECAST_PATH), that ends with
-`return alp.recast{...}`:
+A recast is a declaration: the published limit (an alp.limit, with units,
+CL and edge rules), the signal, the metadata.  It is one Lua file that ends
+with `return alp.recast{...}`, either recasts/<name>.lua (data in
+recasts/data/) or a folder recasts/<name>/ holding <name>.lua and its CSV
+files.  Only files that call alp.recast are loaded as recasts; any other
+.lua file is skipped with a note.  `alpcast new-recast NAME --data FILE.csv`
+writes a starting recast from a data file's header.
+
+A complete template (a limit on B(B+ -> K+ a) B(a -> mu mu) vs mass and
+lifetime, from recasts/my_search/my_search.csv):
+
+  local limit = alp.limit.csv("my_search.csv", {   -- inside this folder
+    value = "br_ul", mass = "ma_GeV", lifetime = "ctau",  -- units: the header
+    cl = 0.95,                     -- must equal the header's "# cl:"
+    interpolate = { mass = "linear", lifetime = "log", value = "log" },
+    outside = { mass = "none", short = "hold", long = "none" },
+  })
 
   return alp.recast {
-    name       = "babar_knunu",          -- = the file stem (required)
-    experiment = "BaBar",                -- (required)
-    process    = "B+ -> K+ a, a -> invisible",                    (required)
-    reference  = { journal = "PRD 87 (2013) 112005", arxiv = "1303.7465" },
-                                         -- or a string (required)
-    signature  = "invisible",            -- "invisible" | "displaced" | "prompt"
-    cl         = 0.90,                   -- in (0, 1) (required)
-    data       = { fit = "data/babar_knunu_fit.csv" },  -- relative to this
-                                         -- file; must exist; read at run time
-    status     = "published",            -- or "projection" (default published)
-    observable = "...", notes = [[assumptions...]], tags = { "B" },
-    benchmarks = { "cff", "cWW" },       -- which benchmarks it applies to
-                                         -- (default both); the others get no
-                                         -- file, the summary says
-                                         -- "not applicable"
-    variants   = { ["50ab"] = { lumi = 50 }, ["0p5ab"] = { lumi = 0.5 } },
-                                         -- optional settings, one output each:
-                                         -- <benchmark>_<variant>.csv.  A
-                                         -- variant may override masses,
-                                         -- couplings and benchmarks
-    masses     = { min = 0.1, max = 2.92, n = 200 },  -- the mass grid [GeV]
-                                         -- (log-spaced; log = false for
-                                         -- linear; or an array).  Default
-                                         -- {min = 1e-3, max = 4.78, n = 200}
-    couplings  = { min = 1e-7, max = 1e2, n = 200 },  -- log grid of c (default)
-    rtol       = 1e-3,                   -- relative accuracy of the edges
-    seed       = 1,                      -- Monte Carlo seed (suite --seed N
-                                         -- overrides); given as variant.seed
-    prepare    = function(ma, data, variant) return acceptance_table end,
-                                         -- optional: once per mass and variant
-                                         -- (shared by the benchmarks)
-    ratio      = function(model, ma, data, prepared, variant)
-                   return signal / allowed        -- > 1 means excluded
+    name       = "my_search",            -- = the file stem (required)
+    experiment = "Belle II",             -- (required)
+    process    = "B+ -> K+ a, a -> mu+ mu-",                      (required)
+    reference  = { journal = "...", arxiv = "2306.02830", doi = "..." },
+    signature  = "displaced",            -- "invisible" | "displaced" | "prompt"
+    cl         = 0.95,                   -- in (0, 1); = every limit's CL
+    limit      = limit,
+    signal     = function(model, ma, prepared, variant)
+                   return model:br_b_to_ka(ma) * model:br(ma, "mumu")
                  end,
-    -- or, instead of ratio, when the limit does not depend on the model:
-    signal     = function(model, ma, data, prepared, variant) return br end,
-    limit      = function(ma, data, prepared, variant) return br_ul end,
-                                         -- once per mass; math.huge = no limit
-    extra      = function(data) return { name = { columns =, rows =, header = } } end,
-                                         -- optional tables -> DIR/<recast>/extra/
+    masses     = { min = 0.22, max = 4.5, n = 200 },
+    notes      = [[what was assumed, where the numbers come from]],
   }
 
-What the arguments are:
-  model     the benchmark model at coupling c: alp.model.benchmark("cff"|"cWW", c)
-            with f_a = 1 TeV, so c is c(Lambda)/f_a in TeV^-1 -- the axis of
-            the output files.  Use its methods (m:ctau(ma), m:br(ma, ch),
-            m:br_b_to_ka(ma), ...).
-  ma        the ALP mass [GeV], a point of the mass grid
-  data      {key = alp.data table} for the files in `data` (d.columns.x,
-            d.meta, d:interp1(...)); help("alp.data.csv")
-  prepared  what prepare returned for this mass (nil without prepare)
-  variant   the variant's settings plus name ("" without variants) and seed
-ratio must return a number >= 0 (0 where nothing is excluded); signal a
-number >= 0; limit a number > 0 or math.huge.
+The suite excludes (m_a, c) where signal / limit:at(m_a, model:ctau(m_a)) > 1.
+
+Fields:
+  name, experiment, process, reference (string or {arxiv =, journal =, doi =,
+    ...}), signature, cl              required
+  limit      an alp.limit (help("alp.limit")); or a function(ma, data,
+             prepared, variant) -> number > 0 or math.huge, once per mass,
+             when the limit is computed rather than published
+  signal     function(model, ma, prepared, variant) -> the bounded quantity
+             (a branching ratio, or events for an "events" limit), >= 0
+  ratio      function(model, ma, data, prepared, variant) -> signal/allowed
+             instead of signal + limit, when neither fits (> 1 = excluded)
+  prepare    function(ma, data, variant) -> anything, once per mass and
+             variant (e.g. alp.acceptance.table{...}), given to signal/ratio
+  data       {key = "file.csv"}: other tables, read as alp.data tables and
+             given to prepare/ratio/limit as data.key; inside the recast's
+             folder (an absolute path or ".." is an error naming the field)
+  variants   {name = {settings}}: one output per variant
+             (<benchmark>_<variant>.csv); a variant may set its own limit,
+             masses, couplings and benchmarks; the other settings reach the
+             functions as variant.<key> (plus variant.name, variant.seed)
+  status     "published" (default) or "projection"
+  benchmarks {"cff", "cWW"} (default both); masses {min =, max =, n =[, log
+             = false]} or an array [GeV]; couplings {min =, max =, n =} [TeV^-1];
+             rtol (1e-3); seed (1); timeout [s] (default: alpcast suite's)
+  observable, notes, tags   text for people
+  extra      function(data) -> {name = {columns =, rows =, header =}}: tables
+             written to DIR/<recast>/extra/
+
+Arguments: model = alp.model.benchmark("cff"|"cWW", c) with f_a = 1 TeV (c is
+c(Lambda)/f_a in TeV^-1, the axis of the outputs; m:ctau(ma) [m], m:tau(ma)
+[s], m:br(ma, ch), m:br_b_to_ka(ma), ...); ma the ALP mass [GeV].
+Physical constants come from alp.constants (c_light, hbar, masses, lifetimes);
+never type one into a recast.  Numbers of produced mesons:
+alp.experiment.mesons(name, pair, {L, "ab^-1"}).
 
 Rules, checked when the file loads (errors name the file, the line and the
-field: "recasts/x.lua:8: alp.recast: field 'cl' must be a number in (0, 1),
-got 90"): required fields present with the right types; unknown fields
-rejected with a suggestion ("unknown field 'ratoi' (did you mean 'ratio'?)");
-name = file stem; data files exist; either ratio or signal + limit.
-No physics runs at load time: computing anything (a physics call) before
-`return alp.recast{...}` is an error -- do it in prepare / ratio / signal /
-limit.  This is what lets `alpcast suite --list` answer instantly.
+field): required fields with the right types; unknown fields rejected with a
+suggestion; name = file stem; data files exist inside the folder; either
+ratio or signal + limit; every limit at the recast's CL.  No physics runs at
+load time (alp.limit.csv reads only the header then).  Run-time errors name
+the recast, the variant, the mass and the coupling, and the recast's line.
 
-Environment: each recast file runs in a fresh strict environment with alp,
-math, string, table, utf8, ipairs, pairs, next, select, type, tostring,
-tonumber, error, assert, pcall, print, rawget, rawequal, rawlen,
-setmetatable, getmetatable.  Reading an undefined global or setting any
-global raises (use local); os, io, require, alp.output, alp.plot and alp.fs
-are not available: the suite writes all files.
+Environment: a fresh strict environment with alp, math, string, table, utf8,
+ipairs, pairs, next, select, type, tostring, tonumber, error, assert, pcall,
+print, rawget, rawequal, rawlen, setmetatable, getmetatable.  Undefined
+globals and global writes raise; os, io, require, alp.output, alp.plot and
+alp.fs are not available; alp.data.csv / alp.limit.csv read only inside the
+recast's folder.  Each recast runs in its own process (alpcast suite -j N).
 
-How the suite runs it (alpcast suite): for each benchmark in {cff, cWW} it
-applies to and each variant, it scans the mass grid x the coupling grid
-(alp.scan: log grid plus Brent refinement of every sign change of ratio - 1)
-and writes DIR/<name>/<benchmark>[_<variant>].csv (ma_GeV,c_low,c_high; one
-row per excluded interval per mass; c_high = inf when open upwards) and the
-region as polygons in DIR/<name>/extra/<benchmark>[_<variant>]_polygons.csv;
-then the tables of extra(data) as DIR/<name>/extra/<key>.csv.  A recast that
-raises gets one FAIL line and no output (its previous results are removed);
-the others go on.  From the REPL: d = alp.recast.load("recasts/x.lua");
-r = alp.recast.scan(d, "cff" [, variant]).]==]
+Outputs (alpcast suite): DIR/<name>/<benchmark>[_<variant>].csv (ma_GeV,
+c_low, c_high; one row per excluded interval per mass), polygons in
+DIR/<name>/extra/, the data files used with their SHA-256 in every header and
+in summary.json.  From the REPL: d = alp.recast.load("recasts/x.lua");
+print(d); r = alp.recast.scan(d, "cff" [, variant]).]==]
 
 return {
 ["recast"] = CONTRACT,
@@ -128,4 +130,11 @@ masses, couplings, benchmarks) plus name ("" without variants) and seed.]==],
 ["alp.recast.applies"] = [==[
 alp.recast.applies(desc, benchmark [, variant]) -> boolean
 Whether the recast (or that variant) applies to "cff" / "cWW".]==],
+["alp.recast.card"] = [==[
+alp.recast.card(desc) -> the text a descriptor prints as (name, experiment,
+signature, status, process, CL, reference, variants, data files, limit, file).]==],
+["alp.recast.resolve"] = [==[
+alp.recast.resolve(dir, path) -> dir/path, or nil, why: how a recast's file
+paths are resolved -- inside its folder only; an absolute path or one with
+".." is refused.]==],
 }
