@@ -25,6 +25,7 @@ static const char usage_text[] =
   "usage: alpcast [options] [FILE.lua [args...]]\n"
   "       alpcast suite [--out DIR] [--only NAME,...] [--list] [-j N] [--timeout S] ...\n"
   "       alpcast help [TOPIC]\n"
+  "       alpcast new-recast NAME --data FILE.csv [--dir DIR]\n"
   "\n"
   "Phenomenology of long-lived axion-like particles (ALPs) from B -> K a and\n"
   "K -> pi a: which searches exclude them, and can Belle II see them displaced\n"
@@ -45,6 +46,9 @@ static const char usage_text[] =
   "                          the excluded regions and figures to out/;\n"
   "                          `alpcast suite --help` for its options\n"
   "  help [TOPIC]            the same text as help(TOPIC) in the REPL\n"
+  "  new-recast NAME --data FILE.csv\n"
+  "                          a starting recast folder NAME/ from the data\n"
+  "                          file's header (`alpcast new-recast --help`)\n"
   "\n"
   "Environment: ALPCAST_PATH (folder holding scripts/ and recasts/),\n"
   "ALPCAST_RECAST_PATH (colon-separated folders of your own recasts),\n"
@@ -289,6 +293,10 @@ static int pmain(lua_State *L)
     }
     if (strcmp(argv[script], "help") == 0) {
       lua_pushinteger(L, run_lua_command(L, "alpcast.help", "main", argv, argc, script + 1));
+      return 1;
+    }
+    if (strcmp(argv[script], "new-recast") == 0) {
+      lua_pushinteger(L, run_lua_command(L, "alpcast.new_recast", "main", argv, argc, script + 1));
       return 1;
     }
   }
