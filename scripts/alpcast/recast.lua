@@ -20,10 +20,12 @@ M.default_masses = { min = 1e-3, max = 4.78, n = 200, log = true }
 
 local FIELDS = { "name", "experiment", "process", "reference", "signature", "cl", "data",
                  "status", "observable", "notes", "tags", "benchmarks", "variants", "masses",
-                 "couplings", "rtol", "seed", "timeout", "prepare", "ratio", "signal", "limit",
+                 "couplings", "parent", "rtol", "seed", "timeout", "prepare", "ratio", "signal", "limit",
                  "extra" }
 -- keys of a variant's table that the suite reads (the rest is the recast's)
-local VARIANT_RESERVED = { masses = true, couplings = true, benchmarks = true, limit = true }
+local VARIANT_RESERVED = { masses = true, couplings = true, benchmarks = true, limit = true,
+                           parent = true }
+
 
 local is_limit = function(v) return require("alpcast.limit").is_limit(v) end
 
@@ -152,6 +154,17 @@ local function benchmarks_ok(list, what)
   return out
 end
 
+-- parent: the decaying meson whose mass bounds the EFT (REFERENCE D16(b):
+-- c/f_a < 1/m_P; alp.model.max_coupling), or "none" (beam dumps, whose
+-- published contours close by themselves).
+local function parent_ok(v, what)
+  if v == nil or v == "none" then return v end
+  if type(v) ~= "string" then fail("%s must be a parent meson name or \"none\", got %s", what, check.got(v)) end
+  local ok, err = pcall(alp.model.max_coupling, v)
+  if not ok then fail("%s: %s", what, (tostring(err):gsub("^alp%.model%.max_coupling: ", ""))) end
+  return v
+end
+
 local function validate(spec, source)
   if type(spec) ~= "table" then fail("expects a table, got %s", check.got(spec)) end
   -- unknown fields first: a misspelt 'ratio' would otherwise be "missing"
@@ -241,6 +254,7 @@ local function validate(spec, source)
       if settings.benchmarks ~= nil then
         benchmarks_ok(settings.benchmarks, "variants." .. vname .. ".benchmarks")
       end
+      parent_ok(settings.parent, "variants." .. vname .. ".parent")
       if settings.limit ~= nil and not is_limit(settings.limit) then
         fail("variants.%s.limit must be an alp.limit (alp.limit.csv{...}), got %s", vname,
              check.got(settings.limit))
@@ -256,6 +270,7 @@ local function validate(spec, source)
   grid_ok(d.masses, "masses")
   d.couplings = spec.couplings
   if d.couplings ~= nil then couplings_ok(d.couplings, "couplings") end
+  d.parent = parent_ok(spec.parent, "field 'parent'")
   d.rtol = spec.rtol or 1e-3
   if type(d.rtol) ~= "number" or not (d.rtol > 0 and d.rtol <= 0.5) then
     fail("field 'rtol' must be a number in (0, 0.5], got %s", check.got(spec.rtol))
@@ -571,7 +586,9 @@ function M.scan(desc, benchmark, vname, opts)
       return s / l
     end
   end
+  local parent = settings.parent or desc.parent
   return alp.scan.run { masses = masses, couplings = couplings, rtol = opts.rtol or desc.rtol,
+                        c_max = parent ~= "none" and parent or nil,
                         family = opts.family or benchmark, ratio = ratio, prepared = prepared,
                         progress = opts.progress }
 end

@@ -317,8 +317,15 @@ local function interval_header(desc, bench, vname, res, seed)
     scan = fmt("%d masses %.6g-%.6g GeV; c on a log grid of %d points %.3g-%.3g, edges by "
                .. "Brent to rtol %.3g", #res.masses, res.masses[1], res.masses[#res.masses],
                res.couplings.n, res.couplings.min, res.couplings.max, res.rtol),
-    open_ends = fmt("c_high = inf: excluded up to the top of the scan and beyond; c_low = %.3g "
-                    .. "(the bottom of the scan): excluded down to there", res.couplings.min),
+    open_ends = res.c_max
+      and fmt("c_high = inf: still excluded at the EFT validity bound c/f_a = %.6g TeV^-1 "
+              .. "(f_a/c > m_%s, REFERENCE D16(b)); the scan stops there.  c_low = %.3g (the bottom "
+              .. "of the scan): excluded down to there", res.c_max, res.c_max_parent or "P", res.couplings.min)
+      or fmt("c_high = inf: excluded up to the top of the scan (%.3g) and beyond; no validity bound "
+             .. "(%s); c_low = %.3g (the bottom of the scan): excluded down to there",
+             res.couplings.max, desc.parent == "none" and "parent = \"none\": the published contours close by themselves"
+             or "the recast names no parent meson", res.couplings.min),
+    validity_bound = res.c_max and fmt("%.6g", res.c_max) or "none",
   }
 end
 
@@ -368,6 +375,9 @@ local function run_recast(e, o, hooks, say, on_desc)
             units = "ma_GeV in GeV; c = c(Lambda)/f_a in TeV^-1 (c_high = inf drawn at the top of the scan)",
             model = b, variant = vname, recast = desc.name, cl = desc.cl })
           bstate[#bstate + 1] = label
+          entry.validity_bound = entry.validity_bound or {}
+          entry.validity_bound[label] = res.c_max and { c_max = res.c_max, parent = res.c_max_parent }
+                                        or "none"
           entry.outputs[#entry.outputs + 1] = e.name .. "/" .. label .. ".csv"
           if o.verbose then
             say(fmt("      %s: %d intervals, %d ratio evaluations", label, #res.intervals, res.nevals))

@@ -148,3 +148,26 @@ return alp.recast {
   h.assert_rel(r2.intervals[1].lo, 1e-2, 1e-3, "variant setting used")
   lu.assertErrorMsgContains("has variants (0p5ab, 50ab): name one", alp.recast.scan, d, "cff")
 end
+
+-- D16(b): with parent = "B+" the scan stops at c/f_a = 1/m_B+ [TeV^-1]; a
+-- region still excluded there is open (inf), one that closes below is not.
+function TestRecast:test_parent_validity_bound()
+  local text = GOOD:format("bound"):gsub('  rtol       = 1e%-5,', '  rtol = 1e-5, parent = "B+",')
+  local d = alp.recast.load(self:write("bound", text))
+  lu.assertEquals(d.parent, "B+")
+  local cmax = alp.model.max_coupling("B+")
+  h.assert_rel(cmax, 1 / alp.constants["m_B+"] * 1e3, 1e-9, "f_a/c > m_B+ (f_a in GeV -> TeV^-1)")
+  local r = alp.recast.scan(d, "cff", nil, { family = family })
+  h.assert_rel(r.c_max, cmax, 1e-12)
+  lu.assertEquals(r.couplings.max, cmax, "the grid ends at the bound, not at couplings.max = 100")
+  for _, iv in ipairs(r.intervals) do lu.assertEquals(iv.hi, math.huge, "c^2 grows: open at the bound") end
+  -- a region that closes at c = 50 < cmax is closed
+  local closing = text:gsub("return model%.c %^ 2 end", "return model.c < 50 and model.c ^ 2 or 0 end")
+  local d2 = alp.recast.load(self:write("bound", closing))
+  local r2 = alp.recast.scan(d2, "cff", nil, { family = family })
+  for _, iv in ipairs(r2.intervals) do h.assert_rel(iv.hi, 50, 1e-4, "closes below the bound") end
+  -- an unknown parent is a load error naming the field
+  local bad = text:gsub('parent = "B%+"', 'parent = "B7"')
+  local ok, err = pcall(alp.recast.load, self:write("bound", bad))
+  lu.assertFalse(ok); lu.assertStrContains(err, "parent")
+end
