@@ -47,7 +47,7 @@ int alp_curve_new(const double *x, const double *y, size_t n, alp_scale xscale,
     if (!isfinite(x[i]) || (i > 0 && !(x[i] > x[i - 1]))) return GSL_EINVAL;
     if (xscale == ALP_SCALE_LOG && !(x[i] > 0)) return GSL_EINVAL;
     if (isinf(y[i])) return GSL_EINVAL;
-    if (yscale == ALP_SCALE_LOG && !isnan(y[i]) && !(y[i] > 0)) return GSL_EINVAL;
+    if (yscale == ALP_SCALE_LOG && !isnan(y[i]) && !(y[i] >= 0)) return GSL_EINVAL;
   }
   alp_curve *c = calloc(1, sizeof *c);
   if (!c) return GSL_ENOMEM;
@@ -69,13 +69,14 @@ int alp_curve_new(const double *x, const double *y, size_t n, alp_scale xscale,
   memcpy(c->y, y, n * sizeof *y);
   for (size_t i = 0; i < n; i++) {
     c->tx[i] = xscale == ALP_SCALE_LOG ? log(x[i]) : x[i];
-    c->ty[i] = isnan(y[i]) ? NAN : (yscale == ALP_SCALE_LOG ? log(y[i]) : y[i]);
+    c->ty[i] = isnan(y[i]) ? NAN : (yscale == ALP_SCALE_LOG ? (y[i] > 0 ? log(y[i]) : NAN) : y[i]);
   }
-  /* maximal runs of finite values */
+  /* maximal runs of finite values (positive ones on a log y scale: a zero
+   * knot ends a run, and an interval next to it is linear in y) */
   for (size_t i = 0; i < n;) {
-    if (isnan(y[i])) { i++; continue; }
+    if (isnan(c->ty[i])) { i++; continue; }
     size_t j = i;
-    while (j < n && !isnan(y[j])) { c->run_of[j] = c->nruns; j++; }
+    while (j < n && !isnan(c->ty[j])) { c->run_of[j] = c->nruns; j++; }
     run *r = &c->runs[c->nruns++];
     r->start = i;
     r->len = j - i;
@@ -122,9 +123,13 @@ double alp_curve_eval(const alp_curve *c, double v)
     return (tv - c->tx[i] <= c->tx[i + 1] - tv) ? c->y[i] : c->y[i + 1];
   }
   if (isnan(c->y[i]) || isnan(c->y[i + 1])) return NAN;
+  double tv = c->xscale == ALP_SCALE_LOG ? log(v) : v;
+  if (c->yscale == ALP_SCALE_LOG && (c->y[i] == 0 || c->y[i + 1] == 0)) {
+    double w = (tv - c->tx[i]) / (c->tx[i + 1] - c->tx[i]); /* linear in y next to a zero */
+    return c->y[i] + w * (c->y[i + 1] - c->y[i]);
+  }
   const run *r = &c->runs[c->run_of[i]];
   const double *rx = c->tx + r->start, *ry = c->ty + r->start;
-  double tv = c->xscale == ALP_SCALE_LOG ? log(v) : v;
   /* keep ln v inside the run's knots despite rounding */
   if (tv < rx[0]) tv = rx[0];
   if (tv > rx[r->len - 1]) tv = rx[r->len - 1];

@@ -5,7 +5,9 @@
  * A curve y(x) is given on knots x[0] < x[1] < ... < x[n-1] (finite); the
  * values y may be NAN, which marks a gap: no value is given between a NAN
  * knot and its neighbours.  Each axis is interpolated on a linear or a
- * logarithmic scale (log: in ln x, or of ln y; knots must then be > 0), with
+ * logarithmic scale (log: in ln x, or of ln y; x knots must then be > 0,
+ * y knots >= 0: an interval next to a y = 0 knot is linear in y, as for an
+ * acceptance that vanishes at one end of its table), with
  *   ALP_INTERP_LINEAR   piecewise linear (gsl_interp_linear),
  *   ALP_INTERP_STEFFEN  monotone cubic (gsl_interp_steffen, M. Steffen,
  *                       Astron. Astrophys. 239 (1990) 443): no overshoot,

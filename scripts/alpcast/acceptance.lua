@@ -32,7 +32,7 @@ local DEFAULT_LENGTHS = { 1e-4, 1e4 }
 local DEFAULT_PER_DECADE = 10
 
 -- A c tau -> P interpolator on the log grid: ln P as a monotone cubic
--- (Fritsch-Carlson) in ln c tau between the nodes (P linear where a node is
+-- (GSL's Steffen, through alp.interp) in ln c tau between the nodes (P linear where a node is
 -- 0); below the grid the exact c tau -> 0 value p0; above it the exact
 -- large-c tau form p_inf + (P(ct_max) - p_inf) ct_max / c tau (the decay
 -- probability in a finite region goes as 1/c tau).  Against the Monte Carlo
@@ -43,27 +43,7 @@ local DEFAULT_PER_DECADE = 10
 -- far less.
 local function interpolator(cts, ps, p0, p_inf)
   local n = #cts
-  local l0, h = log(cts[1]), (log(cts[n]) - log(cts[1])) / (n - 1)
-  local y = {}
-  for i = 1, n do y[i] = ps[i] > 0 and log(ps[i]) or nil end
-  local d = {}
-  for i = 1, n - 1 do d[i] = (y[i] and y[i + 1]) and (y[i + 1] - y[i]) / h or nil end
-  local m = {}
-  for i = 1, n do
-    local a, b = d[i - 1], d[i]
-    if a and b then m[i] = (a * b <= 0) and 0 or (a + b) / 2
-    else m[i] = a or b or 0 end
-  end
-  for i = 1, n - 1 do
-    if d[i] then
-      if d[i] == 0 then m[i], m[i + 1] = 0, 0
-      else
-        local al, be = m[i] / d[i], m[i + 1] / d[i]
-        local s = al * al + be * be
-        if s > 9 then local t = 3 / sqrt(s); m[i], m[i + 1] = t * al * d[i], t * be * d[i] end
-      end
-    end
-  end
+  local curve = alp.interp.curve(cts, ps, { x = "log", y = "log", method = "steffen" })
   local ct_min, ct_max = cts[1], cts[n]
   return function(ct)
     if type(ct) ~= "number" or not (ct >= ct_min) then
@@ -75,17 +55,7 @@ local function interpolator(cts, ps, p0, p_inf)
       if ct == huge then return p_inf end
       return p_inf + (ps[n] - p_inf) * ct_max / ct
     end
-    local x = (log(ct) - l0) / h
-    local i = floor(x) + 1
-    if i >= n then i = n - 1 end
-    local t = x - (i - 1)
-    if d[i] then
-      local t2, u = t * t, 1 - t
-      -- cubic Hermite, written so that a flat stretch stays exactly flat
-      return exp(y[i] + t2 * (3 - 2 * t) * (y[i + 1] - y[i])
-                 + h * t * u * (u * m[i] - t * m[i + 1]))
-    end
-    return ps[i] + t * (ps[i + 1] - ps[i])
+    return curve:at(ct)
   end
 end
 
