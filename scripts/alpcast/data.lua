@@ -245,15 +245,11 @@ local function increasing(xs, fname, name)
   end
 end
 
--- Index i with xs[i] <= x <= xs[i+1] (xs increasing, inside the range).
-local function locate(xs, x)
-  local lo, hi = 1, #xs
-  while hi - lo > 1 do
-    local mid = (lo + hi) // 2
-    if xs[mid] <= x then lo = mid else hi = mid end
-  end
-  return lo
-end
+local function scale(on) return on and "log" or "linear" end
+
+-- Both interpolators are thin wrappers of the one interpolation code,
+-- alp.interp (physics/interp.c, physics/limit.c): this file only adds the
+-- choice of what to return outside the table or in a gap.
 
 -- alp.data.interp1(xs, ys [, {logx=, logy=, outside=}]) -> f(x)
 function M.interp1(xs, ys, opts)
@@ -271,12 +267,12 @@ function M.interp1(xs, ys, opts)
   end
   if #xs < 1 then error(fname .. ": the table is empty", 2) end
   increasing(xs, fname, "x")
-  local tx, ty = {}, {}
-  for i = 1, #xs do
-    tx[i] = logx and log(xs[i]) or xs[i]
-    ty[i] = logy and log(ys[i]) or ys[i]
-  end
-  local n, x1, xn = #xs, xs[1], xs[#xs]
+  -- an inf value (a limit that excludes nothing) is a gap, like nan
+  local yv = {}
+  for i, y in ipairs(ys) do yv[i] = y == huge and 0 / 0 or y end
+  local ok, curve = pcall(alp.interp.curve, xs, yv, { x = scale(logx), y = scale(logy) })
+  if not ok then error((tostring(curve):gsub("^alp%.interp%.curve", fname)), 2) end
+  local x1, xn = xs[1], xs[#xs]
   return function(x)
     if type(x) ~= "number" or x ~= x then
       error(fmt("%s: x must be a number, got %s", fname, check.got(x)), 2)
@@ -285,23 +281,18 @@ function M.interp1(xs, ys, opts)
       return outside_value(choice, fname, fmt("x = %.6g is outside the table [%.6g, %.6g]",
                                               x, x1, xn))
     end
-    local i = n == 1 and 1 or locate(xs, x)
-    local y
-    if x == xs[i] then y = ty[i]
-    elseif i < n and x == xs[i + 1] then y = ty[i + 1]
-    else
-      local t = ((logx and log(x) or x) - tx[i]) / (tx[i + 1] - tx[i])
-      y = ty[i] + t * (ty[i + 1] - ty[i])
-    end
-    if y ~= y then
+    local y = curve:at(x)
+    if y == nil then
       return outside_value(choice, fname, fmt("x = %.6g is in a gap of the table (nan)", x))
     end
-    return logy and exp(y) or y
+    return y
   end
 end
 
 -- alp.data.interp2(xs, ys, z [, {logx=, logy=, logz=, outside=}]) -> f(x, y)
--- z[i][j] is the value at (xs[i], ys[j]); bilinear in the chosen scales.
+-- z[i][j] is the value at (xs[i], ys[j]); bilinear in the chosen scales
+-- (along x at the two neighbouring ys, then across: alp.interp's curves at
+-- fixed y, which give no value where a corner is nan).
 function M.interp2(xs, ys, z, opts)
   local fname = "alp.data.interp2"
   opts = opts or {}
@@ -318,16 +309,21 @@ function M.interp2(xs, ys, z, opts)
   if #xs < 2 or #ys < 2 then error(fname .. ": need at least 2 x and 2 y values", 2) end
   check.table(z, fname, "z")
   if #z ~= #xs then error(fmt("%s: z must have %d rows (one per x), got %d", fname, #xs, #z), 2) end
-  local tz = {}
+  local cx, cy = {}, {}
   for i = 1, #xs do
     numbers(z[i], fname, fmt("z[%d]", i), logz)
     if #z[i] ~= #ys then
       error(fmt("%s: z[%d] must have %d values (one per y), got %d", fname, i, #ys, #z[i]), 2)
     end
-    tz[i] = {}
-    for j = 1, #ys do tz[i][j] = logz and log(z[i][j]) or z[i][j] end
   end
-  local function tr(v, on) return on and log(v) or v end
+  for j = 1, #ys do
+    cx[j], cy[j] = xs, {}
+    for i = 1, #xs do cy[j][i] = z[i][j] end
+  end
+  local ok, tab = pcall(alp.interp._limit_curves, {
+    t = ys, x = cx, y = cy, along = scale(logx), family = scale(logy), value = scale(logz),
+    method = "linear", t_low = { "none" }, t_high = { "none" }, u_low = { "none" }, u_high = { "none" } })
+  if not ok then error(fmt("%s: %s", fname, (tostring(tab):gsub("^alp%.interp%._limit_curves: ", ""))), 2) end
   return function(x, y)
     if type(x) ~= "number" or x ~= x or type(y) ~= "number" or y ~= y then
       error(fmt("%s: x and y must be numbers, got %s, %s", fname, check.got(x), check.got(y)), 2)
@@ -336,24 +332,11 @@ function M.interp2(xs, ys, z, opts)
       return outside_value(choice, fname, fmt("(%.6g, %.6g) is outside the table [%.6g, %.6g] x [%.6g, %.6g]",
                                               x, y, xs[1], xs[#xs], ys[1], ys[#ys]))
     end
-    local i, j = locate(xs, x), locate(ys, y)
-    if i >= #xs then i = #xs - 1 end
-    if j >= #ys then j = #ys - 1 end
-    local u = (tr(x, logx) - tr(xs[i], logx)) / (tr(xs[i + 1], logx) - tr(xs[i], logx))
-    local v = (tr(y, logy) - tr(ys[j], logy)) / (tr(ys[j + 1], logy) - tr(ys[j], logy))
-    local z00, z10, z01, z11 = tz[i][j], tz[i + 1][j], tz[i][j + 1], tz[i + 1][j + 1]
-    -- exact corners/edges do not need the far values (they may be nan)
-    local val
-    if u == 0 and v == 0 then val = z00
-    elseif u == 0 then val = z00 + v * (z01 - z00)
-    elseif v == 0 then val = z00 + u * (z10 - z00)
-    else
-      val = (1 - u) * (1 - v) * z00 + u * (1 - v) * z10 + (1 - u) * v * z01 + u * v * z11
-    end
-    if val ~= val then
+    local val = tab:at(x, y)
+    if val == huge then
       return outside_value(choice, fname, fmt("(%.6g, %.6g) is in a gap of the table (nan)", x, y))
     end
-    return logz and exp(val) or val
+    return val
   end
 end
 

@@ -35,7 +35,7 @@ Example: d = alp.data.csv(alp.root .. "/recasts/data/x.csv"); print(d.meta.sourc
 alp.data.interp1(xs, ys [, {logx = false, logy = false, outside = "error"}]) -> f
 f(x) interpolates linearly between the knots, in ln x and/or ln y when asked
 (logy: values must be > 0).  xs strictly increasing.
-Outside [xs[1], xs[n]], and between knots next to a nan value (a gap in a
+Outside [xs[1], xs[n]], and between knots next to a nan or inf value (a gap in a
 digitised curve), f does what outside says -- never extrapolates:
   "error"    raise "x = 5 is outside the table [0.1, 3]" (default)
   "nolimit"  return math.huge (a limit that excludes nothing)
