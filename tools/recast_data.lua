@@ -534,7 +534,7 @@ do
   seed_find("based on 10k generated signal events", "Table 1 caption (10k generated)")
   write_table("belle2_kinv_signal_table1.csv", {
     { "quantity", "numbers of signal and misreconstructed signal events before and after the selection cuts (4.1) of the seed's Belle II B+ -> K+ a (a invisible) analysis, per ALP mass, out of n_generated simulated signal events" },
-    { "units", "ma_GeV: ALP mass [GeV]; n_generated, n_signal_before, n_misrec_before, n_signal_after, n_misrec_after: numbers of events [dimensionless]" },
+    { "units", "ma_GeV: ALP mass [GeV]; n_generated, n_signal_before, n_misrec_before, n_signal_after, n_misrec_after: numbers of events [events]" },
     { "cl", "not applicable (event counts); the seed's limits built from them are at 90% CL (Sec. 4.3)" },
     { "source", SEEDPAPER .. ", Table 1 (and Sec. 4.2 text: 'signal efficiency eps = Nsel/Ngen ranges around 10%')" },
     { "via", "read from the seed text ../shared/seed/000_2a0b61c1f8454ab0.txt (PROVENANCE.md has no file for it)" },
@@ -572,7 +572,7 @@ do
   end
   write_table("belle2_kinv_background.csv", {
     { "quantity", "simulated background samples of the seed's Belle II B+ -> K+ a (a invisible) analysis: production cross section, generated events and events surviving the selection (4.1), per background process" },
-    { "units", "process: text (uubar, ddbar, ssbar, ccbar = e+e- -> q qbar (gamma) continuum; tautau = e+e- -> tau+ tau-; BpBm = Upsilon(4S) -> B+ B-; B0B0bar = Upsilon(4S) -> B0 B0bar); sigma_nb: cross section [nb]; n_generated, n_after_selection: numbers of events [dimensionless]" },
+    { "units", "process: text (uubar, ddbar, ssbar, ccbar = e+e- -> q qbar (gamma) continuum; tautau = e+e- -> tau+ tau-; BpBm = Upsilon(4S) -> B+ B-; B0B0bar = Upsilon(4S) -> B0 B0bar); sigma_nb: cross section [nb]; n_generated, n_after_selection: numbers of events [events]" },
     { "cl", "not applicable (event counts); the seed's limits built from them are at 90% CL (Sec. 4.3)" },
     { "source", SEEDPAPER .. ", Sec. 4.1 (cross sections, 'For each background channel, we generate 10 million events') and Sec. 4.2 ('After selection, we have 39 B+B- and 28 B0B0bar background events left, while no background from tau+tau- and continuum events remains in generated samples of 10M events per background source')" },
     { "via", "read from the seed text ../shared/seed/000_2a0b61c1f8454ab0.txt (PROVENANCE.md has no file for it)" },

@@ -13,6 +13,10 @@ local type, tonumber = type, tonumber
 
 -- ---- reading ------------------------------------------------------------
 
+-- unit kinds whose values are >= 0 (alp.units)
+local NONNEG = { mass = true, time = true, length = true, events = true, cross_section = true,
+                 luminosity = true }
+
 local function split_csv(line, sep)
   local out, i, n = {}, 1, #line
   if n == 0 then return { "" } end
@@ -129,7 +133,13 @@ function M.csv(path, opts)
   end
   f:close()
   if not names then error(fmt("%s: %s has no column row", fname, path), 2) end
-  local units = M.parse_units(meta.units)
+  local units, ranges = M.parse_units(meta.units)
+  for name, r in pairs(ranges) do
+    if r == "bad" then
+      error(fmt("%s: %s: units: column '%s': a range must be 'lo..hi' with numbers lo <= hi",
+                fname, path, name), 2)
+    end
+  end
   -- A column is numeric when its header declares a unit other than text
   -- (then every cell must be a number: an error names the file, line and
   -- column), or, with no declaration, when all its non-empty cells are
@@ -155,6 +165,20 @@ function M.csv(path, opts)
     if not numeric then
       vals = {}
       for r, cells in ipairs(raw) do vals[r] = trim(cells[c]) end
+    elseif declared then
+      -- the physical range: declared ("[dimensionless, 0..1]"), or >= 0 for
+      -- masses, times, lengths, event counts, cross sections, luminosities
+      local r = ranges[name]
+      if not r and NONNEG[require("alpcast.units").kind(declared) or ""] then r = { 0, huge } end
+      if r then
+        for i, v in ipairs(vals) do
+          if v == v and not (v >= r[1] and v <= r[2]) then
+            error(fmt("%s: %s:%d: column '%s' = %s is outside its range [%s, %s] (%s)", fname, path,
+                      lines[i], name, check.got(v), fmt("%.6g", r[1]), fmt("%.6g", r[2]),
+                      ranges[name] and "declared in units:" or ("a " .. declared .. " value is >= 0")), 2)
+          end
+        end
+      end
     end
     cols[name] = vals
   end
@@ -164,13 +188,13 @@ function M.csv(path, opts)
                       Table)
 end
 
--- alp.data.parse_units(text) -> {column = unit}: the header's "units:" line,
+-- alp.data.parse_units(text) -> {column = unit}, {column = {lo, hi}}: the header's "units:" line,
 -- "name[, name...]: description [unit]; ...": the unit is the last [...] of
 -- each entry, "text" for an entry described as text; entries split at ';'
 -- outside parentheses.  Columns without a bracketed unit are left out.
 function M.parse_units(text)
-  local out = {}
-  if type(text) ~= "string" then return out end
+  local out, ranges = {}, {}
+  if type(text) ~= "string" then return out, ranges end
   local pieces, depth, cur = {}, 0, {}
   for ch in text:gsub("\n", " "):gmatch(".") do
     if ch == "(" then depth = depth + 1 elseif ch == ")" then depth = depth - 1 end
@@ -181,15 +205,26 @@ function M.parse_units(text)
   for _, piece in ipairs(pieces) do
     local names, desc = piece:match("^%s*([^:]+):%s*(.*)$")
     if names then
-      local unit
+      local unit, range
       for u in desc:gmatch("%[([^%]]+)%]") do unit = trim(u) end
+      if unit then
+        -- "[dimensionless, 0..1]": a declared range after the unit
+        local uu, lo, hi = unit:match("^(.-)%s*,%s*([^%.]+)%.%.(.+)$")
+        if uu then
+          unit, range = uu, { tonumber(trim(lo)), tonumber(trim(hi)) }
+          if not range[1] or not range[2] or not (range[1] <= range[2]) then range = "bad" end
+        end
+      end
       if not unit and (desc:match("^text") or desc:match("%(text%)")) then unit = "text" end
       if unit then
-        for nm in names:gmatch("[^,]+") do out[trim(nm)] = unit end
+        for nm in names:gmatch("[^,]+") do
+          out[trim(nm)] = unit
+          if range then ranges[trim(nm)] = range end
+        end
       end
     end
   end
-  return out
+  return out, ranges
 end
 
 -- d:column(name) -> array

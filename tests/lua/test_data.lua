@@ -106,3 +106,26 @@ function TestData:test_interp2_bilinear_log_and_grid()
   local lin = alp.data.interp2({ 0, 1 }, { 0, 1 }, { { 0, 1 }, { 2, 3 } })
   h.assert_rel(lin(0.25, 0.5), 0.25 * 2 + 0.5 * 1, 1e-15, "bilinear")
 end
+
+-- Physical ranges (issue 12 item 4): lengths/times/counts >= 0 from their
+-- unit, a declared "[unit, lo..hi]" range; errors name file, line, column.
+function TestData:test_physical_ranges()
+  local p = self.dir .. "/r.csv"
+  local function try(text)
+    local f = assert(io.open(p, "w")); f:write(text); f:close()
+    return pcall(alp.data.csv, p)
+  end
+  local ok, err = try("# units: m: [GeV]; ctau: [mm]; eff: [dimensionless, 0..1]\nm,ctau,eff\n0.1,1,0.5\n0.2,-1,0.5\n")
+  lu.assertFalse(ok); lu.assertStrContains(err, p .. ":4:"); lu.assertStrContains(err, "'ctau'")
+  ok, err = try("# units: m: [GeV]; ctau: [mm]; eff: [dimensionless, 0..1]\nm,ctau,eff\n0.1,1,0.5\n0.2,1,1.5\n")
+  lu.assertFalse(ok); lu.assertStrContains(err, p .. ":4:"); lu.assertStrContains(err, "'eff'")
+  lu.assertStrContains(err, "[0, 1]")
+  ok, err = try("# units: m: [GeV]; eff: [dimensionless, 1..0]\nm,eff\n0.1,0.5\n")
+  lu.assertFalse(ok); lu.assertStrContains(err, "lo <= hi")
+  -- in range, nan (no value) and inf lifetimes pass
+  ok, err = try("# units: m: [GeV]; tau: [ps]; eff: [dimensionless, 0..1]\nm,tau,eff\n0.1,inf,1\n0.2,5,nan\n")
+  lu.assertTrue(ok, tostring(err))
+  local units, ranges = alp.data.parse_units("eff: efficiency [dimensionless, 0..1]; n: [events]")
+  lu.assertEquals(units, { eff = "dimensionless", n = "events" })
+  lu.assertEquals(ranges, { eff = { 0, 1 } })
+end

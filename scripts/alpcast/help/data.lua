@@ -56,7 +56,10 @@ Parses a header's "units:" line: entries "column: description [unit]" (or
 "column: [unit]") separated by ";" outside brackets; the unit is the last
 [...] of the entry, or "text" for a text column.  alp.data.csv puts the result
 in d.units and then requires every declared non-text column to be numeric
-(error FILE:LINE: column 'x': not a number).
+(error FILE:LINE: column 'x': not a number) and inside its physical range: a
+declared one, "[dimensionless, 0..1]" (returned as the second value
+{column = {lo, hi}}), or >= 0 for masses, times, lengths, events, cross
+sections and luminosities (nan = no value always passes).
 Example: alp.data.parse_units("ma: ALP mass [GeV]; ul: [dimensionless]")
          -> {ma = "GeV", ul = "dimensionless"}]==],
 }
