@@ -252,6 +252,14 @@ static int l_proc_clock(lua_State *L)
 }
 
 /* ncpu() -> number of online CPUs (at least 1). */
+/* set_threads(n): default Monte Carlo thread count of this process
+ * (alpL_set_default_threads). */
+static int l_proc_set_threads(lua_State *L)
+{
+  alpL_set_default_threads((int)luaL_checkinteger(L, 1));
+  return 0;
+}
+
 static int l_proc_ncpu(lua_State *L)
 {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -270,7 +278,7 @@ static const luaL_Reg proc_funcs[] = {
   { "fork", l_proc_fork },     { "write", l_proc_write }, { "read", l_proc_read },
   { "close", l_proc_close },   { "poll", l_proc_poll },   { "wait", l_proc_wait },
   { "kill", l_proc_kill },     { "killall", l_proc_killall }, { "exit", l_proc_exit },
-  { "clock", l_proc_clock },   { "ncpu", l_proc_ncpu },   { "getpid", l_proc_getpid },
+  { "clock", l_proc_clock },   { "ncpu", l_proc_ncpu },   { "set_threads", l_proc_set_threads },   { "getpid", l_proc_getpid },
   { NULL, NULL }
 };
 

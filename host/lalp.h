@@ -75,6 +75,10 @@ lua_Integer alpL_opt_integer(lua_State *L, int idx, const char *fname,
  * integer in [1, 256]; idx may be none/nil), else $ALPCAST_THREADS, else the
  * number of cores. */
 int alpL_threads(lua_State *L, int idx, const char *fname);
+/* The thread count used when neither opts.threads nor $ALPCAST_THREADS
+ * says (n <= 0: the number of cores); the suite gives each of its -j N
+ * children cores / N so that they do not oversubscribe the machine. */
+void alpL_set_default_threads(int n);
 
 /* opts[key] as one of the strings in `choices` (NULL-terminated); returns
  * its index.  nil gives def (or raises if def < 0). */

@@ -177,6 +177,10 @@ lua_Integer alpL_opt_integer(lua_State *L, int idx, const char *fname,
   return v;
 }
 
+static int default_threads = 0; /* 0: the number of cores */
+
+void alpL_set_default_threads(int n) { default_threads = n > 0 ? n : 0; }
+
 int alpL_threads(lua_State *L, int idx, const char *fname)
 {
   lua_Integer t = 0;
@@ -193,7 +197,7 @@ int alpL_threads(lua_State *L, int idx, const char *fname)
                  fname, e);
     return (int)v;
   }
-  return omp_get_num_procs();
+  return default_threads > 0 ? default_threads : omp_get_num_procs();
 }
 
 int alpL_opt_option(lua_State *L, int idx, const char *fname, const char *key,

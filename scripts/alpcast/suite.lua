@@ -614,7 +614,11 @@ local function run_isolated(jobs, width, timeout, done)
     while next_done <= #jobs do
       while #running < width and next_job <= #jobs do
         local pid, fd = p_fork()
-        if pid == 0 then child(fd, jobs[next_job].work); p_exit(4) end
+        if pid == 0 then
+          -- cores / width Monte Carlo threads each: -j N children share the machine
+          proc.set_threads(math.max(1, proc.ncpu() // width))
+          child(fd, jobs[next_job].work); p_exit(4)
+        end
         running[#running + 1] = { i = next_job, pid = pid, fd = fd, text = "", size = 0,
                                   t0 = p_clock(), timeout = timeout }
         next_job = next_job + 1
