@@ -23,7 +23,7 @@ Limit.__index = Limit
 
 local SPEC_KEYS = { "value", "mass", "lifetime", "bins", "bounds", "error_up", "cl", "curves",
                     "interpolate", "outside", "same_decay_length", "select", "source", "name",
-                    "columns", "units", "path" }
+                    "columns", "units", "path", "undershoot" }
 
 local function fail(what, msg, ...) error(fmt("alp.limit: %s: " .. msg, what, ...), 0) end
 
@@ -122,7 +122,7 @@ local function curves_of(src, fam, along, val, fam_name, along_name)
     c[#c + 1] = i
   end
   table.sort(keys)
-  local t, xs, ys = {}, {}, {}
+  local t, xs, ys, rs = {}, {}, {}, {}
   for j, k in ipairs(keys) do
     local rows = by[k]
     table.sort(rows, function(a, b) return along[a] < along[b] end)
@@ -134,9 +134,36 @@ local function curves_of(src, fam, along, val, fam_name, along_name)
       end
       x[n], y[n] = along[r], val[r]
     end
-    t[j], xs[j], ys[j] = k, x, y
+    t[j], xs[j], ys[j], rs[j] = k, x, y, rows
   end
-  return t, xs, ys
+  return t, xs, ys, rs
+end
+
+-- spec.undershoot = f: a finite value more than f times below both finite
+-- neighbours along its curve is an artefact of the source (e.g. a spline
+-- undershoot) and is taken as no limit (nan).  Compared with the original
+-- neighbours; returns the dropped rows (file units, file order).
+local function drop_undershoots(src, spec, ys, rs, f)
+  local hits = {}
+  for j, y in ipairs(ys) do
+    for i = 2, #y - 1 do
+      local v, a, b = y[i], y[i - 1], y[i + 1]
+      if v == v and a == a and b == b and v * f < a and v * f < b then hits[#hits + 1] = { j, i } end
+    end
+  end
+  local dropped = {}
+  for n, h in ipairs(hits) do
+    local r = rs[h[1]][h[2]]
+    ys[h[1]][h[2]] = 0 / 0
+    local row = { r = r }
+    for _, c in pairs { spec.mass, spec.lifetime or false, spec.value } do
+      if c then row[c] = src.columns[c][r] end
+    end
+    dropped[n] = row
+  end
+  table.sort(dropped, function(p, q) return p.r < q.r end)
+  for _, row in ipairs(dropped) do row.r = nil end
+  return dropped
 end
 
 local function build(self)
@@ -181,7 +208,8 @@ local function build(self)
   local fam, along = life, mass
   local fam_name, along_name = spec.lifetime, spec.mass
   if by_mass then fam, along, fam_name, along_name = mass, life, spec.mass, spec.lifetime end
-  local t, xs, ys = curves_of(src, fam, along, v, fam_name, along_name)
+  local t, xs, ys, rs = curves_of(src, fam, along, v, fam_name, along_name)
+  if spec.undershoot then self.dropped = drop_undershoots(src, spec, ys, rs, spec.undershoot) end
   local mass_scale = one_of(ip.mass, SCALES, "linear", "interpolate.mass")
   local life_scale = one_of(ip.lifetime, SCALES, "log", "interpolate.lifetime")
   local mo = type(out.mass) == "table" and out.mass or { low = out.mass, high = out.mass }
@@ -233,6 +261,9 @@ local function new_limit(src, spec)
     end
   end
   if spec.curves ~= nil then one_of(spec.curves, { "lifetime", "mass" }, nil, "curves") end
+  if spec.undershoot ~= nil and (spec.bins or type(spec.undershoot) ~= "number" or not (spec.undershoot > 1)) then
+    fail(src.label, "undershoot must be a number > 1 (curves only), got %s", check.got(spec.undershoot))
+  end
   if spec.same_decay_length and spec.curves ~= "mass" then
     fail(src.label, "same_decay_length needs curves = \"mass\"")
   end
@@ -277,7 +308,11 @@ function M.csv(path, spec)
       local cols, keep = {}, {}
       for r = 1, d.n do
         local ok = true
-        for k, want in pairs(spec.select) do if d.columns[k][r] ~= want then ok = false end end
+        for k, want in pairs(spec.select) do
+          local x = d.columns[k][r]
+          if type(want) == "function" then ok = ok and want(x) and true or false
+          elseif x ~= want then ok = false end
+        end
         if ok then keep[#keep + 1] = r end
       end
       for _, name in ipairs(d.names) do
@@ -321,7 +356,7 @@ function Limit:at(ma, ctau)
 end
 
 -- lim:info() -> {name, bounds, cl, source, kind, files, mass = {min, max},
--- ctau = {min, max} (m), spec}
+-- ctau = {min, max} (m), spec, dropped = rows taken as no limit (undershoot)}
 function Limit:info()
   local c = core(self)
   local a, b, t0, t1 = c:range()
@@ -329,7 +364,8 @@ function Limit:info()
   if self.kind == "curves at fixed masses" then mass, ctau = { t0, t1 }, { a, b } end
   if self.kind == "curve in mass" then ctau = nil end
   return { name = self.name, bounds = self.bounds, cl = self.cl, source = self.source,
-           kind = self.kind, files = self.files, mass = mass, ctau = ctau, spec = self.spec }
+           kind = self.kind, files = self.files, mass = mass, ctau = ctau, spec = self.spec,
+           dropped = self.dropped }
 end
 
 function Limit.__tostring(self)

@@ -15,16 +15,16 @@ TestRecastLhcbKmumuDisplaced = {}
 
 local PATH = "recasts/lhcb_kmumu_displaced.lua"
 local FILE = "recasts/data/lhcb_kmumu_displaced_bins.csv"
-local PS = 2.99792458e-4 -- m per ps (c * 1 ps)
+local PS = alp.constants.c_light * 1e-12 -- m per ps (c * 1 ps)
 
-local desc, data
+local desc
 local function load()
-  if not desc then
-    desc = alp.recast.load(PATH)
-    data = alp.recast.data(desc)
-  end
-  return desc, data
+  if not desc then desc = alp.recast.load(PATH) end
+  return desc, desc.limit
 end
+
+-- the recast's UL at (m [GeV], tau [ps])
+local function ul(ma, tau) local _, lim = load(); return lim:at(ma, tau * PS) end
 
 -- The file's bins of the mass column containing ma, read with plain io:
 -- {iy, tau_lo, tau_hi, ul}, sorted by iy.
@@ -102,37 +102,32 @@ end
 
 -- The BR limit used at (0.6 GeV, 57.5 ps): the file's bin (ix 137, iy 28).
 function TestRecastLhcbKmumuDisplaced:test_limit_used_is_the_bin_content()
-  local d, dat = load()
+  local d = load()
   local ma, tau = 0.6, 57.5
-  local bins = bins_at(ma)
   local b28
-  for _, b in ipairs(bins) do if b[1] == 28 then b28 = b end end
+  for _, b in ipairs(bins_at(ma)) do if b[1] == 28 then b28 = b end end
   lu.assertNotNil(b28)
   lu.assertEquals(b28[4], 1.725637e-09) -- the row quoted above
-  local m1 = alp.model.benchmark("cWW", 1)
-  local c = math.sqrt(m1:ctau(ma) / PS / tau)  -- tau(c) = 57.5 ps
-  local m = alp.model.benchmark("cWW", c)
-  h.assert_rel(m:ctau(ma) / PS, tau, 1e-9, "tau")
-  local p = d.prepare(ma, dat)
-  local r = d.ratio(m, ma, dat, p)
-  local S = m:br_b_to_ka(ma) * m:br(ma, "mumu")
-  h.assert_rel(S / r, 1.725637e-09, 1e-12, "UL used at (0.6 GeV, 57.5 ps)")
-  -- anywhere inside the bin the same value (no interpolation)
-  for _, t in ipairs { 50.2, 63.0 } do
-    local mt = alp.model.benchmark("cWW", math.sqrt(m1:ctau(ma) / PS / t))
-    h.assert_rel(mt:br_b_to_ka(ma) * mt:br(ma, "mumu") / d.ratio(mt, ma, dat, p), 1.725637e-09,
-                 1e-12, "UL at " .. t .. " ps")
+  h.assert_rel(ul(ma, tau), 1.725637e-09, 1e-12, "UL used at (0.6 GeV, 57.5 ps)")
+  -- anywhere inside the bin the same value (no interpolation), lo <= x < hi
+  for _, x in ipairs { { 0.5989433, 50.11872 }, { 0.6022, 63.09 }, { 0.5990, 50.2 } } do
+    h.assert_rel(ul(x[1], x[2]), 1.725637e-09, 1e-12, "UL at " .. x[1] .. " GeV, " .. x[2] .. " ps")
   end
+  lu.assertNotEquals(ul(0.6022947, 57.5), 1.725637e-09, "upper mass edge: the next bin")
+  lu.assertNotEquals(ul(ma, 63.09573 * (1 + 1e-9)), 1.725637e-09, "upper lifetime edge: the next bin")
+  -- the signal is B(B+ -> K+ a) B(a -> mu mu)
+  local m = alp.model.benchmark("cWW", 0.7)
+  h.assert_rel(d.signal(m, ma), m:br_b_to_ka(ma) * m:br(ma, "mumu"), 1e-12, "signal")
 end
 
 -- The coupling edges at 0.6 GeV (cWW) and 2.0 GeV (cff): hand vs scan.
 function TestRecastLhcbKmumuDisplaced:test_edges_hand_vs_scan()
-  local d, dat = load()
+  local d = load()
   for _, case in ipairs { { "cWW", 0.6 }, { "cff", 2.0 }, { "cff", 0.3 } } do
     local bench, ma = case[1], case[2]
     local want, tau1, S1 = expected_intervals(bench, ma)
     lu.assertTrue(#want >= 1, bench .. " expected an excluded interval")
-    local r = alp.recast.scan(d, bench, nil, { data = dat, masses = { ma, ma * 1.0001 } })
+    local r = alp.recast.scan(d, bench, nil, { masses = { ma, ma * 1.0001 } })
     local got = r.by_mass[1]
     lu.assertEquals(#got, #want, bench .. " number of intervals at " .. ma)
     for i, iv in ipairs(want) do
@@ -153,24 +148,32 @@ function TestRecastLhcbKmumuDisplaced:test_edges_hand_vs_scan()
 end
 
 -- No limit outside the data: below 0.25 GeV, the vetoed mass windows,
--- above 4.7 GeV, and outside 0.1-1000 ps.
+-- above 4.7 GeV, and outside the published 0.1-1000 ps (the histogram's last
+-- bin, 1000-1258.9 ps, is not used).
 function TestRecastLhcbKmumuDisplaced:test_no_limit_outside_data()
-  local d, dat = load()
+  local d, lim = load()
   local masses = { 0.2, 0.45, 3.05, 3.7, 4.75 }
   for _, b in ipairs { "cff", "cWW" } do
-    local r = alp.recast.scan(d, b, nil, { data = dat, masses = masses, couplings = { n = 60 } })
+    local r = alp.recast.scan(d, b, nil, { masses = masses, couplings = { n = 60 } })
     lu.assertEquals(#r.intervals, 0, b .. ": no interval at vetoed / outside masses")
   end
-  for _, ma in ipairs(masses) do lu.assertNil(d.prepare(ma, dat), "no column at " .. ma) end
-  -- 0.3 GeV, cff: tau = 5.7e-3 ps / c^2
-  local p = d.prepare(0.3, dat)
-  local m1 = alp.model.benchmark("cff", 1)
-  local tau1 = m1:ctau(0.3) / PS
-  for _, tau in ipairs { 0.09, 1100, 1e5 } do
-    local m = alp.model.benchmark("cff", math.sqrt(tau1 / tau))
-    lu.assertEquals(d.ratio(m, 0.3, dat, p), 0, "no limit at tau = " .. tau .. " ps")
+  for _, ma in ipairs(masses) do
+    for _, tau in ipairs { 0.2, 10, 500 } do
+      lu.assertEquals(ul(ma, tau), math.huge, "no limit at " .. ma .. " GeV, " .. tau .. " ps")
+    end
   end
-  -- while inside the range the same signal would be excluded
+  local last = bins_at(0.3)
+  last = last[#last]
+  lu.assertEquals({ last[1], last[2] }, { 41, 1000 }, "the file has a 1000-1258.9 ps bin at 0.3 GeV")
+  lu.assertTrue(last[4] > 0, "with a limit the recast does not use")
+  for _, tau in ipairs { 0.09, 1000, 1100, 1258, 1e5 } do
+    lu.assertEquals(ul(0.3, tau), math.huge, "no limit at tau = " .. tau .. " ps")
+  end
+  lu.assertTrue(ul(0.3, 999) < 1e-7 and ul(0.3, 0.1) < 1e-8, "limits inside 0.1-1000 ps")
+  h.assert_rel(lim:info().ctau[2], 1000 * PS, 1e-12, "last lifetime edge used: 1000 ps")
+  h.assert_rel(lim:info().ctau[1], 0.1 * PS, 1e-12, "first lifetime edge: 0.1 ps")
+  -- 0.3 GeV, cff: a signal excluded at 900 ps is not at 1100 ps
+  local tau1 = alp.model.benchmark("cff", 1):ctau(0.3) / PS
   local m = alp.model.benchmark("cff", math.sqrt(tau1 / 900))
-  lu.assertTrue(d.ratio(m, 0.3, dat, p) > 1)
+  lu.assertTrue(d.signal(m, 0.3) / lim:at(0.3, m:ctau(0.3)) > 1, "excluded at 900 ps")
 end

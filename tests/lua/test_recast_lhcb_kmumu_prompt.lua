@@ -1,6 +1,7 @@
 -- tests/lua/test_recast_lhcb_kmumu_prompt.lua: recasts/lhcb_kmumu_prompt.lua
 -- (LHCb B0 -> K*0 chi(mu mu), arXiv:1508.04094, 95 % CL).
--- Numbers checked by hand, from rows of recasts/data/lhcb_kmumu_prompt_ul.csv
+-- Numbers checked by hand against the recast's alp.limit, from rows of
+-- recasts/data/lhcb_kmumu_prompt_ul.csv
 -- (nearest tabulated mass to 0.6 GeV is 0.599 GeV):
 --   0.599,30.1995,3.4208e-09   0.599,33.1131,3.6797e-09   (cWW edge, ~31 ps)
 --   0.599,912.011,8.2314e-08                               (cff edge, ~1900 ps:
@@ -16,19 +17,18 @@ local h = require "helpers"
 TestRecastLhcbKmumuPrompt = {}
 
 local PATH = "recasts/lhcb_kmumu_prompt.lua"
-local PS = 2.99792458e-4
+local PS = alp.constants.c_light * 1e-12 -- m per ps (c * 1 ps)
 local exp, log, sqrt = math.exp, math.log, math.sqrt
 
-local desc, data
+local desc
 local function load()
   if not desc then
     desc = alp.recast.load(PATH)
-    data = alp.recast.data(desc)
   end
-  return desc, data
+  return desc, desc.limit
 end
 
--- signal at coupling c; the recast's UL at c is signal / ratio
+-- signal at coupling c (hand formula), lifetime [ps], model
 local function signal(bench, c, ma)
   local m = alp.model.benchmark(bench, c)
   return m:br_b0_to_kstar0a(ma) * m:br(ma, "mumu"), m:ctau(ma) / PS, m
@@ -41,6 +41,10 @@ function TestRecastLhcbKmumuPrompt:test_declaration()
   lu.assertTrue(alp.recast.applies(d, "cff") and alp.recast.applies(d, "cWW"))
   lu.assertStrContains(d.notes, "1508.04094")
   lu.assertStrContains(d.notes, "95% CL")
+  local i = d.limit:info()
+  lu.assertEquals(i.cl, 0.95)
+  h.assert_rel(i.mass[1], 0.214, 1e-12, "lowest mass")
+  h.assert_rel(i.ctau[2], 912.011 * PS, 1e-9, "last tabulated lifetime")
 end
 
 -- REFERENCE 3.1 + D14: Gamma(B0 -> K*0 a) ~ A0(m_a^2)^2 lambda^{3/2}, not the
@@ -77,27 +81,41 @@ function TestRecastLhcbKmumuPrompt:test_kstar_rate_is_the_vector_formula()
   h.assert_rel(b0 / m:br_b_to_ka(ma0), want0, 2e-3, "B0->K*0 a / B+->K+ a at m_a -> 0")
 end
 
--- The recast's signal is B(B0 -> K*0 a) B(a -> mu mu), and the UL it uses
--- at (0.6 GeV, 31 ps) is the log-log interpolation of the two rows quoted above.
+-- UL at (m, tau ps) from the recast's limit object
+local function ul(ma, tau) local _, lim = load(); return lim:at(ma, tau * PS) end
+
+-- The recast's signal is B(B0 -> K*0 a) B(a -> mu mu), and the UL at
+-- (0.6 GeV, 31 ps) is the log-log interpolation of the two rows quoted above
+-- at the nearest tabulated mass (0.599 GeV).
 function TestRecastLhcbKmumuPrompt:test_limit_used_interpolated()
-  local d, dat = load()
-  local p = d.prepare(0.6, dat)
-  h.assert_rel(p.ma_tab, 0.599, 1e-12, "nearest tabulated mass")
+  local d = load()
   local tau = 31.0
   local ul_hand = exp(log(3.4208e-09) + (log(3.6797e-09) - log(3.4208e-09))
                 * (log(tau) - log(30.1995)) / (log(33.1131) - log(30.1995)))
-  local _, tau1 = signal("cWW", 1, 0.6)
-  local c = sqrt(tau1 / tau)
-  local S = signal("cWW", c, 0.6)
-  local m = alp.model.benchmark("cWW", c)
-  h.assert_rel(S / d.ratio(m, 0.6, dat, p), ul_hand, 1e-9, "UL at (0.6 GeV, 31 ps)")
-  -- the signal is the K*0 one (not B+ -> K+ a)
-  h.assert_rel(d.ratio(m, 0.6, dat, p), m:br_b0_to_kstar0a(0.6) * m:br(0.6, "mumu") / ul_hand, 1e-9, "ratio")
+  for _, ma in ipairs { 0.6, 0.5985, 0.6015 } do -- all nearest to 0.599 GeV
+    h.assert_rel(ul(ma, tau), ul_hand, 1e-9, "UL at (" .. ma .. " GeV, 31 ps)")
+  end
+  h.assert_rel(ul(0.6, 30.1995), 3.4208e-09, 1e-9, "knot value")
+  -- nearest mass, no interpolation in mass: 0.594 GeV row below 0.5965 GeV
+  h.assert_rel(ul(0.5964, 30.1995), 3.3636e-09, 1e-9, "0.5964 GeV -> 0.594 GeV row")
+  h.assert_rel(ul(0.5966, 30.1995), 3.4208e-09, 1e-9, "0.5966 GeV -> 0.599 GeV row")
+  local S, _, m = signal("cWW", 1.3, 0.6)
+  h.assert_rel(d.signal(m, 0.6), S, 1e-12, "signal = B(B0 -> K*0 a) B(a -> mu mu)")
+  lu.assertTrue(math.abs(S / (m:br_b_to_ka(0.6) * m:br(0.6, "mumu")) - 1) > 0.05, "not B+ -> K+ a (9 % apart)")
+end
+
+-- tau > 912 ps: LHCb's rule anchored at the last grid point (0.599 GeV row
+-- 912.011 ps, 8.2314e-08), continuous there.
+function TestRecastLhcbKmumuPrompt:test_long_lifetime_rule()
+  for _, tau in ipairs { 912.011, 1000, 1900, 1e5 } do
+    local want = 8.2314e-08 * (1 - exp(-1000 / 912.011)) / (1 - exp(-1000 / tau))
+    h.assert_rel(ul(0.6, tau), want, 1e-9, "UL at " .. tau .. " ps")
+  end
 end
 
 -- Coupling edges, hand (bisection with the quoted rows) vs scan.
 function TestRecastLhcbKmumuPrompt:test_edges_hand_vs_scan()
-  local d, dat = load()
+  local d = load()
   -- cWW, 0.6 GeV: edge near 31 ps, between the rows 30.1995 and 33.1131 ps
   local function ul_31(tau)
     assert(tau >= 30.1995 and tau <= 33.1131, "edge left the quoted rows: " .. tau)
@@ -115,7 +133,7 @@ function TestRecastLhcbKmumuPrompt:test_edges_hand_vs_scan()
   local _, t1f = signal("cff", 1, 0.6)
   local edge_cff = h.bisect_log(f_cff, sqrt(t1f / 1e5), sqrt(t1f / 913))
   for _, case in ipairs { { "cWW", edge_cww }, { "cff", edge_cff } } do
-    local r = alp.recast.scan(d, case[1], nil, { data = dat, masses = { 0.6, 0.6001 } })
+    local r = alp.recast.scan(d, case[1], nil, { masses = { 0.6, 0.6001 } })
     local iv = r.by_mass[1]
     lu.assertEquals(#iv, 1, case[1])
     h.assert_rel(iv[1][1], case[2], 3e-3, case[1] .. " lower edge at 0.6 GeV")
@@ -128,46 +146,56 @@ end
 
 -- tau < 0.1 ps uses UL(m, 0.1 ps): at 2.0 GeV the nearest mass is 1.999 GeV.
 function TestRecastLhcbKmumuPrompt:test_short_lifetime_held()
-  local d, dat = load()
-  local p = d.prepare(2.0, dat)
-  h.assert_rel(p.ma_tab, 1.999, 1e-12, "nearest mass")
-  local _, t1 = signal("cWW", 1, 2.0)
-  for _, tau in ipairs { 0.05, 1e-4 } do
-    local c = sqrt(t1 / tau)
-    local S, _, m = signal("cWW", c, 2.0)
-    h.assert_rel(S / d.ratio(m, 2.0, dat, p), 4.8113e-09, 1e-9, "UL at " .. tau .. " ps")
+  for _, tau in ipairs { 0.1, 0.05, 1e-4 } do
+    h.assert_rel(ul(2.0, tau), 4.8113e-09, 1e-9, "UL at " .. tau .. " ps")
   end
 end
 
 -- No limit outside the data: below 0.214 GeV, the vetoed windows, the nan
--- 4.349 GeV column and above; the short-lifetime vetoes; the flagged cell.
+-- 4.349 GeV column and above; the short-lifetime vetoes; the flagged cells.
 function TestRecastLhcbKmumuPrompt:test_no_limit_outside_data()
-  local d, dat = load()
+  local d = load()
   local masses = { 0.2, 0.21, 3.0, 3.7, 4.349, 4.36 }
   for _, b in ipairs { "cff", "cWW" } do
-    local r = alp.recast.scan(d, b, nil, { data = dat, masses = masses, couplings = { n = 60 } })
+    local r = alp.recast.scan(d, b, nil, { masses = masses, couplings = { n = 60 } })
     lu.assertEquals(#r.intervals, 0, b .. ": no interval at vetoed / outside masses")
   end
-  lu.assertNil(d.prepare(0.2, dat))
-  lu.assertNil(d.prepare(4.36, dat))
+  for _, ma in ipairs { 0.2, 0.2135, 4.347, 4.36 } do
+    lu.assertEquals(ul(ma, 10), math.huge, "no limit at " .. ma .. " GeV")
+  end
+  h.assert_rel(ul(0.2145, 10), 3.0507e-08, 1e-9, "0.214 GeV column (row 0.214,10,3.0507e-08)")
   -- 0.78 GeV (omega/rho window): no limit for tau < 1 ps, a limit above
-  local p = d.prepare(0.78, dat)
-  local _, t1 = signal("cff", 1, 0.78)
   for _, tau in ipairs { 0.05, 0.5, 0.95 } do
-    local m = alp.model.benchmark("cff", sqrt(t1 / tau))
-    lu.assertEquals(d.ratio(m, 0.78, dat, p), 0, "vetoed at " .. tau .. " ps")
+    lu.assertEquals(ul(0.78, tau), math.huge, "vetoed at " .. tau .. " ps")
   end
-  local m = alp.model.benchmark("cff", sqrt(t1 / 2))
-  lu.assertTrue(d.ratio(m, 0.78, dat, p) > 1, "limit at 2 ps")
-  -- the spline undershoot at 3.234 GeV, 2.75 ps is not used as a limit
-  p = d.prepare(3.234, dat)
-  h.assert_rel(p.ma_tab, 3.234, 1e-12, "nearest mass")
-  local _, t3 = signal("cff", 1, 3.234)
-  for _, tau in ipairs { 2.6, 2.75423, 2.9 } do
-    m = alp.model.benchmark("cff", sqrt(t3 / tau))
-    lu.assertEquals(d.ratio(m, 3.234, dat, p), 0, "flagged cell at " .. tau .. " ps")
+  local S, _, m = signal("cff", sqrt(select(2, signal("cff", 1, 0.78)) / 2), 0.78)
+  lu.assertTrue(S / ul(0.78, 2) > 1, "excluded at 2 ps")
+  h.assert_rel(m:ctau(0.78) / PS, 2, 1e-9, "tau = 2 ps")
+end
+
+-- The spline undershoots at 3.234 GeV (2.04e-11 at 2.75423 ps, 1.16e-10 at
+-- 3.98107 ps, more than 3x below both mass neighbours) are no limit, and
+-- listed in extra/flagged_cells; the neighbouring lifetimes keep theirs.
+function TestRecastLhcbKmumuPrompt:test_undershoot_guard()
+  local d, lim = load()
+  for _, tau in ipairs { 2.6, 2.75423, 2.9, 3.98107, 4.2 } do
+    lu.assertEquals(ul(3.234, tau), math.huge, "flagged cell at " .. tau .. " ps")
   end
-  local ex = d.extra(dat).flagged_cells.rows
-  lu.assertEquals(#ex, 2)
-  lu.assertEquals(ex[1][1], 3.234)
+  lu.assertTrue(ul(3.234, 2.5) < 1e-9 and ul(3.229, 2.75423) < 1e-9, "neighbours keep a limit")
+  local ex = d.extra().flagged_cells.rows
+  lu.assertEquals(ex, { { 3.234, 2.75423, 2.0427e-11 }, { 3.234, 3.98107, 1.1572e-10 } })
+  lu.assertEquals(#lim:info().dropped, 2)
+  -- the rule on a small table (f = 3): 1e-10 is 2x below its right neighbour
+  -- (kept); 1e-11 is 20x and 100x below both (dropped); the ends are kept
+  local toy = alp.limit.new { columns = { m = { 1, 2, 3, 4, 5, 6 }, ul = { 1e-9, 1e-10, 2e-10, 1e-9, 1e-11, 1e-9 } },
+                              units = { m = "GeV", ul = "dimensionless" }, value = "ul", mass = "m",
+                              cl = 0.9, undershoot = 3 }
+  h.assert_rel(toy:at(2), 1e-10, 1e-12, "2x below one neighbour: kept")
+  lu.assertEquals(toy:at(5), math.huge, "more than 3x below both: dropped")
+  lu.assertEquals(toy:at(4.5), math.huge, "no interpolation towards a dropped knot")
+  h.assert_rel(toy:at(1), 1e-9, 1e-12, "end kept")
+  lu.assertEquals(toy:info().dropped, { { m = 5, ul = 1e-11 } })
+  lu.assertErrorMsgContains("undershoot must be a number > 1", alp.limit.new,
+    { columns = { m = { 1 }, ul = { 1 } }, units = { m = "GeV", ul = "dimensionless" },
+      value = "ul", mass = "m", cl = 0.9, undershoot = 0.5 })
 end

@@ -57,7 +57,11 @@ spec keys:
              (rules: help("alp.limit"))
   same_decay_length  (curves = "mass") interpolate between masses at fixed
              tau m_k / m, as for a fixed lab decay length (CHARM)
-  select     {column = value}: use only the matching rows
+  select     {column = value or function(x) -> bool}: use only the matching
+             rows (e.g. {tau_hi_ps = function(t) return t <= 1000 end})
+  undershoot f (> 1; curves): a value more than f times below both finite
+             neighbours along its curve is a source artefact (a spline
+             undershoot): no limit there; lim:info().dropped lists those rows
   source, name  override the header's source and the card's name
 Errors name the file, line and column: no "# units:" line, an unknown unit,
 a non-numeric cell, a limit <= 0, a duplicate row, no data rows.]==],
