@@ -123,7 +123,9 @@ void host_report(lua_State *L, int status)
 /* ---- state ----------------------------------------------------------------- */
 
 /* package.path: the data root's scripts/ first, then Lua's defaults (which
- * include /usr/share/lua/5.4/, where Debian's lua-unit lives). */
+ * include /usr/share/lua/5.4/, where Debian's lua-unit lives).  package.cpath
+ * stays Lua's default, which on Debian includes /usr/lib/<triplet>/lua/5.4/,
+ * where lua-cjson's cjson.so (the suite's report reader) lives. */
 static void set_paths(lua_State *L, const char *root)
 {
   lua_getglobal(L, "package");

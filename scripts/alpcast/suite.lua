@@ -459,80 +459,49 @@ end
 
 -- ---- reports of the child processes -----------------------------------------
 
--- A small JSON reader for the children's reports (written by
--- alp.output.json_encode): objects, arrays, strings with escapes, numbers
--- (integers stay integers, so the parent re-encodes them as the child
--- would), true, false, null.  A report is data from another process: it is
--- parsed, never run.  Raises "bad report: ... at byte N".
+-- The children's reports (written by alp.output.json_encode) are read with
+-- lua-cjson (a private instance: strict numbers, at most 64 levels deep).  A
+-- report is data from another process: it is parsed, never run.  null
+-- becomes nil (an absent key, a hole in an array), as before.
+--
+-- Integers: cjson reads every number as a float, but the parent re-encodes
+-- a report and must write 1 where the child wrote 1, not 1.0.  json_encode
+-- writes an integer as bare digits and a float always with "." or an
+-- exponent.  So, after cjson has checked the text, each bare-digit number
+-- outside the strings is rewritten as the string "\xFF<digits>" and that copy
+-- is decoded; such a string becomes the integer again, read from its digits
+-- (exact, as before: beyond 64 bits it stays a float).  json_encode writes
+-- only valid UTF-8, where the byte 0xFF never occurs, so no real string is
+-- taken for a number.  Raises "bad report: ...".
+local cjson = require("cjson.safe").new()
+cjson.decode_invalid_numbers(false)
+cjson.decode_max_depth(64)
+local null = cjson.null
+
 local function json_decode(s)
-  local pos = 1
-  local esc = { b = "\b", f = "\f", n = "\n", r = "\r", t = "\t", ['"'] = '"', ["\\"] = "\\",
-                ["/"] = "/" }
-  local function fail(what) error(fmt("bad report: %s at byte %d", what, pos), 0) end
-  local function ws() pos = s:find("[^ \t\r\n]", pos) or #s + 1 end
-  local value
-  local function str()
-    local parts = {}
-    pos = pos + 1
-    while true do
-      local a = s:find('["\\]', pos)
-      if not a then fail("unterminated string") end
-      parts[#parts + 1] = s:sub(pos, a - 1)
-      if s:sub(a, a) == '"' then pos = a + 1; return concat(parts) end
-      local c = s:sub(a + 1, a + 1)
-      if c == "u" then
-        local hex = s:match("^%x%x%x%x", a + 2)
-        if not hex then fail("bad \\u escape") end
-        parts[#parts + 1] = utf8.char(tonumber(hex, 16))
-        pos = a + 6
-      elseif esc[c] then parts[#parts + 1] = esc[c]; pos = a + 2
-      else fail("bad escape") end
+  local _, err = cjson.decode(s)
+  if err then error("bad report: " .. err, 0) end
+  if s:find("\xFF", 1, true) then error("bad report: not UTF-8 (a byte 0xFF)", 0) end
+  -- s with its strings blanked out (same length): where the numbers are
+  local bare = s:gsub("\\.", "__"):gsub('"[^"]*"', function(q) return ("_"):rep(#q) end)
+  local marked = s:gsub("()(%-?%d[%d.eE+-]*)", function(at, num)
+    if bare:sub(at, at) ~= "_" and not num:find("[.eE]") then return '"\xFF' .. num .. '"' end
+  end)
+  local function restore(x)
+    if x == null then return nil end
+    if type(x) == "string" and x:byte() == 0xFF then
+      local n = tonumber(x:sub(2))
+      return math.tointeger(n) or n
     end
-  end
-  function value(depth)
-    if depth > 64 then fail("nested too deeply") end
-    ws()
-    local c = s:sub(pos, pos)
-    if c == "{" or c == "[" then
-      local t, close, n = {}, c == "{" and "}" or "]", 0
-      pos = pos + 1
-      ws()
-      if s:sub(pos, pos) == close then pos = pos + 1; return t end
-      while true do
-        if close == "}" then
-          ws()
-          if s:sub(pos, pos) ~= '"' then fail("expected a key") end
-          local k = str()
-          ws()
-          if s:sub(pos, pos) ~= ":" then fail("expected ':'") end
-          pos = pos + 1
-          t[k] = value(depth + 1)
-        else
-          n = n + 1
-          t[n] = value(depth + 1)
-        end
-        ws()
-        local d = s:sub(pos, pos)
-        pos = pos + 1
-        if d == close then return t end
-        if d ~= "," then fail("expected ',' or '" .. close .. "'") end
-      end
-    elseif c == '"' then return str()
-    elseif s:find("^true", pos) then pos = pos + 4; return true
-    elseif s:find("^false", pos) then pos = pos + 5; return false
-    elseif s:find("^null", pos) then pos = pos + 4; return nil
+    if type(x) ~= "table" then return x end
+    local t = {}
+    for i = 1, #x do t[i] = restore(x[i]) end -- an array (integer keys)
+    for k, y in pairs(x) do                   -- an object (string keys)
+      if type(k) == "string" then t[k] = restore(y) end
     end
-    local t = s:match("^-?%d+%.?%d*[eE]?[-+]?%d*", pos)
-    if not t then fail("unexpected character") end
-    pos = pos + #t
-    local v = t:find("[%.eE]") and tonumber(t) or math.tointeger(tonumber(t)) or tonumber(t)
-    if v == nil then fail("bad number '" .. t .. "'") end
-    return v
+    return t
   end
-  local v = value(0)
-  ws()
-  if pos <= #s then fail("trailing text") end
-  return v
+  return restore((cjson.decode(marked)))
 end
 M._json_decode = json_decode
 

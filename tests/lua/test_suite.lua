@@ -206,3 +206,59 @@ function TestSuite:test_figure_summary_and_headline()
   lu.assertStrContains(text, "best reach 2.385e-4\nalpcast suite:")
   lu.assertStrContains(slurp(self.out .. "/summary.json"), '"best_c": 0.0002385')
 end
+
+-- The parent reads its children's reports (alp.output.json_encode) with
+-- lua-cjson: a report must come back as the child wrote it, integers as
+-- integers (summary.json re-encodes them), and a bad one is a clean error.
+TestSuiteReport = {}
+
+local decode, encode = suite._json_decode, alp.output.json_encode
+
+function TestSuiteReport:test_numbers_keep_their_type()
+  local v = { seed = 1, n = -42, zero = 0, big = math.maxinteger, small = math.mininteger,
+              p53 = (1 << 53) + 1, one = 1.0, nzero = -0.0, half = 0.5, e20 = 1e20,
+              f53 = 2.0 ^ 53, third = 1 / 3, tiny = 5e-324, list = { 1, 2.0, -3, 4.5e-7 } }
+  local r = decode(encode(v))
+  for k, x in pairs(v) do
+    if type(x) == "number" then
+      lu.assertEquals(math.type(r[k]), math.type(x), k)
+      lu.assertTrue(r[k] == x, k)
+    end
+  end
+  lu.assertEquals(r.p53, (1 << 53) + 1) -- exact, beyond a double's 53 bits
+  lu.assertEquals(1 / r.nzero, -math.huge)
+  lu.assertEquals({ math.type(r.list[1]), math.type(r.list[2]), math.type(r.list[3]) },
+                  { "integer", "float", "integer" })
+  lu.assertEquals(encode(r), encode(v))
+end
+
+function TestSuiteReport:test_strings_nesting_null_and_empty_tables()
+  local v = {
+    esc = 'q"\\/\n\t\r\b\f\1\31', utf8 = "é → 😀 ü",
+    digits = { "12", "-3", "1.0", "1e5", "x1 2y" }, ["k1 2.0"] = 7,
+    nested = { a = { b = { c = { 1, { 2, { 3 } } } } }, t = true, f = false },
+    empty = {},
+  }
+  local text = encode(v)
+  local r = decode(text)
+  lu.assertEquals(r, v)
+  lu.assertEquals(math.type(r["k1 2.0"]), "integer")
+  lu.assertEquals(encode(r), text)
+  -- the encoder writes byte 0xE9 as U+00E9 and NaN as null (an absent key)
+  r = decode(encode { latin1 = "caf\xe9", nan = 0 / 0 })
+  lu.assertEquals(r, { latin1 = "café" })
+  lu.assertEquals(decode("[1, null, 3]"), { 1, nil, 3 })
+  lu.assertNil(decode("null"))
+  lu.assertEquals(decode('{"a": {}, "b": []}'), { a = {}, b = {} })
+  lu.assertEquals(decode('"\\u00e9\\ud83d\\ude00 \\u0000"'), "é😀 \0")
+end
+
+function TestSuiteReport:test_a_bad_report_is_a_clean_error()
+  for _, s in ipairs { "", "{", '{"a": 1,}', "[1, 2", '{"a": 1} x', "nan", "0x10", "[01]",
+                       '"\\x"', '"\xff1"', ("["):rep(100) .. ("]"):rep(100),
+                       encode { seed = 1, list = { 1, 2 } }:sub(1, -4) } do -- cut short
+    local ok, err = pcall(decode, s)
+    lu.assertFalse(ok, s)
+    lu.assertStrContains(err, "bad report: ", s)
+  end
+end
