@@ -1,15 +1,20 @@
 -- recasts/lhcb_kmumu_prompt.lua: LHCb B0 -> K*0 chi(mu mu), arXiv:1508.04094,
 -- 95 % CL; seed Sec. 3.1 (upper green area of Fig. 3).
 -- Excluded where B(B0 -> K*0 a) B(a -> mu mu) > UL(m_a, tau_a) (LHCb's grid).
-local limit = alp.limit.csv("data/lhcb_kmumu_prompt_ul.csv", {
-  value = "br_ul", mass = "ma_GeV", lifetime = "tau_ps", cl = 0.95,
-  -- nearest tabulated mass (as getUL.C); log-log in tau between lifetimes
-  interpolate = { method = "nearest", mass = "linear", lifetime = "log", value = "log" },
-  -- no limit outside 0.214-4.349 GeV; tau < 0.1 ps: UL(0.1 ps); tau > 912 ps:
-  -- LHCb's rule UL(tau0)(1 - e^{-1000/tau0})/(1 - e^{-1000/tau}), tau0 = 912 ps
-  outside = { mass = "none", short = "hold", long = { "acceptance", ref = { 1000, "ps" } } },
-  undershoot = 3, -- spline undershoots of getUL.C: no limit (see notes)
-})
+local function grid(long, select)
+  return alp.limit.csv("data/lhcb_kmumu_prompt_ul.csv", {
+    value = "br_ul", mass = "ma_GeV", lifetime = "tau_ps", cl = 0.95, select = select,
+    -- nearest tabulated mass (as getUL.C); log-log in tau between lifetimes
+    interpolate = { method = "nearest", mass = "linear", lifetime = "log", value = "log" },
+    -- no limit outside 0.214-4.349 GeV; tau < 0.1 ps: UL(0.1 ps)
+    outside = { mass = "none", short = "hold", long = long },
+    undershoot = 3, -- spline undershoots of getUL.C: no limit (see notes)
+  })
+end
+-- LHCb's getUL.C: tau > 912 ps (last point) UL(tau0)(1 - e^{-1000/tau0})/(1 - e^{-1000/tau})
+local limit = grid({ "acceptance", ref = { 1000, "ps" } })
+-- the seed's plot: only tau <= 0.2 ps (REFERENCE S2, "plot greys tau > 0.2 ps")
+local paper = grid("none", { tau_ps = function(t) return t <= 0.2 end })
 
 return alp.recast {
   name       = "lhcb_kmumu_prompt",
@@ -21,7 +26,7 @@ return alp.recast {
   cl         = 0.95,
   observable = "B(B0 -> K*0 a) B(a -> mu+ mu-) vs the 95% CL absolute UL(m, tau)",
   tags       = { "B", "mumu", "LHCb" },
-  limit      = limit,
+  variants   = { lhcb = { limit = limit, default = true }, paper = { limit = paper } },
   -- REFERENCE 3.1 (vector meson: lambda^{3/2}, A0 of BSZ2015 per D14)
   signal     = function(model, ma) return model:br_b0_to_kstar0a(ma) * model:br(ma, "mumu") end,
   benchmarks = { "cff", "cWW" },
@@ -38,7 +43,9 @@ flatten), so the band is open upwards. tau > 912 ps (last grid point): LHCb's
 rule for tau >= 1000 ps, UL(1000)(1-e^-1)/(1-e^{-1000/tau}), anchored at
 912 ps. Guard: a value more than 3x below both mass neighbours is a spline
 undershoot, no limit (m = 3.234 GeV at 2.75 and 3.98 ps, next to the three
-nan the header flags; extra/flagged_cells). No x1/2 on c_ff (D1).]],
+nan the header flags; extra/flagged_cells). No x1/2 on c_ff (D1). Variant
+paper: only tau <= 0.2 ps, as the seed's plot (its band stops at short
+lifetimes); the default (lhcb, cff.csv) applies LHCb's own macro rule.]],
   extra      = function()
     local rows = {}
     for i, r in ipairs(limit:info().dropped) do rows[i] = { r.ma_GeV, r.tau_ps, r.br_ul } end

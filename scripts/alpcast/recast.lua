@@ -24,7 +24,7 @@ local FIELDS = { "name", "experiment", "process", "reference", "signature", "cl"
                  "extra" }
 -- keys of a variant's table that the suite reads (the rest is the recast's)
 local VARIANT_RESERVED = { masses = true, couplings = true, benchmarks = true, limit = true,
-                           parent = true }
+                           parent = true, default = true }
 
 
 local is_limit = function(v) return require("alpcast.limit").is_limit(v) end
@@ -262,6 +262,16 @@ local function validate(spec, source)
       d.variant_names[#d.variant_names + 1] = vname
     end
     if #d.variant_names == 0 then fail("field 'variants' must not be empty (omit it instead)") end
+    local defaults = {}
+    for _, vn in ipairs(d.variant_names) do
+      local dv = vs[vn].default
+      if dv ~= nil and dv ~= true then fail("variants.%s.default must be true or absent", vn) end
+      if dv then defaults[#defaults + 1] = vn end
+    end
+    if #defaults > 1 then
+      table.sort(defaults)
+      fail("variants: only one may be default = true (%s)", table.concat(defaults, ", "))
+    end
     table.sort(d.variant_names)
   end
   d.variant_settings = vs or {}

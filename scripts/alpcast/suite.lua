@@ -361,7 +361,9 @@ local function run_recast(e, o, hooks, say, on_desc)
       local bstate = {}
       for _, v in ipairs(variants) do
         local vname = v or nil
-        local label = b .. (vname and ("_" .. vname) or "")
+        -- the variant marked default = true writes <benchmark>.csv
+        local is_default = vname and desc.variant_settings[vname].default
+        local label = b .. ((vname and not is_default) and ("_" .. vname) or "")
         if recast.applies(desc, b, vname) then
           local res = recast.scan(desc, b, vname, { data = data, cache = cache, seed = o.seed,
                                                     family = hooks.families and hooks.families[b] })

@@ -25,7 +25,7 @@ local function load()
   if not desc then
     desc = alp.recast.load(PATH)
   end
-  return desc, desc.limit
+  return desc, desc.variants.lhcb.limit
 end
 
 -- signal at coupling c (hand formula), lifetime [ps], model
@@ -41,7 +41,7 @@ function TestRecastLhcbKmumuPrompt:test_declaration()
   lu.assertTrue(alp.recast.applies(d, "cff") and alp.recast.applies(d, "cWW"))
   lu.assertStrContains(d.notes, "1508.04094")
   lu.assertStrContains(d.notes, "95% CL")
-  local i = d.limit:info()
+  local i = d.variants.lhcb.limit:info()
   lu.assertEquals(i.cl, 0.95)
   h.assert_rel(i.mass[1], 0.214, 1e-12, "lowest mass")
   h.assert_rel(i.ctau[2], 912.011 * PS, 1e-9, "last tabulated lifetime")
@@ -133,7 +133,7 @@ function TestRecastLhcbKmumuPrompt:test_edges_hand_vs_scan()
   local _, t1f = signal("cff", 1, 0.6)
   local edge_cff = h.bisect_log(f_cff, sqrt(t1f / 1e5), sqrt(t1f / 913))
   for _, case in ipairs { { "cWW", edge_cww }, { "cff", edge_cff } } do
-    local r = alp.recast.scan(d, case[1], nil, { masses = { 0.6, 0.6001 } })
+    local r = alp.recast.scan(d, case[1], "lhcb", { masses = { 0.6, 0.6001 } })
     local iv = r.by_mass[1]
     lu.assertEquals(#iv, 1, case[1])
     h.assert_rel(iv[1][1], case[2], 3e-3, case[1] .. " lower edge at 0.6 GeV")
@@ -157,7 +157,7 @@ function TestRecastLhcbKmumuPrompt:test_no_limit_outside_data()
   local d = load()
   local masses = { 0.2, 0.21, 3.0, 3.7, 4.349, 4.36 }
   for _, b in ipairs { "cff", "cWW" } do
-    local r = alp.recast.scan(d, b, nil, { masses = masses, couplings = { n = 60 } })
+    local r = alp.recast.scan(d, b, "lhcb", { masses = masses, couplings = { n = 60 } })
     lu.assertEquals(#r.intervals, 0, b .. ": no interval at vetoed / outside masses")
   end
   for _, ma in ipairs { 0.2, 0.2135, 4.347, 4.36 } do
@@ -198,4 +198,22 @@ function TestRecastLhcbKmumuPrompt:test_undershoot_guard()
   lu.assertErrorMsgContains("undershoot must be a number > 1", alp.limit.new,
     { columns = { m = { 1 }, ul = { 1 } }, units = { m = "GeV", ul = "dimensionless" },
       value = "ul", mass = "m", cl = 0.9, undershoot = 0.5 })
+end
+
+-- Variant paper (issue 11 item 4): the seed's plot keeps only tau <= 0.2 ps,
+-- so its band closes where the ALP lives longer; the default applies LHCb's
+-- macro rule beyond the grid and reaches far lower couplings.
+function TestRecastLhcbKmumuPrompt:test_paper_variant_stops_at_short_lifetimes()
+  local d = alp.recast.load(alp.root .. "/recasts/lhcb_kmumu_prompt.lua")
+  local paper, lhcb = d.variants.paper.limit, d.variants.lhcb.limit
+  local ct = function(ps) return ps * 1e-12 * alp.constants.c_light end
+  h.assert_rel(paper:at(1.0, ct(0.15)), lhcb:at(1.0, ct(0.15)), 1e-12, "same grid below 0.2 ps")
+  lu.assertEquals(paper:at(1.0, ct(0.5)), math.huge, "no limit beyond 0.2 ps")
+  lu.assertTrue(lhcb:at(1.0, ct(0.5)) < 1, "the default has one")
+  local masses = { 1.0, 1.0001 }
+  local rp = alp.recast.scan(d, "cff", "paper", { masses = masses, couplings = { n = 60 } })
+  local rl = alp.recast.scan(d, "cff", "lhcb", { masses = masses, couplings = { n = 60 } })
+  lu.assertTrue(#rp.intervals > 0 and #rl.intervals > 0)
+  lu.assertTrue(rl.intervals[1].lo < rp.intervals[1].lo / 10,
+                string.format("lhcb reaches lower c: %.3g vs paper %.3g", rl.intervals[1].lo, rp.intervals[1].lo))
 end

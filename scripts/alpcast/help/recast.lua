@@ -54,7 +54,8 @@ Fields:
              folder (an absolute path or ".." is an error naming the field)
   variants   {name = {settings}}: one output per variant
              (<benchmark>_<variant>.csv); a variant may set its own limit,
-             masses, couplings and benchmarks; the other settings reach the
+             masses, couplings, benchmarks and parent; default = true on one
+             variant writes it as <benchmark>.csv; the other settings reach the
              functions as variant.<key> (plus variant.name, variant.seed)
   status     "published" (default) or "projection"
   benchmarks {"cff", "cWW"} (default both); masses {min =, max =, n =[, log
