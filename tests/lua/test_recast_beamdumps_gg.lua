@@ -1,7 +1,8 @@
 -- tests/lua/test_recast_beamdumps_gg.lua: recasts/beamdumps_gg.lua -- the D11
 -- conversion factor, the band edges at one mass by hand from the seed
--- curves, the band closing inside the coupling range at every mass, cWW only,
--- and a cross-check of the seed curves against the FORESEE outlines.
+-- curves, the ratio and the lower edge closed onto the tip, the extra tables,
+-- the band closing inside the coupling range at every mass, cWW only, and a
+-- cross-check of the seed curves against the FORESEE outlines.
 local lu = require "luaunit"
 local h = require "helpers"
 
@@ -54,6 +55,43 @@ function TestRecastBeamdumpsGg:test_edges_by_hand()
   -- and with the D11 number directly (C_gg^eff = c_WW to < 0.1 %)
   h.assert_rel(r.intervals[1].lo, K_D11 * g_low, 3e-3, "c_low = 4.3051e5 g_low = 0.1004")
   h.assert_rel(r.intervals[1].hi, K_D11 * g_up, 3e-3, "c_high = 4.3051e5 g_up = 9.685")
+end
+
+-- ratio = min(g / g_low, g_up / g) (> 1 only inside the band); the lower edge
+-- ends at 0.49784 GeV and is closed onto the upper edge's last point (the tip)
+function TestRecastBeamdumpsGg:test_ratio_tip_and_extra_tables()
+  local d = load()
+  local dat = alp.recast.data(d)
+  local ma = 0.1105
+  local band = d.prepare(ma, dat)
+  h.assert_rel(band.up, 2.2496e-05, 1e-12, "on a knot of the upper edge")
+  for _, c in ipairs { 0.05, 1, 30 } do
+    local m = alp.model.benchmark("cWW", c)
+    local g = g_of(m, ma)
+    h.assert_rel(d.ratio(m, ma, dat, band), math.min(g / band.low, band.up / g), 1e-12, "ratio at c = " .. c)
+  end
+  lu.assertTrue(d.ratio(alp.model.benchmark("cWW", 1), ma, dat, band) > 1, "c_WW = 1 is inside")
+  -- between the lower edge's last point and the tip: ln g linear in ln m
+  local m1, g1, mt, gt = 0.49784, dat.lower.columns.g_agg_GeVinv[dat.lower.n], 0.516671, 1.6644e-07
+  local mid = math.sqrt(m1 * mt)
+  h.assert_rel(d.prepare(mid, dat).low, math.sqrt(g1 * gt), 1e-9, "lower edge closed onto the tip")
+  local tip = d.prepare(mt, dat)
+  lu.assertEquals({ tip.low, tip.up }, { gt, gt })
+  lu.assertEquals(d.ratio(alp.model.benchmark("cWW", 0.07), mt, dat, tip), 0, "zero width at the tip")
+  -- outside the digitised masses: no edges, no exclusion
+  local out = d.prepare(0.6, dat)
+  lu.assertNil(out.low)
+  lu.assertEquals(d.ratio(alp.model.benchmark("cWW", 1), 0.6, dat, out), 0)
+  -- extra: the band at the upper edge's masses, in c_WW with D11's factor
+  local ex = d.extra(dat)
+  local rows = ex.seed_band_cWW.rows
+  lu.assertEquals(#rows, dat.upper.n)
+  lu.assertEquals(rows[#rows], { mt, gt, gt, K_D11 * gt, K_D11 * gt })
+  for _, r in ipairs(rows) do
+    lu.assertTrue(r[2] <= r[3], "g_low <= g_up at " .. r[1])
+    h.assert_rel(r[4], K_D11 * r[2], 1e-12)
+  end
+  lu.assertEquals(ex.foresee_contours_cWW.rows[1][5], K_D11 * dat.foresee.columns.g_agg_GeVinv[1])
 end
 
 function TestRecastBeamdumpsGg:test_band_closes_inside_the_coupling_range()

@@ -1,8 +1,9 @@
 -- tests/lua/test_recast_belle2_displaced.lua: the Belle II displaced-vertex
 -- projection (recasts/belle2_displaced.lua; seed Sec. 5, REFERENCE.md D10):
 -- the N = 2.3 contour at one mass against a bisection by hand with the model
--- API and the Monte Carlo, N_thr as a parameter, the exact c tau limits and
--- the interpolation against the Monte Carlo.
+-- API and the Monte Carlo, N_thr and L as parameters, the D10 numbers of the
+-- recast and of the detector volume against data/belle2_displaced_selection.csv,
+-- the exact c tau limits and the interpolation against the Monte Carlo.
 local lu = require "luaunit"
 local h = require "helpers"
 
@@ -31,6 +32,37 @@ function TestBelle2Displaced:test_declaration_and_threshold_parameter()
   -- the seed code's 3 events, and another luminosity, as parameters
   h.assert_rel(d.limit(1, dat, nil, { channel = "ee", n_threshold = 3 }), 3 / NB, 1e-12, "N_thr = 3")
   h.assert_rel(d.limit(1, dat, nil, { channel = "ee", lumi = 5 }), 2.3 / (NB / 10), 1e-12, "5 ab^-1")
+end
+
+-- D10 as data/belle2_displaced_selection.csv states it (seed_text, else
+-- seed_code): the recast's defaults and the "displaced" volume of
+-- alp.detector.belle2() that the Monte Carlo uses
+function TestBelle2Displaced:test_selection_file_matches_recast_and_volume()
+  local d, dat = load()
+  local sel = alp.data.csv(alp.root .. "/recasts/data/belle2_displaced_selection.csv")
+  local text, code = {}, {}
+  for i = 1, sel.n do
+    local r = sel:row(i)
+    text[r.parameter], code[r.parameter] = r.seed_text, r.seed_code
+  end
+  local v = alp.recast.variant(d, "ee")
+  local nb = alp.experiment.mesons("belle2", "B+B-", { text.luminosity, "ab^-1" })
+  h.assert_rel(d.limit(1, dat, nil, v), text.n_events_contour / nb, 1e-12, "N_thr / N_B from the file")
+  lu.assertEquals(d.extra(dat).counts.rows[1], { text.luminosity, nb, text.n_events_contour,
+                                                 text.n_events_contour / nb })
+  local vol = alp.detector.belle2():volume("displaced")
+  -- a ray at 90 deg crosses 0.9-60 cm; rays just inside / outside the polar window
+  local iv = vol:intervals({ 0, 0, 0 }, { 1, 0, 0 })
+  lu.assertEquals(#iv, 1)
+  h.assert_rel(iv[1][1], code.rho_min / 100, 1e-9, "rho_min")
+  h.assert_rel(iv[1][2], code.rho_max / 100, 1e-9, "rho_max")
+  local function hits(theta_deg)
+    local t = math.rad(theta_deg)
+    return #vol:intervals({ 0, 0, 0 }, { math.sin(t), 0, math.cos(t) }) > 0
+  end
+  lu.assertEquals({ hits(code.theta_min - 0.01), hits(code.theta_min + 0.01) }, { false, true })
+  lu.assertEquals({ hits(code.theta_max - 0.01), hits(code.theta_max + 0.01) }, { true, false })
+  lu.assertEquals(code.efficiency, 1)
 end
 
 function TestBelle2Displaced:test_exact_limits_and_channels()

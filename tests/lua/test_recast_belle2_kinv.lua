@@ -1,9 +1,10 @@
 -- tests/lua/test_recast_belle2_kinv.lua: the Belle II invisible projection
 -- (recasts/belle2_kinv.lua; seed Sec. 4, REFERENCE.md D9, §6, §7): the
--- 1.00e-7 hand calculation, the Table 1 efficiency, <P_a> (exact limits,
+-- 1.00e-7 hand calculation, N_B+- of the experiment table against the
+-- background file's sigma(B+B-), the Table 1 efficiency, <P_a> (exact limits,
 -- interpolation against the Monte Carlo, the 7.6 % prompt fraction), the
--- Fig. 10 shape and the seed's statements, and one coupling edge of the scan
--- against a bisection by hand.
+-- Fig. 10 shape and the seed's statements, the extra tables, and one coupling
+-- edge of the scan against a bisection by hand.
 local lu = require "luaunit"
 local h = require "helpers"
 
@@ -61,6 +62,42 @@ function TestBelle2Kinv:test_br_limit_stable_alp_is_reference_1e7()
   local v0 = variant("50ab_0bg")
   h.assert_rel(d.limit(0.3, dat, p, v0) * 0.1022 / 0.10, 4.26e-10, 0.01, "B_UL zero background")
   h.assert_rel(d.limit(0.3, dat, p, v0) * NBPM_50 * 0.1022, 2.302585, 1e-6, "N_S = -ln 0.1")
+end
+
+-- The recast takes N_B+- = 2 sigma(B+B-) L from the experiment table and the
+-- background's sigma_p from data/belle2_kinv_background.csv: they must agree.
+function TestBelle2Kinv:test_n_bpm_from_experiment_matches_background_file()
+  local _, dat = load()
+  local n, sigma = alp.experiment.mesons("belle2", "B+B-", { 50, "ab^-1" })
+  local b = dat.background.columns
+  local row
+  for i, p in ipairs(b.process) do if p == "BpBm" then row = i end end
+  lu.assertNotNil(row, "a BpBm row")
+  lu.assertEquals(sigma, b.sigma_nb[row])
+  h.assert_rel(n, NBPM_50, 1e-12, "N_B+- = 2 x 0.54 nb x 50 ab^-1")
+  -- and the B0B0bar cross section of the background file is the experiment's too
+  lu.assertEquals(select(2, alp.experiment.mesons("belle2", "B0B0bar", 1)), 0.51)
+end
+
+-- extra tables: one row per variant (REFERENCE §7 numbers) and eps on a grid
+function TestBelle2Kinv:test_extra_tables()
+  local d, dat = load()
+  local ex = d.extra(dat)
+  local rows = ex.counts.rows
+  lu.assertEquals(#rows, 3)
+  lu.assertEquals({ rows[1][1], rows[2][1], rows[3][1] }, { "0p5ab", "50ab", "50ab_0bg" })
+  h.assert_rel(rows[1][4], NB_05, 1e-12, "N_B at 0.5 ab^-1 = 1767")
+  lu.assertEquals(rows[1][5], 1767)
+  h.assert_rel(rows[2][6], 539.92, 1e-4, "N_UL at 50 ab^-1")
+  lu.assertEquals({ rows[3][4], rows[3][5] }, { 0, 0 })
+  h.assert_rel(rows[3][6], -math.log(0.1), 1e-9, "zero background: -ln 0.1")
+  h.assert_rel(rows[2][7], 1.00e-7, 2e-3, "REFERENCE §7: 1.00e-7 (eps = 0.10)")
+  h.assert_rel(rows[2][8], rows[2][7] * 0.10 / 0.1091, 1e-12, "eps(5 MeV) = 0.1091")
+  local eff = ex.efficiency.rows
+  lu.assertEquals(#eff, 61)
+  lu.assertEquals(eff[1], { 0, 0.1091 })
+  h.assert_rel(eff[14][2], 0.0896, 1e-12, "eps(0.65 GeV)")
+  lu.assertEquals(eff[61][2], 0)
 end
 
 function TestBelle2Kinv:test_efficiency_from_table1()
