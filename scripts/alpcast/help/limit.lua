@@ -58,6 +58,9 @@ spec keys:
   same_decay_length  (curves = "mass") interpolate between masses at fixed
              tau m_k / m, as for a fixed lab decay length (CHARM)
   select     {column = value}: use only the matching rows
+  mass_range {lo, hi} [GeV] instead of mass: a table without a mass column
+             whose one row (after select) holds at every mass in [lo, hi]
+             (e.g. a total branching-ratio limit); none outside
   source, name  override the header's source and the card's name
 Errors name the file, line and column: no "# units:" line, an unknown unit,
 a non-numeric cell, a limit <= 0, a duplicate row, no data rows.]==],
