@@ -23,7 +23,7 @@ Limit.__index = Limit
 
 local SPEC_KEYS = { "value", "mass", "lifetime", "bins", "bounds", "error_up", "cl", "curves",
                     "interpolate", "outside", "same_decay_length", "select", "source", "name",
-                    "columns", "units", "path", "undershoot" }
+                    "columns", "units", "path", "undershoot", "mass_range" }
 
 local function fail(what, msg, ...) error(fmt("alp.limit: %s: " .. msg, what, ...), 0) end
 
@@ -202,7 +202,14 @@ local function build(self)
     self.core, self.kind = res, "bins"
     return
   end
-  local mass = column(src, spec.mass, "mass", "mass")
+  local mass
+  if spec.mass_range then
+    -- no mass column: the table's one row holds at every mass in mass_range
+    if src.n ~= 1 then fail(src.label, "mass_range needs exactly one row (use select), got %d", src.n) end
+    mass, v = { spec.mass_range[1], spec.mass_range[2] }, { v[1], v[1] }
+  else
+    mass = column(src, spec.mass, "mass", "mass")
+  end
   local life = spec.lifetime and column(src, spec.lifetime, "lifetime", { "time", "length" }, ctau_conv)
   local by_mass = spec.curves == "mass"
   local fam, along = life, mass
@@ -251,8 +258,14 @@ end
 local function new_limit(src, spec)
   check.keys(spec, SPEC_KEYS, "alp.limit")
   if type(spec.value) ~= "string" then fail(src.label, "value must name the column of the limit") end
-  if spec.bins == nil and type(spec.mass) ~= "string" then
-    fail(src.label, "mass must name the mass column (or give bins = {mass = {lo, hi}, lifetime = {lo, hi}})")
+  if spec.mass_range ~= nil then
+    local r = spec.mass_range
+    if type(r) ~= "table" or type(r[1]) ~= "number" or type(r[2]) ~= "number" or not (r[1] >= 0 and r[1] < r[2])
+       or spec.mass ~= nil or spec.lifetime ~= nil or spec.bins ~= nil then
+      fail(src.label, "mass_range must be {lo, hi} (GeV, 0 <= lo < hi), without mass, lifetime or bins")
+    end
+  elseif spec.bins == nil and type(spec.mass) ~= "string" then
+    fail(src.label, "mass must name the mass column (or give bins = {mass = {lo, hi}, lifetime = {lo, hi}}, or mass_range = {lo, hi})")
   end
   if spec.bins ~= nil then
     local b = spec.bins
@@ -379,21 +392,30 @@ function Limit.__tostring(self)
   return concat(lines, "\n")
 end
 
+-- What a limit bounds: a "measurement" (UL = central + z sigma) bounds the
+-- quantity of its value column (events, or else a branching ratio).
+local function bounded(l)
+  if l.bounds ~= "measurement" then return l.bounds end
+  local u = l.src and l.src.units and l.src.units[l.spec.value]
+  local ok, kind = pcall(units.kind, u)
+  return ok and kind == "events" and "events" or "branching ratio"
+end
+
 -- alp.limit.strongest{lim, ...} -> the smallest of the limits at each point
--- (all at one CL).
+-- (all at one CL, bounding one quantity).
 function M.strongest(list)
   check.table(list, "alp.limit.strongest", "limits")
   if #list < 1 then error("alp.limit.strongest: needs at least one limit", 2) end
   for i, l in ipairs(list) do
     if not M.is_limit(l) then error(fmt("alp.limit.strongest: [%d] is not an alp.limit", i), 2) end
-    if l.cl ~= list[1].cl or l.bounds ~= list[1].bounds then
+    if l.cl ~= list[1].cl or bounded(l) ~= bounded(list[1]) then
       error(fmt("alp.limit.strongest: [%d] is at %g CL bounding %s, [1] at %g bounding %s", i,
-                l.cl, l.bounds, list[1].cl, list[1].bounds), 2)
+                l.cl, bounded(l), list[1].cl, bounded(list[1])), 2)
     end
   end
   local files = {}
   for _, l in ipairs(list) do for _, f in ipairs(l.files) do files[#files + 1] = f end end
-  return setmetatable({ name = "strongest of " .. #list, bounds = list[1].bounds, cl = list[1].cl,
+  return setmetatable({ name = "strongest of " .. #list, bounds = bounded(list[1]), cl = list[1].cl,
                         files = files, members = list, source = "see members" }, M._Combined)
 end
 

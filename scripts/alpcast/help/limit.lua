@@ -62,6 +62,9 @@ spec keys:
   undershoot f (> 1; curves): a value more than f times below both finite
              neighbours along its curve is a source artefact (a spline
              undershoot): no limit there; lim:info().dropped lists those rows
+  mass_range {lo, hi} [GeV] instead of mass: a table without a mass column
+             whose one row (after select) holds at every mass in [lo, hi]
+             (e.g. a total branching-ratio limit); none outside
   source, name  override the header's source and the card's name
 Errors name the file, line and column: no "# units:" line, an unknown unit,
 a non-numeric cell, a limit <= 0, a duplicate row, no data rows.]==],
