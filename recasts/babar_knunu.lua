@@ -22,6 +22,8 @@ return alp.recast {
   tags = { "B", "invisible", "BaBar" },
   limit = alp.limit.strongest { fit, total }, -- D13(a): the stronger of the two at each mass
   seed = 1,
+  variants = { emc_veto = { volume = "emc_veto", default = true }, -- D13(b): cff.csv, cWW.csv
+               dch = { volume = "dch" }, sphere = { volume = "sphere" } },
   couplings = { min = 1e-6, max = 1e2, n = 200 },
   notes = [[
 Limit (D13 a): the stronger of (i) data/babar_knunu_fit.csv, the two-body fit of
@@ -38,15 +40,14 @@ grade C), alp.acceptance.table. Volume (D13 b, detector.c) "emc_veto": seen if e
 at 15.8-141.8 deg (lab) and decaying at rho < 0.92 m, no z plane; both EMC numbers are
 grade C (recalled, not read in NIM A479 1). A prompt ALP escapes only outside the
 window (<P_a> ~ 0.10): the high-mass bound. The ALP's direction stands for its decay
-products' (an upper estimate of <P_a>: optimistic at high mass). D13's variants, by
-variant.volume (not declared: the suite would suffix every output): "dch" (rho < 0.809
+products' (an upper estimate of <P_a>: optimistic at high mass). D13's variants: "dch" (rho < 0.809
 m, z = -1.015..+1.749 m and its polar corners; grade B design values) and "sphere"
 (ALPaca's r = 0.50 m, no polar gap). B(a -> inv) from the model's "invisible" channel.
 Kaon acceptance as for K nu nubar (seed fn. 7).]],
 
   prepare = function(ma, data, variant)
     return alp.acceptance.table { experiment = "babar", ma = ma, n = N_EVENTS, seed = variant.seed,
-                                  volume = variant.volume or "emc_veto", side = "outside" }
+                                  volume = variant.volume, side = "outside" }
   end,
 
   signal = function(model, ma, prepared) -- seed eq. (3.4) per B+

@@ -21,7 +21,7 @@ local function load()
   if not desc then desc = alp.recast.load(PATH); data = alp.recast.data(desc) end
   return desc, data
 end
-local V = { seed = 1, name = "" }
+local V = { seed = 1, name = "emc_veto", volume = "emc_veto" }
 
 -- the stable-ALP coupling where B(B+ -> K+ a) P = UL: B = x c^2/(1 + x c^2) (D16(a)),
 -- x = Gamma/Gamma_B at c = 1, so c = sqrt(R/((1 - R) x)), R = UL/P
@@ -32,7 +32,7 @@ local function c_edge(bench, ma, ul, p)
 end
 
 local function edges(bench, masses)
-  local r = alp.recast.scan(load(), bench, nil, { masses = masses })
+  local r = alp.recast.scan(load(), bench, "emc_veto", { masses = masses })
   local out = {}
   for _, iv in ipairs(r.intervals) do
     lu.assertNil(out[iv.ma], "one interval per mass")
@@ -44,7 +44,8 @@ end
 function TestRecastBabarKnunu:test_declaration()
   local d = load()
   lu.assertEquals({ d.cl, d.signature, d.benchmarks }, { 0.90, "invisible", { "cff", "cWW" } })
-  lu.assertEquals(#d.variant_names, 0) -- default outputs cff.csv / cWW.csv are the D13 default
+  lu.assertEquals(d.variant_names, { "dch", "emc_veto", "sphere" })
+  lu.assertTrue(d.variants.emc_veto.default, "cff.csv / cWW.csv are the D13 default")
   lu.assertStrContains(d.notes, "grade C")
   lu.assertStrContains(d.notes, "babar_knunu_total_ul.csv")
   local n = 0
