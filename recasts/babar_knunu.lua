@@ -23,8 +23,11 @@ return alp.recast {
   limit = alp.limit.strongest { fit, total }, -- D13(a): the stronger of the two at each mass
   seed = 1,
   variants = { emc_veto = { volume = "emc_veto", default = true }, -- D13(b): cff.csv, cWW.csv
-               dch = { volume = "dch" }, sphere = { volume = "sphere" } },
+               -- comparison variants on a coarser mass grid (50 masses)
+               dch = { volume = "dch", masses = { min = 1e-3, max = 4.78, n = 50 } },
+               sphere = { volume = "sphere", masses = { min = 1e-3, max = 4.78, n = 50 } } },
   couplings = { min = 1e-6, max = 1e2, n = 200 },
+  parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+ (f_a/c > m_B+)
   notes = [[
 Limit (D13 a): the stronger of (i) data/babar_knunu_fit.csv, the two-body fit of
 Altmannshofer et al. 2023 (via ALPaca) to BaBar's hadronic-tag data, m_X = 0.100-2.920

@@ -27,6 +27,7 @@ return alp.recast {
   benchmarks = { "cWW" }, tags = { "beam dump", "photons" },
   masses = { min = 0.02172, max = 0.516671, n = 200 }, -- the upper edge's range
   couplings = { min = 1e-3, max = 1e4, n = 200 },
+  parent = "none", -- D16(b): the published contours close by themselves (no EFT bound)
   notes = [[
 Edges: data/beamdumps_gg_seed_upper.csv and _lower.csv, the combined NuCal + CHARM + E137
 exclusion as committed by the seed authors (bounds of arXiv:1904.02091, seed ref. [5];

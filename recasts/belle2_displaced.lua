@@ -14,6 +14,7 @@ return alp.recast {
   tags = { "B", "Belle II", "projection", "seed" }, seed = 1,
   variants = { ee = { channel = "ee" }, mumu = { channel = "mumu" } },
   masses = { min = 1e-3, max = 4.78, n = 200 }, couplings = { min = 1e-7, max = 1e2, n = 200 },
+  parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+ (f_a/c > m_B+)
   notes = [[
 D10: N_B = 2 sigma(B+B-) L from the experiment table (0.54 nb: 5.4e10 at 50 ab^-1; the seed
 code's 5e10 is not used); excluded where N > 2.3 (the seed text's 90 % CL zero-background

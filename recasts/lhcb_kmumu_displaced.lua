@@ -25,6 +25,7 @@ return alp.recast {
   benchmarks = { "cff", "cWW" },
   masses     = { min = 0.25, max = 4.7, n = 200 },
   couplings  = { min = 1e-5, max = 1e3, n = 200 },
+  parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+ (f_a/c > m_B+)
   notes      = [[
 LHCb, arXiv:1612.07818 Fig. 4: 95% CL ULs on B(B+ -> K+ chi) B(chi -> mu mu)
 (D12) in 1283 mass x 41 log lifetime bins, the official numbers of LHCb's

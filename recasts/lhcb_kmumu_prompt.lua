@@ -32,6 +32,7 @@ return alp.recast {
   benchmarks = { "cff", "cWW" },
   masses     = { min = 0.214, max = 4.35, n = 200 },
   couplings  = { min = 1e-5, max = 1e3, n = 200 },
+  parent = "B0", -- D16(b): scan up to c/f_a = 1/m_B0 (f_a/c > m_B0)
   notes      = [[
 LHCb, arXiv:1508.04094: 95% CL absolute ULs on B(B0 -> K*0 chi) B(chi -> mu
 mu) (D12), getUL.C on a 5 MeV x 25/decade grid (data header). Signal: REFERENCE 3.1 + D14 (not
