@@ -365,7 +365,10 @@ end
 
 -- lim:at(ma [, ctau]) -> the limit at mass ma [GeV] and c tau [m], or math.huge
 function Limit:at(ma, ctau)
-  return core(self):at(ma, ctau or 0)
+  local c = core(self)
+  -- curves at fixed masses: the family (C's t) is the mass, along (u) is c tau
+  if self.kind == "curves at fixed masses" then return c:at(ctau or 0, ma) end
+  return c:at(ma, ctau or 0)
 end
 
 -- lim:info() -> {name, bounds, cl, source, kind, files, mass = {min, max},

@@ -13,16 +13,16 @@ local PATH = alp.root .. "/recasts/babar_kgg.lua"
 local MA = 2.24599
 local UL1, UL10, UL100 = 1.0178e-07, 1.386e-07, 3.7229e-07 -- the file's rows at MA
 
-local desc, data
+local desc
 local function load()
-  if not desc then desc = alp.recast.load(PATH); data = alp.recast.data(desc) end
-  return desc, data
+  desc = desc or alp.recast.load(PATH)
+  return desc
 end
 
+-- the exclusion ratio the suite forms: signal / limit at the model's c tau
 local function ratio(m, ma)
-  local d, dat = load()
-  local v = { seed = 1, name = "" }
-  return d.ratio(m, ma, dat, d.prepare(ma, dat, v), v)
+  local d = load()
+  return d.signal(m, ma) / d.limit:at(ma, m:ctau(ma))
 end
 
 -- the benchmark model with c tau = ct_m at ma
@@ -38,6 +38,8 @@ function TestRecastBabarKgg:test_declaration()
   lu.assertEquals(d.benchmarks, { "cff", "cWW" })
   lu.assertStrContains(d.notes, "babar_kgg_ul.csv")
   lu.assertStrContains(d.notes, "90 %")
+  local m = alp.model.benchmark("cWW", 2)
+  lu.assertEquals(d.signal(m, MA), signal(m, MA), "signal = B(B+ -> K+ a) B(a -> gamma gamma)")
 end
 
 function TestRecastBabarKgg:test_limits_in_ctau()
@@ -49,7 +51,8 @@ function TestRecastBabarKgg:test_limits_in_ctau()
     { math.sqrt(1e-3 * 1e-2), math.sqrt(UL1 * UL10), "3.16 mm: log-log mid-point" },
     { math.sqrt(1e-2 * 0.1), math.sqrt(UL10 * UL100), "31.6 mm: log-log mid-point" },
   } do
-    local m = at_ctau("cWW", MA, t[1])
+    h.assert_rel(load().limit:at(MA, t[1]), t[2], 1e-9, t[3])
+    local m = at_ctau("cWW", MA, t[1]) -- and through the model's c tau
     h.assert_rel(signal(m, MA) / ratio(m, MA), t[2], 1e-6, t[3])
   end
   -- c tau > 100 mm: no limit, however large the signal would be
@@ -57,6 +60,9 @@ function TestRecastBabarKgg:test_limits_in_ctau()
   lu.assertEquals(ratio(at_ctau("cWW", MA, 0.15), MA), 0)
   lu.assertEquals(ratio(at_ctau("cWW", 0.3, 0.15), 0.3), 0)
   lu.assertTrue(ratio(at_ctau("cWW", 0.3, 0.09), 0.3) > 0)
+  -- the eta veto (nan rows at 0.469496 and 0.628647 GeV) and above 2.49465 GeV
+  lu.assertEquals(load().limit:at(0.55, 1e-3), math.huge)
+  lu.assertEquals(load().limit:at(2.6, 1e-3), math.huge)
 end
 
 function TestRecastBabarKgg:test_edges_by_hand()

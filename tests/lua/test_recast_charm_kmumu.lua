@@ -14,17 +14,16 @@ TestRecastCharmKmumu = {}
 
 local PATH = "recasts/charm_kmumu.lua"
 local FILE = "recasts/data/charm_kmumu_ul.csv"
-local PS = 2.99792458e-4
+local PS = 1e-12 * alp.constants.c_light -- c tau [m] of tau = 1 ps
 local exp, log, sqrt = math.exp, math.log, math.sqrt
 
-local desc, data
+local desc
 local function load()
-  if not desc then
-    desc = alp.recast.load(PATH)
-    data = alp.recast.data(desc)
-  end
-  return desc, data
+  desc = desc or alp.recast.load(PATH)
+  return desc
 end
+-- the limit the recast applies at mass ma and proper lifetime tau [ps]
+local function ul(ma, tau) return load().limit:at(ma, tau * PS) end
 
 -- the curve at mass ma from the file: sorted {tau}, {ul}
 local function curve(ma)
@@ -59,21 +58,21 @@ end
 
 -- The UL used at the tabulated mass 0.6 GeV, 45000 ps: the two rows quoted above.
 function TestRecastCharmKmumu:test_limit_used_at_tabulated_mass()
-  local d, dat = load()
-  local p = d.prepare(0.6, dat)
-  local m1 = alp.model.benchmark("cff", 1)
-  local tau1 = m1:ctau(0.6) / PS
+  local d = load()
   local tau = 45000
-  local m = alp.model.benchmark("cff", sqrt(tau1 / tau))
-  local S = m:br_b_to_ka(0.6) * m:br(0.6, "mumu")
   local want = exp(log(3.72483e-09) + (log(4.28602e-09) - log(3.72483e-09))
                    * (log(tau) - log(43287.6)) / (log(45138.3) - log(43287.6)))
-  h.assert_rel(S / d.ratio(m, 0.6, dat, p), want, 1e-9, "UL at (0.6 GeV, 45000 ps)")
+  h.assert_rel(ul(0.6, tau), want, 1e-9, "UL at (0.6 GeV, 45000 ps)")
+  -- and through the model: signal / limit at the model's c tau
+  local m1 = alp.model.benchmark("cff", 1)
+  local m = alp.model.benchmark("cff", sqrt(m1:ctau(0.6) / PS / tau))
+  h.assert_rel(d.signal(m, 0.6), m:br_b_to_ka(0.6) * m:br(0.6, "mumu"), 1e-12, "signal")
+  h.assert_rel(d.limit:at(0.6, m:ctau(0.6)), want, 1e-6, "at the model's c tau")
 end
 
 -- Coupling edges at 0.6 GeV: bisection with the file's curve vs the scan.
 function TestRecastCharmKmumu:test_edges_hand_vs_scan()
-  local d, dat = load()
+  local d = load()
   local ts, us = curve(0.6)
   lu.assertEquals(#ts, 180)
   local m1 = alp.model.benchmark("cff", 1)
@@ -88,7 +87,7 @@ function TestRecastCharmKmumu:test_edges_hand_vs_scan()
   lu.assertTrue(f(cmid) > 0)
   local lo = h.bisect_log(f, sqrt(tau1 / ts[#ts]), cmid)
   local hi = h.bisect_log(f, cmid, sqrt(tau1 / ts[1]))
-  local r = alp.recast.scan(d, "cff", nil, { data = dat, masses = { 0.6, 0.6001 } })
+  local r = alp.recast.scan(d, "cff", nil, { masses = { 0.6, 0.6001 } })
   local iv = r.by_mass[1]
   lu.assertEquals(#iv, 1)
   h.assert_rel(iv[1][1], lo, 3e-3, "c_low at 0.6 GeV")
@@ -100,38 +99,27 @@ end
 
 -- Between masses: ln UL linear in ln m, both curves at the same tau/m.
 function TestRecastCharmKmumu:test_mass_interpolation()
-  local d, dat = load()
   local ma, tau = 0.85, 20000
   local t6, u6 = curve(0.6)
   local t12, u12 = curve(1.2)
   local w = log(ma / 0.6) / log(2)
   local want = exp((1 - w) * log(loglog(t6, u6, tau * 0.6 / ma))
                    + w * log(loglog(t12, u12, tau * 1.2 / ma)))
-  local p = d.prepare(ma, dat)
-  local m1 = alp.model.benchmark("cff", 1)
-  local m = alp.model.benchmark("cff", sqrt(m1:ctau(ma) / PS / tau))
-  local S = m:br_b_to_ka(ma) * m:br(ma, "mumu")
-  h.assert_rel(S / d.ratio(m, ma, dat, p), want, 1e-9, "UL at (0.85 GeV, 20000 ps)")
+  h.assert_rel(ul(ma, tau), want, 1e-9, "UL at (0.85 GeV, 20000 ps)")
 end
 
 -- No limit outside 0.3-2.4 GeV nor outside a curve's lifetime range.
 function TestRecastCharmKmumu:test_no_limit_outside_data()
-  local d, dat = load()
-  local r = alp.recast.scan(d, "cff", nil, { data = dat, masses = { 0.25, 0.29, 2.45, 3.0 },
-                                             couplings = { n = 60 } })
+  local d = load()
+  local r = alp.recast.scan(d, "cff", nil, { masses = { 0.25, 0.29, 2.45, 3.0 }, couplings = { n = 60 } })
   lu.assertEquals(#r.intervals, 0)
-  lu.assertNil(d.prepare(0.29, dat))
-  lu.assertNil(d.prepare(2.41, dat))
-  local p = d.prepare(0.3, dat)
-  local m1 = alp.model.benchmark("cff", 1)
-  local tau1 = m1:ctau(0.3) / PS
+  lu.assertEquals(ul(0.29, 20000), math.huge)
+  lu.assertEquals(ul(2.41, 20000), math.huge)
+  lu.assertTrue(ul(2.4, 20000) < 1)
   for _, tau in ipairs { 250, 1.1e6 } do -- the 0.3 GeV curve spans 251.189-1e6 ps
-    local m = alp.model.benchmark("cff", sqrt(tau1 / tau))
-    lu.assertEquals(d.ratio(m, 0.3, dat, p), 0, "no limit at " .. tau .. " ps")
+    lu.assertEquals(ul(0.3, tau), math.huge, "no limit at " .. tau .. " ps")
   end
   -- at 0.45 GeV the 0.6 GeV curve starts at 490.805 ps * 0.45/0.6 = 368 ps
-  p = d.prepare(0.45, dat)
-  local t45 = alp.model.benchmark("cff", 1):ctau(0.45) / PS
-  local m = alp.model.benchmark("cff", sqrt(t45 / 360))
-  lu.assertEquals(d.ratio(m, 0.45, dat, p), 0, "no limit below the 0.6 curve's tau/m range")
+  lu.assertEquals(ul(0.45, 360), math.huge, "no limit below the 0.6 curve's tau/m range")
+  lu.assertTrue(ul(0.45, 380) < 1, "both curves have a value at 380 ps")
 end
