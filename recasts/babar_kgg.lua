@@ -39,4 +39,5 @@ or where a curve needed has no value.  Signal: the model's full
 B(a -> gamma gamma) (loop-induced in the cff benchmark, seed eq. 2.14).]],
   masses = { min = 0.184492, max = 2.49465, n = 200 },
   couplings = { min = 1e-4, max = 1e4, n = 200 },
+  parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+ (f_a/c > m_B+)
 }

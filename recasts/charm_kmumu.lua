@@ -27,6 +27,7 @@ return alp.recast {
   benchmarks = { "cff" },
   masses     = { min = 0.3, max = 2.4, n = 200 },
   couplings  = { min = 1e-6, max = 1e-1, n = 200 },
+  parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+ (f_a/c > m_B+)
   notes      = [[
 Data: Doebrich et al., arXiv:1810.11336 (PLB 790 537), reinterpretation of
 the CHARM beam-dump search: upper limits on B(B -> K a) B(a -> mu mu) vs the

@@ -42,5 +42,6 @@ Interpolation: ln BR_UL linear in m_a and in ln tau; above 5 ns linear in
 100 ps no limit (the tables stop there, the seed shows only tau > 100 ps);
 no limit above 0.26 GeV or where a neighbouring entry is nan (pi0 window).]],
   masses = { min = 1e-3, max = 0.26, n = 200 },
-  couplings = { min = 1e-6, max = 1e5, n = 200 },  -- the band reaches c ~ 1.5e4 at 1 MeV (tau = 100 ps)
+  couplings = { min = 1e-6, max = 1e5, n = 200 },  -- cut at the D16(b) bound below
+  parent = "K+", -- D16(b): scan up to c/f_a = 1/m_K+ (f_a/c > m_K+)
 }
