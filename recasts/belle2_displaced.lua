@@ -3,7 +3,6 @@
 -- D10, §5.3).  Zero background: excluded where N > N_thr, the limit is computed:
 --   N      = N_B B(B+ -> K+ a) B(a -> l+l-) <P_fid>,  N_B = 2 sigma(B+B-) L   (seed 3.3, D10)
 --   signal = B(B+ -> K+ a) B(a -> l+l-) <P_fid>,  limit = N_thr / N_B
--- prepare: the alp.acceptance.table of <P_fid> (p_at(ctau), ...).
 local LUMI, N_THR = 50, 2.3 -- ab^-1 and events: the seed text's (D10; = seed_text of data/belle2_displaced_selection.csv)
 
 return alp.recast {
@@ -14,7 +13,7 @@ return alp.recast {
   tags = { "B", "Belle II", "projection", "seed" }, seed = 1,
   variants = { ee = { channel = "ee" }, mumu = { channel = "mumu" } },
   masses = { min = 1e-3, max = 4.78, n = 200 }, couplings = { min = 1e-7, max = 1e2, n = 200 },
-  parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+ (f_a/c > m_B+)
+  parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+
   notes = [[
 D10: N_B = 2 sigma(B+B-) L from the experiment table (0.54 nb: 5.4e10 at 50 ab^-1; the seed
 code's 5e10 is not used); excluded where N > 2.3 (the seed text's 90 % CL zero-background

@@ -1,8 +1,6 @@
 -- recasts/charm_kmumu.lua: CHARM beam dump, B -> K a(mu mu), as reinterpreted
 -- by Doebrich, Ertas, Kahlhoefer, Spadaro (arXiv:1810.11336; the seed's
 -- ref. [56]), 95 % CL.  Seed Sec. 3.1 (green area at small c_ff in Fig. 3).
--- Excluded where B(B+ -> K+ a) B(a -> mu mu) / UL(m_a, tau_a) > 1; between the
--- curves at m_i, ln UL linear in ln m with curve i at tau m_i / m_a (notes).
 local limit = alp.limit.csv("data/charm_kmumu_ul.csv", {
   value = "br_ul", mass = "ma_GeV", lifetime = "tau_ps", cl = 0.95,
   curves = "mass", same_decay_length = true,
@@ -33,8 +31,7 @@ Data: Doebrich et al., arXiv:1810.11336 (PLB 790 537), reinterpretation of
 the CHARM beam-dump search: upper limits on B(B -> K a) B(a -> mu mu) vs the
 ALP lifetime at m_a = 0.3, 0.6, 1.2, 2.4 GeV, digitised by ALPaca
 (data/charm_kmumu_ul.csv; confidence B). CL 0.95 as the seed and REFERENCE
-D12 state (not verified). That this is the seed's ref. [56] (not Dolan et
-al. 1412.5174) is the data collector's reading.
+D12 state (not verified); ref. [56] = this paper is the collector's reading.
 B channel: the paper bounds "B -> K A" without naming the charge, with one
 common B(B -> K a) for the B mesons of the dump (isospin; our reading). We
 use B(B+ -> K+ a) (SEED 2.6 with D6), as the seed did; B(B0 -> K0 a) is
@@ -48,7 +45,6 @@ tau/m, while at fixed tau the lighter curve's steep short-lifetime edge
 would meet the heavier one's no-limit region); no limit if either curve has
 none. No limit outside 0.3-2.4 GeV (the seed: same range, interpolated at
 fixed tau, linearly).
-cff only: CHARM's muon channel needs the tree-level lepton coupling (seed
-Sec. 3.1); for cWW B(a -> mu mu) is loop suppressed. No rescaling (the seed
-plotted CHARM x1).]],
+cff only: the muon channel needs the tree-level lepton coupling (seed Sec.
+3.1; loop suppressed for cWW). No rescaling (the seed plotted CHARM x1).]],
 }
