@@ -48,7 +48,7 @@ XFLAGS =
 $(BUILD)/obj/physics/acceptance.o: XFLAGS = -O3 -fno-math-errno -fopenmp-simd
 
 .PHONY: all test check validate sanitize bench suite deps install uninstall \
-        clean help memcheck docs
+        clean help memcheck docs fuzz fuzz-ci
 
 all: $(EXE)
 
@@ -94,6 +94,19 @@ memcheck: $(EXE) $(CTEST_BIN)
 bench: $(EXE)
 	$(EXE) tests/bench/run.lua
 
+# Mutation fuzzer over every recast's data files and cards (tools/fuzz.lua):
+# each mutant must give the identical result or an error naming the file.
+# Same FUZZ_SEED, same cases and counts; exit 1 on any silent change.
+FUZZ_N    ?= 20000
+FUZZ_SEED ?= 1
+FUZZ_J    ?= 2
+fuzz: $(EXE)
+	$(EXE) tools/fuzz.lua -n $(FUZZ_N) --seed $(FUZZ_SEED) -j $(FUZZ_J)
+
+# The short run for CI (about 2,000 cases).
+fuzz-ci: $(EXE)
+	$(EXE) tools/fuzz.lua -n 2000 --seed $(FUZZ_SEED) -j $(FUZZ_J)
+
 suite: $(EXE)
 	$(EXE) suite
 
@@ -136,6 +149,8 @@ help:
 	@echo "  make sanitize   the test suite built with ASan+UBSan in build-san/"
 	@echo "  make memcheck   the test suite under valgrind"
 	@echo "  make bench      performance figures (printed, not asserted)"
+	@echo "  make fuzz       mutation fuzzer over data files and recast cards ($(FUZZ_N) cases; FUZZ_N=, FUZZ_SEED=, FUZZ_J=)"
+	@echo "  make fuzz-ci    the same, 2000 cases (CI)"
 	@echo "  make suite      run every bundled recast: alpcast suite (writes out/)"
 	@echo "  make docs       regenerate the README's figures in docs/"
 	@echo "  make install PREFIX=/usr/local DESTDIR=   |  make uninstall"

@@ -387,6 +387,7 @@ function Table:grid(xname, yname, zname)
   local X, Y, Z = self.columns[xname], self.columns[yname], self.columns[zname]
   local xset, yset, xs, ys = {}, {}, {}, {}
   for r = 1, self.n do
+    if X[r] ~= X[r] or Y[r] ~= Y[r] then error(fmt("%s: %s:%d: %s or %s is nan", fname, self.path, self.lines[r], xname, yname), 2) end
     if not xset[X[r]] then xset[X[r]] = true; xs[#xs + 1] = X[r] end
     if not yset[Y[r]] then yset[Y[r]] = true; ys[#ys + 1] = Y[r] end
   end

@@ -117,6 +117,7 @@ local function curves_of(src, fam, along, val, fam_name, along_name)
   local by, keys = {}, {}
   for i = 1, #val do
     local k = fam and fam[i] or 0
+    if k ~= k or along[i] ~= along[i] then fail(src.label, "%s%s is nan", src.line(i), k ~= k and fam_name or along_name) end
     local c = by[k]
     if not c then c = {}; by[k] = c; keys[#keys + 1] = k end
     c[#c + 1] = i
