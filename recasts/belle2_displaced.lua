@@ -3,7 +3,7 @@
 -- D10, §5.3).  Zero background: excluded where N > N_thr, the limit is computed:
 --   N      = N_B B(B+ -> K+ a) B(a -> l+l-) <P_fid>,  N_B = 2 sigma(B+B-) L   (seed 3.3, D10)
 --   signal = B(B+ -> K+ a) B(a -> l+l-) <P_fid>,  limit = N_thr / N_B
-local LUMI, N_THR = 50, 2.3 -- ab^-1 and events: the seed text's (D10; = seed_text of data/belle2_displaced_selection.csv)
+local LUMI, N_THR = 50, 2.3 -- ab^-1 and events: the seed text's (D10; = seed_text of data.selection)
 
 return alp.recast {
   name = "belle2_displaced", experiment = "Belle II", status = "projection", signature = "displaced", cl = 0.90,
@@ -11,6 +11,7 @@ return alp.recast {
   reference = { arxiv = "2201.06580", section = "Sec. 5, Fig. 12 (selection of arXiv:1911.03490 Sec. IV)" },
   observable = "N = 2 sigma(B+B-) L B(B+ -> K+ a) B(a -> l+l-) <P_fid> > 2.3 events (zero background)",
   tags = { "B", "Belle II", "projection", "seed" }, seed = 1,
+  data = { selection = "data/belle2_displaced_selection.csv" }, -- the source of LUMI and N_THR
   variants = { ee = { channel = "ee" }, mumu = { channel = "mumu" } },
   masses = { min = 1e-3, max = 4.78, n = 200 }, couplings = { min = 1e-7, max = 1e2, n = 200 },
   parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+

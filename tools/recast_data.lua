@@ -198,6 +198,7 @@ do
   write_table("babar_knunu_fit.csv", {
     { "quantity", "two-body reinterpretation of BaBar's B+ -> K+ nu nubar data as BR(B+ -> K+ X), X invisible (stable, narrow), vs m_X: best fit and interval" },
     { "units", "ma_GeV: mass of X = ALP mass [GeV]; br_central, br_low, br_high: BR(B+ -> K+ X) [dimensionless]" },
+    { "keys", "ma_GeV" },
     { "cl", "not stated by the source (confidence C); REFERENCE.md D13 reads br_low..br_high as the +-1 sigma interval around br_central, as ALPaca does -- not verified" },
     { "source", "BaBar, 'Search for B -> K(*) nu nubar and invisible quarkonium decays', PRD 87 (2013) 112005, arXiv:1303.7465 (hadronic B tag; INSPIRE BaBar:2013npw); reinterpreted for B+ -> K+ X by Altmannshofer et al. 2023 (INSPIRE Altmannshofer:2023hkn; title and arXiv number not verified)" },
     { "via", "ALPaca, " .. ALPACA .. " : alpaca/experimental_data/invisible/Babar_BtoK_bestfit.txt; collected as ../shared/data/" .. rel },
@@ -217,6 +218,7 @@ do
   write_table("babar_knunu_total_ul.csv", {
     { "quantity", "upper limits on the TOTAL (all s_B) branching fractions of B -> K(*) nu nubar and invisible J/psi, psi(2S) decays (for reference only; the recast uses babar_knunu_fit.csv)" },
     { "units", "channel: decay (text); br_ul: branching-fraction upper limit [dimensionless]" },
+    { "keys", "channel" },
     { "cl", "0.90 (as ALPaca and flavio code them; not re-checked against the paper)" },
     { "source", "BaBar, PRD 87 (2013) 112005, arXiv:1303.7465 (hadronic B tag), data set N_BB = 471e6" },
     { "via", "ALPaca, " .. ALPACA .. " : alpaca/experimental_data/measurements_exp.py (numbers hard-coded there, tagged '#arXiv: 1303.7465'); collected as ../shared/data/" .. rel },
@@ -258,6 +260,7 @@ do
   write_table("na62_kpix_ul.csv", {
     { "quantity", "observed upper limit on BR(K+ -> pi+ X) vs X mass and proper lifetime (X decaying outside the detector)" },
     { "units", "ma_GeV: X mass [GeV]; tau_ps: X proper lifetime [ps], inf = stable X (tau = infinity); br_ul: [dimensionless]" },
+    { "keys", "ma_GeV, tau_ps" },
     { "cl", "0.90 presumed (NA62 convention; seed Sec. 3 says 90% CL) -- not verified, the source file does not state it" },
     { "source", "NA62, K+ -> pi+ X search; the numbers agree with NA62, 'Search for a feebly interacting particle X in the decay K+ -> pi+ X', JHEP 03 (2021) 058, arXiv:2011.11329 (2017 data), most likely its HEPData record -- not verified; the seed authors named the file after their arXiv:1911.03490; not certainly arXiv:2103.15389" },
     { "via", "the seed authors' repository " .. SEEDREPO .. " : Experimental_files/Na62-BR_m_tau_1911.03490-h-tabs.txt (HEPData-style export); collected as ../shared/data/" .. rel },
@@ -306,6 +309,7 @@ do
   write_table("na62_kpix_pi0.csv", {
     { "quantity", "upper limit on BR(K+ -> pi+ X) in the pi0 mass window vs X mass and proper lifetime (X decaying outside the detector)" },
     { "units", "ma_GeV: X mass [GeV]; tau_ps: X proper lifetime [ps], inf = stable X (tau = infinity); br_ul: [dimensionless]" },
+    { "keys", "ma_GeV, tau_ps" },
     { "cl", "0.90 (ALPaca's default conf_level, NA62 convention) -- not verified" },
     { "source", "NA62, pi0 region of the K+ -> pi+ X search; ALPaca key NA62:2020pwi, linked by ALPaca's commented-out code to the pi0 -> invisible search arXiv:2010.07644 (JHEP 02 (2021) 201); exact source figure undocumented -- not verified" },
     { "digitised-by", "ALPaca, " .. ALPACA .. " : alpaca/experimental_data/invisible/na62_kpipi0.npy (log10 grid; turned into linear text values by the data collector); collected as ../shared/data/" .. rel },
@@ -341,7 +345,8 @@ do
   end
   write_table("lhcb_kmumu_displaced_bins.csv", {
     { "quantity", "upper limit on BR(B+ -> K+ chi) x BR(chi -> mu+ mu-) per bin of chi mass and proper lifetime" },
-    { "units", "ix, iy: ROOT bin indices (1-based) along mass and lifetime; ma_lo_GeV, ma_hi_GeV: mass-bin edges [GeV]; tau_lo_ps, tau_hi_ps: lifetime-bin edges [ps]; br_ul: [dimensionless]" },
+    { "units", "ix, iy: ROOT bin indices (1-based) along mass and lifetime [index]; ma_lo_GeV, ma_hi_GeV: mass-bin edges [GeV]; tau_lo_ps, tau_hi_ps: lifetime-bin edges [ps]; br_ul: [dimensionless]" },
+    { "keys", "ix, iy" },
     { "cl", "0.95 (label '95% CL' in the official macro)" },
     { "source", "LHCb, 'Search for long-lived scalar particles in B+ -> K+ chi(mu+ mu-) decays', PRD 95 (2017) 071101, arXiv:1612.07818, Fig. 4 (official numbers: TH2D 'histo2D' of LHCb's macro B2KX_Fig4.C, sent by M. Williams (LHCb) to the seed authors in Aug 2019)" },
     { "via", "the seed authors' repository " .. SEEDREPO .. " : Experimental_files/B2KX_Fig4.C (numbers extracted from the macro by the data collector); collected as ../shared/data/" .. rel },
@@ -382,6 +387,7 @@ do
   write_table("lhcb_kmumu_prompt_ul.csv", {
     { "quantity", "absolute upper limit on BR(B0 -> K*0 chi) x BR(chi -> mu+ mu-) vs chi mass and proper lifetime" },
     { "units", "ma_GeV: chi mass [GeV]; tau_ps: chi proper lifetime [ps]; br_ul: [dimensionless]" },
+    { "keys", "ma_GeV, tau_ps" },
     { "cl", "0.95 (LHCb's supplementary limits, 95% CL)" },
     { "source", "LHCb, 'Search for hidden-sector bosons in B0 -> K*0 mu+ mu- decays', PRL 115 (2015) 161802, arXiv:1508.04094 (LHCb-PAPER-2015-036), supplementary material lhcb_2015_036.root + getUL.C (getUL(m, tau, type=1), absolute limits)" },
     { "via", "ALPaca tutorials, " .. ALPACA_TUT .. " : tutorials/displaced_LHCb/lhcb_bksmumu.txt (LHCb's macro evaluated on a grid by ALPaca's lhcb_bksmumu.ipynb); collected as ../shared/data/" .. rel },
@@ -410,6 +416,7 @@ do
   write_table("charm_kmumu_ul.csv", {
     { "quantity", "upper limit on BR(B -> K a) x BR(a -> mu+ mu-) from a reinterpretation of the CHARM beam-dump search, vs ALP proper lifetime, at m_a = 0.3, 0.6, 1.2, 2.4 GeV" },
     { "units", "ma_GeV: ALP mass [GeV]; tau_ps: ALP proper lifetime [ps]; br_ul: [dimensionless]" },
+    { "keys", "ma_GeV, tau_ps" },
     { "cl", "0.95 (seed Sec. 3 and REFERENCE.md D12 say 95%; ALPaca uses 0.95) -- not verified against the paper figure" },
     { "source", "CHARM beam dump, reinterpreted by Doebrich, Ertas, Kahlhoefer, Spadaro, 'Model-independent bounds on light pseudoscalars from rare B-meson decays', PLB 790 (2019) 537, arXiv:1810.11336 (limits vs lifetime for four masses; the seed's record (REFERENCE.md S4) names Fig. 3 -- not verified)" },
     { "digitised-by", "ALPaca tutorials, " .. ALPACA_TUT .. " : tutorials/displaced_LHCb/CHARM_{300,600,1200,2400}.csv (file name = m_a in MeV); collected as ../shared/data/" .. rel },
@@ -442,6 +449,7 @@ do
   write_table("babar_kgg_ul.csv", {
     { "quantity", "upper limit on BR(B+ -> K+ a) x BR(a -> gamma gamma) vs m_a at fixed ALP proper decay length c*tau = 1, 10, 100 mm" },
     { "units", "ctau_mm: ALP proper decay length c*tau [mm]; ma_GeV: ALP mass [GeV]; br_ul: [dimensionless]" },
+    { "keys", "ctau_mm, ma_GeV" },
     { "cl", "0.90 (seed Sec. 3 and REFERENCE.md D12/D15: 90%; the BaBar abstract quotes 90% CL; ALPaca uses 0.95) -- not verified against the paper figure" },
     { "source", "BaBar, 'Search for an Axion-Like Particle in B Meson Decays', PRL 128 (2022) 131802, arXiv:2111.01800 (B+ -> K+ a, a -> gamma gamma; limit curves for c*tau = 1, 10, 100 mm)" },
     { "digitised-by", "ALPaca tutorials, " .. ALPACA_TUT .. " : tutorials/displaced_LHCb/babar_bkphotons_displ_{1,10,100}mm.txt; collected as ../shared/data/babar_bkgammagamma/babar2021_BpKpa_gg_ctau{1,10,100}mm.csv" },
@@ -472,6 +480,7 @@ do
     write_table("beamdumps_gg_seed_" .. b[2] .. ".csv", {
       { "quantity", b[2] .. " edge (in g) of the combined NuCal + CHARM + E137 beam-dump exclusion of an ALP coupled to photons, g_agg vs m_a, as used by the seed authors" },
       { "units", "ma_GeV: ALP mass [GeV]; g_agg_GeVinv: ALP-photon coupling g_a_gamma_gamma [GeV^-1] (presumably L = -(g/4) a F Ftilde; not stated in the seed files)" },
+      { "keys", "ma_GeV" },
       { "cl", "not verified (seed Sec. 3 quotes 90% CL for the beam-dump di-photon bounds; the digitisation source is undocumented)" },
       { "source", "proton beam dumps NuCal, CHARM, E137 (seed refs. [52-54]), combined bound of seed ref. [5] (1904.02091 per REFERENCE.md S4); where the curve was digitised from is undocumented (candidates arXiv:1512.03069, 1709.00009) -- not verified" },
       { "via", "the seed authors' repository " .. SEEDREPO .. " : Experimental_files/NuCal-CHARM-E137_" .. b[2] .. ".txt; collected as ../shared/data/" .. dir .. b[3] .. ".csv" },
@@ -492,7 +501,8 @@ do
   end
   write_table("beamdumps_gg_foresee_contours.csv", {
     { "quantity", "outlines of the beam-dump exclusion regions of an ALP coupled only to photons in the (m_a, g_agg) plane, one closed polygon per experiment (NuCal, CHARM, E137)" },
-    { "units", "experiment: text; vertex: 1-based vertex index along the outline; ma_GeV: ALP mass [GeV]; g_agg_GeVinv: g_a_gamma_gamma [GeV^-1], convention L = -(1/2) m_a^2 a^2 - (g/4) a F Ftilde (FORESEE ALP-photon.ipynb)" },
+    { "units", "experiment: text; vertex: 1-based vertex index along the outline [index]; ma_GeV: ALP mass [GeV]; g_agg_GeVinv: g_a_gamma_gamma [GeV^-1], convention L = -(1/2) m_a^2 a^2 - (g/4) a F Ftilde (FORESEE ALP-photon.ipynb)" },
+    { "keys", "experiment, vertex" },
     { "cl", "not stated by the source -- not verified (seed Sec. 3 quotes 90% CL for the beam-dump di-photon bounds)" },
     { "source", "NuCal, CHARM and E137 proton/electron beam dumps; FORESEE does not document where the outlines were digitised from (likely Doebrich et al. arXiv:1512.03069 for CHARM/E137 and arXiv:1904.02091 for NuCal) -- not verified" },
     { "via", "FORESEE, " .. FORESEE .. " : Models/ALP-photon/model/lines/bounds_{NuCal,CHARM,E137}.txt (added in 26caded5); collected as ../shared/data/" .. dir .. "foresee_{NuCal,CHARM,E137}_gagg_contour.csv" },
@@ -535,6 +545,7 @@ do
   write_table("belle2_kinv_signal_table1.csv", {
     { "quantity", "numbers of signal and misreconstructed signal events before and after the selection cuts (4.1) of the seed's Belle II B+ -> K+ a (a invisible) analysis, per ALP mass, out of n_generated simulated signal events" },
     { "units", "ma_GeV: ALP mass [GeV]; n_generated, n_signal_before, n_misrec_before, n_signal_after, n_misrec_after: numbers of events [events]" },
+    { "keys", "ma_GeV" },
     { "cl", "not applicable (event counts); the seed's limits built from them are at 90% CL (Sec. 4.3)" },
     { "source", SEEDPAPER .. ", Table 1 (and Sec. 4.2 text: 'signal efficiency eps = Nsel/Ngen ranges around 10%')" },
     { "via", "read from the seed text ../shared/seed/000_2a0b61c1f8454ab0.txt (PROVENANCE.md has no file for it)" },
@@ -573,6 +584,7 @@ do
   write_table("belle2_kinv_background.csv", {
     { "quantity", "simulated background samples of the seed's Belle II B+ -> K+ a (a invisible) analysis: production cross section, generated events and events surviving the selection (4.1), per background process" },
     { "units", "process: text (uubar, ddbar, ssbar, ccbar = e+e- -> q qbar (gamma) continuum; tautau = e+e- -> tau+ tau-; BpBm = Upsilon(4S) -> B+ B-; B0B0bar = Upsilon(4S) -> B0 B0bar); sigma_nb: cross section [nb]; n_generated, n_after_selection: numbers of events [events]" },
+    { "keys", "process" },
     { "cl", "not applicable (event counts); the seed's limits built from them are at 90% CL (Sec. 4.3)" },
     { "source", SEEDPAPER .. ", Sec. 4.1 (cross sections, 'For each background channel, we generate 10 million events') and Sec. 4.2 ('After selection, we have 39 B+B- and 28 B0B0bar background events left, while no background from tau+tau- and continuum events remains in generated samples of 10M events per background source')" },
     { "via", "read from the seed text ../shared/seed/000_2a0b61c1f8454ab0.txt (PROVENANCE.md has no file for it)" },
@@ -612,7 +624,8 @@ do
   }
   write_table("belle2_displaced_selection.csv", {
     { "quantity", "parameters of the seed's Belle II displaced-vertex projection (B+ -> K+ a, a -> e+e-, mu+mu-), as printed in the seed text and as coded in the seed repository" },
-    { "units", "parameter: text; unit: text, the unit of seed_text and seed_code in that row (cm, deg, events, ab^-1, '-' = dimensionless); seed_text, seed_code: values, nan = not given there" },
+    { "units", "parameter: text; unit: text, the unit of seed_text and seed_code in that row (cm, deg, events, ab^-1, '-' = dimensionless); seed_text, seed_code: values, nan = not given there [in the row's unit, 0..inf]" },
+    { "keys", "parameter" },
     { "cl", "the seed text's N = 2.3 contour is 90% CL with zero background (Sec. 5); the seed code's 3 events is labelled 95% CL" },
     { "source", SEEDPAPER .. ", Sec. 5 and Fig. 12 caption (seed_text; the rest of the selection follows Sec. IV of arXiv:1911.03490, not readable here); the seed authors' code, dictionary BelleIIparams and function nsignalBelleII in python/alps-visible-BelleII_3.0.ipynb (seed_code)" },
     { "via", "seed_text read from ../shared/seed/000_2a0b61c1f8454ab0.txt; seed_code from the seed authors' repository " .. SEEDREPO .. ", collected as ../shared/data/" .. rel },

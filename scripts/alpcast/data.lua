@@ -13,9 +13,12 @@ local type, tonumber = type, tonumber
 
 -- ---- reading ------------------------------------------------------------
 
+-- unit kinds that have no "no value" (nan is an error): coordinates, counts
+local NO_NAN = { mass = true, time = true, length = true, events = true, cross_section = true,
+                 luminosity = true, inverse_energy = true, index = true }
 -- unit kinds whose values are >= 0 (alp.units)
 local NONNEG = { mass = true, time = true, length = true, events = true, cross_section = true,
-                 luminosity = true }
+                 luminosity = true, inverse_energy = true, index = true }
 
 local function split_csv(line, sep)
   local out, i, n = {}, 1, #line
@@ -140,6 +143,19 @@ function M.csv(path, opts)
                 fname, path, name), 2)
     end
   end
+  -- every column the units line names must be in the column row (a missing
+  -- or garbled column row would otherwise turn a data row into names)
+  if header_only ~= true then
+    local have = {}
+    for _, n in ipairs(names) do have[n] = true end
+    local missing = {}
+    for n in pairs(units) do if not have[n] then missing[#missing + 1] = n end end
+    table.sort(missing)
+    if #missing > 0 then
+      error(fmt("%s: %s: the units line declares %s, which the column row (%s) lacks", fname, path,
+                concat(missing, ", "), concat(names, ",")), 2)
+    end
+  end
   -- A column is numeric when its header declares a unit other than text
   -- (then every cell must be a number: an error names the file, line and
   -- column), or, with no declaration, when all its non-empty cells are
@@ -152,6 +168,10 @@ function M.csv(path, opts)
     for r, cells in ipairs(raw) do
       if not numeric then break end
       local s = trim(cells[c])
+      if s == "" and strict then
+        error(fmt("%s: %s:%d: column '%s' (declared [%s]) has an empty cell (write nan for no value)",
+                  fname, path, lines[r], name, declared), 2)
+      end
       local v = s == "" and 0 / 0 or parse_number(s)
       if v == nil then
         if strict then
@@ -170,6 +190,15 @@ function M.csv(path, opts)
       -- masses, times, lengths, event counts, cross sections, luminosities
       local r = ranges[name]
       if not r and NONNEG[require("alpcast.units").kind(declared) or ""] then r = { 0, huge } end
+      local kind = require("alpcast.units").kind(declared)
+      if NO_NAN[kind or ""] then
+        for i, v in ipairs(vals) do
+          if v ~= v then
+            error(fmt("%s: %s:%d: column '%s' is nan: a %s value (a coordinate or a count) must "
+                      .. "be a number", fname, path, lines[i], name, kind), 2)
+          end
+        end
+      end
       if r then
         for i, v in ipairs(vals) do
           if v == v and not (v >= r[1] and v <= r[2]) then
@@ -181,6 +210,31 @@ function M.csv(path, opts)
       end
     end
     cols[name] = vals
+  end
+  -- "# keys: a, b": the tuple of these columns is unique per row, and rows
+  -- ascend in it when its first column is numeric
+  if meta.keys and #raw > 0 then
+    local keys = {}
+    for k in meta.keys:gmatch("[^,%s]+") do
+      if not cols[k] then error(fmt("%s: %s: keys: names no column '%s'", fname, path, k), 2) end
+      keys[#keys + 1] = k
+    end
+    local seen = {}
+    for r = 1, #raw do
+      local parts = {}
+      for i, k in ipairs(keys) do parts[i] = tostring(cols[k][r]) end
+      local key = concat(parts, "\0")
+      if seen[key] then
+        error(fmt("%s: %s:%d: duplicate key %s = %s (line %d)", fname, path, lines[r],
+                  concat(keys, ","), concat(parts, ","), lines[seen[key]]), 2)
+      end
+      seen[key] = r
+      local k1 = cols[keys[1]]
+      if r > 1 and type(k1[r]) == "number" and #keys == 1 and not (k1[r] > k1[r - 1]) then
+        error(fmt("%s: %s:%d: rows must ascend in %s (%s after %s)", fname, path, lines[r], keys[1],
+                  check.got(k1[r]), check.got(k1[r - 1])), 2)
+      end
+    end
   end
   return setmetatable({ path = path, names = names, n = #raw, meta = meta, units = units,
                         lines = lines, comments = comments,
@@ -211,7 +265,7 @@ function M.parse_units(text)
         -- "[dimensionless, 0..1]": a declared range after the unit
         local uu, lo, hi = unit:match("^(.-)%s*,%s*([^%.]+)%.%.(.+)$")
         if uu then
-          unit, range = uu, { tonumber(trim(lo)), tonumber(trim(hi)) }
+          unit, range = uu, { parse_number(trim(lo)), parse_number(trim(hi)) }
           if not range[1] or not range[2] or not (range[1] <= range[2]) then range = "bad" end
         end
       end

@@ -484,7 +484,12 @@ end
 function M.data(desc)
   if not M.is_descriptor(desc) then error("alp.recast.data: expects a recast descriptor", 2) end
   local loaded = {}
-  for k, p in pairs(desc.data) do loaded[k] = alp.data.csv(p) end
+  for k, p in pairs(desc.data) do
+    local d = alp.data.csv(p)
+    -- a recast's table with no rows would silently mean "no limit"
+    if d.n == 0 then error(fmt("%s: %s (data.%s) has no data rows", desc.name, p, k), 2) end
+    loaded[k] = d
+  end
   return loaded
 end
 

@@ -19,10 +19,11 @@ M.kinds = {
   cross_section = { nb = 1, pb = 1e-3, fb = 1e-6 },
   luminosity = { ["nb^-1"] = 1, ["pb^-1"] = 1e3, ["fb^-1"] = 1e6, ["ab^-1"] = 1e9 },
   inverse_energy = { ["GeV^-1"] = 1, ["TeV^-1"] = 1e-3 },
+  index = { index = 1 },
 }
 M.base = { mass = "GeV", time = "s", length = "m", dimensionless = "dimensionless",
            events = "events", cross_section = "nb", luminosity = "nb^-1",
-           inverse_energy = "GeV^-1" }
+           inverse_energy = "GeV^-1", index = "index" }
 
 -- alp.units.kind(unit) -> kind, factor to the base unit (nil if unknown)
 function M.kind(unit)

@@ -127,9 +127,9 @@ end
 
 function TestFuzz:test_cli_exit_status_and_counts()
   local out, code = h.run(h.exe() .. " tools/fuzz.lua --no-bundled --recasts " .. h.q(self.rc)
-                          .. " -n 40 -j 2 --seed 5")
+                          .. " -n 120 -j 2 --seed 5")
   lu.assertEquals(code, 1, out)
-  lu.assertStrContains(out, "cases: 40 ")
+  lu.assertStrContains(out, "cases: 120 ")
   lu.assertStrContains(out, "SILENT CHANGE: ")
   lu.assertStrContains(out, "toy_sum.csv ")
   lu.assertNotStrContains(out, "crashes: 1")
