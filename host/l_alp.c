@@ -37,6 +37,7 @@ static void push_constants(lua_State *L)
     { "alpha0", ALP_ALPHA0 },
     { "m_B+", ALP_MBP }, { "m_B0", ALP_MB0 }, { "m_K+", ALP_MKP }, { "m_K0", ALP_MK0 },
     { "m_pi+", ALP_MPIP }, { "m_pi0", ALP_MPI0 }, { "m_K*0", ALP_MKST0 },
+    { "BR(K*0->K+pi-)", ALP_BR_KST0_KPI },
     { "m_mu", ALP_MMU }, { "m_e", ALP_ME }, { "m_tau", ALP_MTAU }, { "m_Y4S", ALP_MUPS4S },
     { "tau_B+", ALP_TAU_BP }, { "tau_B0", ALP_TAU_B0 }, { "tau_K+", ALP_TAU_KP },
   };

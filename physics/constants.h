@@ -58,6 +58,9 @@
 #define ALP_MBP     5.27934     /* GeV */
 #define ALP_MB0     5.27965     /* GeV */
 #define ALP_MKST0   0.89555     /* GeV, K*(892)0 (REF §3.1, D14) */
+/* B(K*0(892) -> K+ pi-) = 2/3: K*0 -> K pi is ~100 % (PDG) and isospin gives
+ * K+ pi- : K0 pi0 = 2 : 1 (used for limits quoted with K*0 -> K+ pi-) */
+#define ALP_BR_KST0_KPI (2.0 / 3.0)
 #define ALP_MUPS4S  10.5794     /* GeV, Y(4S) (REF §1, PDG 2020 MC table) */
 #define ALP_MKL     0.497611    /* GeV, K_L (REF D18) */
 /* Quarkonia, parents of V -> gamma a (REF D17 table, PDG 2024). */

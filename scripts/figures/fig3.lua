@@ -24,7 +24,19 @@ local RECASTS = {
   { name = "charm_kmumu", title = "CHARM B→Kμμ (95%)", color = "#0B5D2A" },
   { name = "na62_kpix", title = "NA62 K^+→π^+X (90%)", color = "#F28E00" },
   { name = "babar_knunu", title = "BaBar B^+→K^+νν̄ (90%)", color = "#F2D200" },
+  -- the current Belle II bound (arXiv:2306.02830), one region per channel
+  { name = "belle2_2023_displaced", variant = "kp_mumu", color = "#7B3FA0",
+    title = "Belle II 2023 (2306.02830) K^+μμ (95%)" },
+  { name = "belle2_2023_displaced", variant = "kst_mumu", color = "#A87BC8",
+    title = "Belle II 2023 (2306.02830) K^{*0}μμ (95%)" },
+  { name = "belle2_2023_displaced", variant = "kp_ee", color = "#5B2C83",
+    title = "Belle II 2023 (2306.02830) K^+ee (95%)" },
+  { name = "belle2_2023_displaced", variant = "kst_ee", color = "#C9A8E0",
+    title = "Belle II 2023 (2306.02830) K^{*0}ee (95%)" },
 }
+-- REFERENCE D16(b): the EFT holds for f_a/c > m_P; B-meson searches stop at
+-- c/f_a = 1/m_B (alp.model.max_coupling("B+")); the figure shades above it
+local C_MAX = alp.model.max_coupling("B+")
 local PANELS = {
   cff = { ylabel = "c_{ff}(Λ)/f_a [TeV^{-1}]", yrange = { 1e-5, 1e2 },
           text = "c_ff(Lambda)/f_a [TeV^-1], cff benchmark (seed eq. 2.13)" },
@@ -67,8 +79,10 @@ for _, bench in ipairs { "cff", "cWW" } do
   local panel = PANELS[bench]
   local series, rows, used = {}, {}, {}
   for _, r in ipairs(RECASTS) do
-    local ivfile = out .. "/" .. r.name .. "/" .. bench .. ".csv"
-    local pfile = out .. "/" .. r.name .. "/extra/" .. bench .. "_polygons.csv"
+    local label = bench .. (r.variant and ("_" .. r.variant) or "")
+    local tag = r.name .. (r.variant and ("_" .. r.variant) or "")
+    local ivfile = out .. "/" .. r.name .. "/" .. label .. ".csv"
+    local pfile = out .. "/" .. r.name .. "/extra/" .. label .. "_polygons.csv"
     if not alp.fs.exists(ivfile) then
       if alp.fs.exists(out .. "/" .. r.name) then
         note(string.format("%s: no %s results (not applicable to this benchmark, or failed): skipped", r.name, bench))
@@ -78,7 +92,7 @@ for _, bench in ipairs { "cff", "cWW" } do
     else
       local d = alp.data.csv(ivfile)
       for k = 1, d.n do
-        rows[#rows + 1] = { r.name, d.columns.ma_GeV[k], d.columns.c_low[k], d.columns.c_high[k] }
+        rows[#rows + 1] = { tag, d.columns.ma_GeV[k], d.columns.c_low[k], d.columns.c_high[k] }
       end
       local polys
       if alp.fs.exists(pfile) then
@@ -91,7 +105,7 @@ for _, bench in ipairs { "cff", "cWW" } do
       if #polys == 0 then
         note(string.format("%s: nothing excluded for %s in the scanned range: no region drawn", r.name, bench))
       else
-        local path = out .. "/fig3_" .. bench .. "_" .. r.name .. ".csv"
+        local path = out .. "/fig3_" .. bench .. "_" .. tag .. ".csv"
         alp.contour.write(path, polys, {
           quantity = "region excluded by " .. r.name .. " (seed Fig. 3), closed polygons in (m_a, c)",
           units = "ma_GeV: GeV; c: " .. panel.text,
@@ -102,9 +116,19 @@ for _, bench in ipairs { "cff", "cWW" } do
         written[#written + 1] = path
         series[#series + 1] = { file = path, x = "ma_GeV", y = "c", style = "polygon",
                                 title = r.title, color = r.color, alpha = 0.7 }
-        used[#used + 1] = r.name
+        used[#used + 1] = tag
       end
     end
+  end
+  if C_MAX < panel.yrange[2] then
+    local vpath = out .. "/fig3_" .. bench .. "_validity.csv"
+    alp.contour.write(vpath, { { { XRANGE[1], C_MAX }, { XRANGE[2], C_MAX },
+                                 { XRANGE[2], panel.yrange[2] }, { XRANGE[1], panel.yrange[2] } } }, {
+      quantity = "c/f_a above the EFT validity bound 1/m_B+ (REFERENCE D16(b)): shaded",
+      units = "ma_GeV: GeV; c: " .. panel.text, benchmark = bench })
+    written[#written + 1] = vpath
+    series[#series + 1] = { file = vpath, x = "ma_GeV", y = "c", style = "polygon", color = "#999999",
+                            alpha = 0.35, title = string.format("f_a/c < m_B (c/f_a > %.0f TeV^{-1}): EFT not valid", C_MAX) }
   end
   local path = out .. "/fig3_" .. bench .. ".csv"
   alp.output.csv(path, {

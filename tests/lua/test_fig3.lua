@@ -59,3 +59,21 @@ function TestFig3:test_empty_folder_does_not_fail()
   lu.assertStrContains(out, "no figure")
   lu.assertEquals(alp.data.csv(self.dir .. "/fig3_cff.csv").n, 0)
 end
+
+-- The current Belle II bound (a variant per channel) is drawn, and the cWW
+-- panel shades c/f_a above the D16(b) bound 1/m_B+ (inside its y range).
+function TestFig3:test_belle2_2023_variants_and_validity_shading()
+  local d = self.dir
+  alp.fs.mkdir(d .. "/belle2_2023_displaced")
+  write(d .. "/belle2_2023_displaced/cWW_kp_mumu.csv", "# test\nma_GeV,c_low,c_high\n0.3,1,10\n0.4,1,9\n")
+  local out, code = h.run("ALPCAST_GNUPLOT=none " .. h.exe() .. " scripts/figures/fig3.lua --out " .. h.q(d))
+  lu.assertEquals(code, 0, out)
+  local cww = alp.data.csv(d .. "/fig3_cWW.csv")
+  lu.assertEquals(cww.columns.recast[1], "belle2_2023_displaced_kp_mumu")
+  local gp = assert(io.open(d .. "/fig3_cWW.gp")):read("a")
+  lu.assertStrContains(gp, "Belle II 2023 (2306.02830) K^+μμ")
+  lu.assertStrContains(gp, "fig3_cWW_validity.csv")
+  local v = alp.data.csv(d .. "/fig3_cWW_validity.csv")
+  h.assert_rel(v.columns.c[1], alp.model.max_coupling("B+"), 1e-6, "shaded from 1/m_B+ up (8 digits written)")
+  lu.assertFalse(alp.fs.exists(d .. "/fig3_cff_validity.csv"), "cff panel ends at 1e2 < 189: nothing to shade")
+end
