@@ -577,7 +577,13 @@ function M.scan(desc, benchmark, vname, opts)
     cache[key] = prepared
   end
   local ratio
-  local cof = function(model) local ok, c = pcall(model.couplings, model); return ok and c and (c.cff or c.cww) or nil end
+  -- the benchmark coupling c/f_a [TeV^-1] of a model, for error messages
+  local cof = function(model)
+    local ok, p = pcall(function() return model:params() end)
+    if not ok or type(p) ~= "table" then return nil end
+    local c = benchmark == "cff" and p.cff or p.cww
+    return c and p.fa and c / (p.fa / 1000) or nil
+  end
   if desc.ratio then
     local r = desc.ratio
     local function call(model, ma, pp) return r(model, ma, data, pp.p, variant) end

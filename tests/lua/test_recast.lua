@@ -171,3 +171,20 @@ function TestRecast:test_parent_validity_bound()
   local ok, err = pcall(alp.recast.load, self:write("bound", bad))
   lu.assertFalse(ok); lu.assertStrContains(err, "parent")
 end
+
+-- A run-time error in a recast names the recast, variant, benchmark, mass and
+-- coupling, and the recast's own line (issue 10 item 9).
+function TestRecast:test_runtime_error_names_where()
+  local text = GOOD:format("boom"):gsub("signal     = function%(model, ma, data%) return model%.c %^ 2 end",
+    "signal     = function(model, ma)\n    if ma > 1 then error(\"bad signal\") end\n    return 1e-9\n  end")
+  local p = self:write("boom", text)
+  local d = alp.recast.load(p)
+  local ok, err = pcall(alp.recast.scan, d, "cff", nil, { family = function(c) return alp.model.benchmark("cff", c) end })
+  lu.assertFalse(ok)
+  lu.assertStrContains(err, "boom")
+  lu.assertStrContains(err, "cff")
+  lu.assertStrMatches(err, ".*ma = [%d%.]+ GeV.*")
+  lu.assertStrMatches(err, ".*c = [%d%.e%-]+ TeV%^%-1.*")
+  lu.assertStrContains(err, "bad signal")
+  lu.assertStrContains(err, p .. ":")
+end
