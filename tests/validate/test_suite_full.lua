@@ -23,11 +23,16 @@ local EXPECTED = {
   charm_kmumu = { "cff" }, babar_kgg = { "cff", "cWW" }, beamdumps_gg = { "cWW" },
   belle2_kinv = { "cff_0p5ab", "cff_50ab", "cff_50ab_0bg", "cWW_0p5ab", "cWW_50ab", "cWW_50ab_0bg" },
   belle2_displaced = { "cff_ee", "cff_mumu", "cWW_ee", "cWW_mumu" },
+  belle2_2023_displaced = { "cff_kp_ee", "cff_kp_mumu", "cff_kst_ee", "cff_kst_mumu", "cWW_kp_mumu" },
 }
 
 function TestSuiteFull:test_runs_without_failure()
   lu.assertEquals(code, 0, out)
-  lu.assertStrContains(out, "9 recasts, 6 figure scripts, 0 failed")
+  local n = #require("alpcast.suite").discover({ alp.root .. "/recasts" })
+  lu.assertStrContains(out, n .. " recasts, 6 figure scripts, 0 failed")
+  local names = {}
+  for k in pairs(EXPECTED) do names[#names + 1] = k end
+  lu.assertEquals(#names, n, "every bundled recast has its expected outputs listed")
 end
 
 function TestSuiteFull:test_interval_files_for_every_recast()
