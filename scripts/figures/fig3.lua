@@ -24,6 +24,11 @@ local RECASTS = {
   { name = "charm_kmumu", title = "CHARM B→Kμμ (95%)", color = "#0B5D2A" },
   { name = "na62_kpix", title = "NA62 K^+→π^+X (90%)", color = "#F28E00" },
   { name = "babar_knunu", title = "BaBar B^+→K^+νν̄ (90%)", color = "#F2D200" },
+  -- NA62's visible K+ -> pi+ a searches (arXiv:2507.17286, via ALPaca)
+  { name = "na62_2025_kpi_visible", variant = "gg", color = "#C0504D",
+    title = "NA62 K^+→π^+γγ (90%)" },
+  { name = "na62_2025_kpi_visible", variant = "mumu", color = "#8B2E2B",
+    title = "NA62 K^+→π^+μμ (90%)" },
   -- the current Belle II bound (arXiv:2306.02830), one region per channel
   { name = "belle2_2023_displaced", variant = "kp_mumu", color = "#7B3FA0",
     title = "Belle II 2023 (2306.02830) K^+μμ (95%)" },
