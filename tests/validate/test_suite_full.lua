@@ -23,6 +23,7 @@ local EXPECTED = {
   charm_kmumu = { "cff" }, babar_kgg = { "cff", "cWW" }, beamdumps_gg = { "cWW" },
   belle2_kinv = { "cff_0p5ab", "cff_50ab", "cff_50ab_0bg", "cWW_0p5ab", "cWW_50ab", "cWW_50ab_0bg" },
   belle2_displaced = { "cff_ee", "cff_mumu", "cWW_ee", "cWW_mumu" },
+  e949_kpix = { "cff", "cWW" },
   na62_2025_kpi_visible = { "cff_gg", "cff_mumu", "cWW_gg", "cWW_mumu" },
   belle2_2023_displaced = { "cff_kp_ee", "cff_kp_mumu", "cff_kst_ee", "cff_kst_mumu", "cWW_kp_mumu" },
 }
