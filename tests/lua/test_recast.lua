@@ -188,3 +188,25 @@ function TestRecast:test_runtime_error_names_where()
   lu.assertStrContains(err, "bad signal")
   lu.assertStrContains(err, p .. ":")
 end
+
+-- A recast reads only files inside its folder (issue 12 item 3): data paths
+-- and alp.data.csv / alp.limit.csv calls with an absolute path or ".." fail,
+-- naming the field or the path.
+function TestRecast:test_files_only_inside_the_folder()
+  for _, bad in ipairs { '"/etc/passwd"', '"../x.csv"', '"data/../../x.csv"' } do
+    local text = GOOD:format("conf"):gsub('data       = { lim = "data/lim.csv" },', "data = { lim = " .. bad .. " },")
+    local ok, err = pcall(alp.recast.load, self:write("conf", text))
+    lu.assertFalse(ok, bad)
+    lu.assertStrContains(err, "data")
+  end
+  local text = GOOD:format("conf2"):gsub("  signal     = function%(model, ma, data%)",
+    '  prepare = function() return alp.data.csv("/proc/self/environ") end,\n  signal     = function(model, ma, data)')
+  local d = alp.recast.load(self:write("conf2", text))
+  local ok, err = pcall(alp.recast.scan, d, "cff", nil, { family = function(c) return { c = c } end })
+  lu.assertFalse(ok)
+  lu.assertStrContains(err, "absolute path")
+  ok, err = pcall(alp.recast.load, self:write("conf3", 'local l = alp.limit.csv("../../etc/x.csv", {})\n'
+                                              .. GOOD:format("conf3")))
+  lu.assertFalse(ok)
+  lu.assertStrContains(err, "leaves the recast's folder")
+end
