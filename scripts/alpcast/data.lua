@@ -13,6 +13,8 @@ local type, tonumber = type, tonumber
 
 -- ---- reading ------------------------------------------------------------
 
+local units_kind = require("alpcast.units").kind
+
 -- unit kinds that have no "no value" (nan is an error): coordinates, counts
 local NO_NAN = { mass = true, time = true, length = true, events = true, cross_section = true,
                  luminosity = true, inverse_energy = true, index = true }
@@ -189,8 +191,8 @@ function M.csv(path, opts)
       -- the physical range: declared ("[dimensionless, 0..1]"), or >= 0 for
       -- masses, times, lengths, event counts, cross sections, luminosities
       local r = ranges[name]
-      if not r and NONNEG[require("alpcast.units").kind(declared) or ""] then r = { 0, huge } end
-      local kind = require("alpcast.units").kind(declared)
+      local kind = units_kind(declared)
+      if not r and NONNEG[kind or ""] then r = { 0, huge } end
       if NO_NAN[kind or ""] then
         for i, v in ipairs(vals) do
           if v ~= v then

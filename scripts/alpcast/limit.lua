@@ -464,6 +464,9 @@ M._Combined.__tostring = function(self)
   return fmt("alp.limit{%s: %s at %g%% CL}", self.name, self.bounds, self.cl * 100)
 end
 
+-- the header's CL (also for alpcast new-recast)
+M._header_cl = header_cl
+
 function M.is_limit(v)
   local mt = getmetatable(v)
   return mt == Limit or mt == M._Combined

@@ -43,21 +43,10 @@ local function roles(path, head)
   return mass, life, value
 end
 
-local function atomic_write(path, text)
-  local tmp = path .. ".tmp"
-  local f, err = io.open(tmp, "wb")
-  if not f then error("cannot write " .. tostring(err), 0) end
-  local ok, werr = f:write(text)
-  f:close()
-  if not ok then os.remove(tmp); error("cannot write " .. tmp .. ": " .. tostring(werr), 0) end
-  local rok, rerr = os.rename(tmp, path)
-  if not rok then os.remove(tmp); error("cannot rename " .. tmp .. ": " .. tostring(rerr), 0) end
-end
-
 -- M.text(name, file, head) -> the recast's source text
 function M.text(name, file, head, path)
   local mass, life, value = roles(path, head)
-  local cl = tonumber((head.meta.cl or ""):match("^%s*([%d%.]+)"))
+  local cl = require("alpcast.limit")._header_cl(head.meta)
   local kind = units.kind(head.units[value])
   local src = (head.meta.source or "not stated in the data file"):match("^[^\n]*")
   local L = {}
@@ -128,8 +117,8 @@ function M.main(args)
     local f = assert(io.open(data, "rb"))
     local bytes = f:read("a")
     f:close()
-    if data ~= folder .. "/" .. file then atomic_write(folder .. "/" .. file, bytes) end
-    atomic_write(target, text)
+    if data ~= folder .. "/" .. file then alp.output.text(folder .. "/" .. file, bytes) end
+    alp.output.text(target, text)
     print("wrote " .. target .. " and " .. folder .. "/" .. file)
     print("run it: alpcast suite --recasts " .. dir .. " --only " .. name)
   end)

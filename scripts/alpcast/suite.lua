@@ -262,8 +262,9 @@ end
 
 -- The data files a (recast, variant) uses -- its data tables and the files
 -- of its limit objects -- as {file, sha256, source}, file relative to the
--- alpcast root when inside it.
-local function data_files(desc, vname)
+-- alpcast root when inside it.  known: path -> record, so that each file is
+-- read and digested once per recast.
+local function data_files(desc, vname, known)
   local paths, seen = {}, {}
   local function add(p)
     if p and not seen[p] then seen[p] = true; paths[#paths + 1] = p end
@@ -282,10 +283,15 @@ local function data_files(desc, vname)
   local root = alp.root .. "/"
   local out = {}
   for _, p in ipairs(paths) do
-    local head = alp.data.csv(p, { header_only = true })
-    local src = head.meta.source and tostring(head.meta.source):match("^[^\n]*") or "not stated"
-    out[#out + 1] = { file = p:sub(1, #root) == root and p:sub(#root + 1) or p,
-                      sha256 = assert(alp.fs.sha256(p)), source = src }
+    local rec = known[p]
+    if not rec then
+      local head = alp.data.csv(p, { header_only = true })
+      local src = head.meta.source and tostring(head.meta.source):match("^[^\n]*") or "not stated"
+      rec = { file = p:sub(1, #root) == root and p:sub(#root + 1) or p,
+              sha256 = assert(alp.fs.sha256(p)), source = src }
+      known[p] = rec
+    end
+    out[#out + 1] = rec
   end
   return out
 end
@@ -298,9 +304,9 @@ local function files_text(files)
   return #lines > 0 and concat(lines, "\n") or nil
 end
 
-local function interval_header(desc, bench, vname, res, seed)
+local function interval_header(desc, bench, vname, res, seed, files)
   return {
-    data_files = files_text(data_files(desc, vname)),
+    data_files = files_text(files),
     quantity = fmt("couplings excluded at %g%% CL by %s (%s): one row per interval per mass",
                    desc.cl * 100, desc.name, desc.experiment),
     units = "ma_GeV in GeV; c_low, c_high = c(Lambda)/f_a in TeV^-1 (Lambda = 4 pi f_a)",
@@ -345,9 +351,10 @@ local function run_recast(e, o, hooks, say, on_desc)
     entry.reference = ref_text(desc.reference)
     entry.seed = o.seed or desc.seed
     entry.cl = desc.cl
-    entry.data_files = data_files(desc)
+    local known = {}
+    entry.data_files = data_files(desc, nil, known)
     for _, vn in ipairs(desc.variant_names) do
-      for _, f in ipairs(data_files(desc, vn)) do
+      for _, f in ipairs(data_files(desc, vn, known)) do
         local have = false
         for _, g in ipairs(entry.data_files) do if g.file == f.file then have = true end end
         if not have then entry.data_files[#entry.data_files + 1] = f end
@@ -370,7 +377,8 @@ local function run_recast(e, o, hooks, say, on_desc)
           local file = stage .. "/" .. label .. ".csv"
           output.csv(file, { columns = { "ma_GeV", "c_low", "c_high" },
                              rows = alp.scan.rows(res),
-                             header = interval_header(desc, b, vname, res, entry.seed) })
+                             header = interval_header(desc, b, vname, res, entry.seed,
+                                                      data_files(desc, vname, known)) })
           local polys = alp.contour.polygons(res)
           alp.contour.write(stage .. "/extra/" .. label .. "_polygons.csv", polys, {
             quantity = fmt("excluded region of %s for %s as closed polygons", desc.name, label),
