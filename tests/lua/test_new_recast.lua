@@ -33,6 +33,7 @@ function TestNewRecast:test_written_recast_runs_and_uses_the_header()
   local d = alp.recast.load(rc .. "/toy/toy.lua")
   lu.assertEquals(d.cl, 0.95, "CL from the header")
   lu.assertTrue(alp.limit.is_limit(d.limit))
+  lu.assertEquals(d.parent, "B+", "the scan stops at the validity bound (D16(b))")
   -- the limit converts MeV -> GeV and cm -> m: 1e-7 at (0.3 GeV, 1 cm)
   h.assert_rel(d.limit:at(0.3, 0.01), 1e-7, 1e-12, "units converted")
   -- runs in the suite, one folder = one recast
