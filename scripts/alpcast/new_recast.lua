@@ -124,7 +124,8 @@ function M.main(args)
     print("run it: alpcast suite --recasts " .. dir .. " --only " .. name)
   end)
   if not ok then
-    io.stderr:write("alpcast new-recast: " .. tostring(err):gsub("^alp%.data%.csv: ", "") .. "\n")
+    local msg = tostring(err):gsub("^[^\n]-%.lua:%d+: ", ""):gsub("^alp%.data%.csv: ", "")
+    io.stderr:write("alpcast new-recast: " .. msg .. "\n")
     return 1
   end
   return 0
