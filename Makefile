@@ -144,7 +144,7 @@ help:
 	@echo "alpcast make targets:"
 	@echo "  make            build $(EXE) (and $(LIB))"
 	@echo "  make deps       install missing Debian packages: $(DEB_PKGS)"
-	@echo "  make test       C tests + LuaUnit tests; ends 'tests: N passed, N failed'"
+	@echo "  make test       C tests + LuaUnit tests; ends 'tests: N passed, N failed, N skipped'"
 	@echo "  make validate   slower numerical validations"
 	@echo "  make sanitize   the test suite built with ASan+UBSan in build-san/"
 	@echo "  make memcheck   the test suite under valgrind"

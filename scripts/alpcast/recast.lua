@@ -520,7 +520,8 @@ end
 -- opts: data (from alp.recast.data), family (function c -> model instead of
 -- the benchmark), cache (a table kept across benchmarks: prepare runs once
 -- per variant and mass), masses / couplings / rtol / seed (overrides),
--- progress.
+-- progress (function(i, n, ma, phase): after mass i of n, phase "prepare"
+-- while prepare and limit run, "scan" while the couplings are scanned).
 function M.scan(desc, benchmark, vname, opts)
   local fname = "alp.recast.scan"
   if not M.is_descriptor(desc) then error(fname .. ": expects a recast descriptor", 2) end
@@ -562,6 +563,7 @@ function M.scan(desc, benchmark, vname, opts)
   if not prepared then
     prepared = {}
     local prepare = desc.prepare
+    local tick = (prepare or (limit and not lim_obj)) and opts.progress
     for i, ma in ipairs(masses) do
       local p = prepare and guard(prepare, ma, nil, ma, data, variant) or nil
       local lim
@@ -573,6 +575,7 @@ function M.scan(desc, benchmark, vname, opts)
         end
       end
       prepared[i] = { p = p, lim = lim }
+      if tick then tick(i, #masses, ma, "prepare") end
     end
     cache[key] = prepared
   end
@@ -611,7 +614,9 @@ function M.scan(desc, benchmark, vname, opts)
   return alp.scan.run { masses = masses, couplings = couplings, rtol = opts.rtol or desc.rtol,
                         c_max = parent ~= "none" and parent or nil,
                         family = opts.family or benchmark, ratio = ratio, prepared = prepared,
-                        progress = opts.progress }
+                        progress = opts.progress and function(i, n, ma)
+                          opts.progress(i, n, ma, "scan")
+                        end }
 end
 
 return M
