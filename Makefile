@@ -16,7 +16,7 @@ WARN     = -Wall -Wextra -Wshadow -Wwrite-strings -Wstrict-prototypes \
            -Wmissing-prototypes -Wold-style-definition -Wvla -Wpointer-arith \
            $(WERROR)
 # Debian packages `make deps` installs (a no-op when all are present).
-DEB_PKGS = pkg-config lua5.4 liblua5.4-dev libgsl-dev lua-unit lua-cjson \
+DEB_PKGS = gcc pkg-config lua5.4 liblua5.4-dev libgsl-dev lua-unit lua-cjson \
            libreadline-dev gnuplot-nox libssl-dev
 
 # pkg-config flags are expanded lazily (recursive `=`), only when a recipe

@@ -72,8 +72,10 @@ for _, b in ipairs { "cff", "cWW" } do
         model = b .. " benchmark (seed eq. 2.13)",
         benchmark = b,
         reference = "arXiv:2201.06580 Fig. 11",
-        source = out .. "/belle2_kinv/" .. b .. "_{0p5ab,50ab,50ab_0bg}.csv (recasts/belle2_kinv.lua)"
-          .. (has_babar and ("; shaded in the picture: " .. babar) or "; BaBar bound not available"),
+        -- paths inside the output folder, so that no machine's path is written
+        source = "belle2_kinv/" .. b .. "_{0p5ab,50ab,50ab_0bg}.csv (recasts/belle2_kinv.lua)"
+          .. (has_babar and ("; shaded in the picture: babar_knunu/extra/" .. b .. "_polygons.csv")
+              or "; BaBar bound not available"),
       },
     })
     written[#written + 1] = csv
