@@ -160,7 +160,7 @@ static int l_model_with(lua_State *L)
 
 /* ---- methods of masses ---------------------------------------------------------- */
 
-enum what { W_WIDTH, W_BR, W_CTAU, W_TAU, W_B_KA, W_B0_K0A, W_K_PIA, W_B0_KST0A };
+enum what { W_WIDTH, W_BR, W_CTAU, W_TAU, W_B_KA, W_B0_K0A, W_K_PIA, W_B0_KST0A, W_KL_PI0A };
 
 /* Channel name at arg (required unless `optional`; -1 = total). */
 static int check_channel(lua_State *L, int arg, const char *fname, int optional)
@@ -201,6 +201,7 @@ static int compute(const alp_model *m, enum what w, int ch, double ma, double *o
   case W_B0_K0A: return alp_br_b0_to_k0a(m, ma, out);
   case W_K_PIA: return alp_br_k_to_pia(m, ma, out);
   case W_B0_KST0A: return alp_br_b0_to_kstar0a(m, ma, out);
+  case W_KL_PI0A: return alp_br_kl_to_pi0a(m, ma, out);
   }
   return GSL_EINVAL;
 }
@@ -246,6 +247,11 @@ static int l_model_br_k_to_pia(lua_State *L)
 static int l_model_br_b0_to_kstar0a(lua_State *L)
 {
   return eval_masses(L, "alp.model:br_b0_to_kstar0a", W_B0_KST0A, alp_ma_max_b0_to_kstar0a());
+}
+
+static int l_model_br_kl_to_pi0a(lua_State *L)
+{
+  return eval_masses(L, "alp.model:br_kl_to_pi0a", W_KL_PI0A, alp_ma_max_kl_to_pi0a());
 }
 
 /* m:channels() */
@@ -414,6 +420,7 @@ static const luaL_Reg model_methods[] = {
   { "br_b0_to_k0a", l_model_br_b0_to_k0a },
   { "br_k_to_pia", l_model_br_k_to_pia },
   { "br_b0_to_kstar0a", l_model_br_b0_to_kstar0a },
+  { "br_kl_to_pi0a", l_model_br_kl_to_pi0a },
   { "with", l_model_with },
   { NULL, NULL }
 };
@@ -449,6 +456,7 @@ int luaopen_alp_model(lua_State *L)
   setnum(L, "b0_to_k0a", alp_ma_max_b0_to_k0a());
   setnum(L, "k_to_pia", alp_ma_max_k_to_pia());
   setnum(L, "b0_to_kstar0a", alp_ma_max_b0_to_kstar0a());
+  setnum(L, "kl_to_pi0a", alp_ma_max_kl_to_pi0a());
   lua_setfield(L, -2, "thresholds");
   lua_createtable(L, 0, 1);
   lua_pushcfunction(L, l_model_call);

@@ -30,6 +30,7 @@ local alp = require "alp"
 local recast = require "alpcast.recast"
 local output = require "alpcast.output"
 local progress = require "alpcast.progress"
+local ranges = require "alpcast.ranges"
 
 local M = {}
 
@@ -52,8 +53,9 @@ upwards), then runs the figure scripts (scripts/figures/*.lua, each as
   --out DIR        output folder (default out/)
   --only NAME,...  run only these recasts and figure scripts (file stems;
                    * and ? are wildcards)
-  --list           print name, experiment, signature, status and reference of
-                   each recast; runs no physics
+  --list           print name, experiment, signature, status, mass and c tau
+                   ranges and reference of each recast; reads the limit
+                   tables for the ranges (a few s), computes no signal
   --recasts DIR    also take recasts from DIR (may be repeated); these, then
                    the folders of $ALPCAST_RECAST_PATH (colon-separated), come
                    before the bundled recasts/; on a name clash the first wins
@@ -794,8 +796,9 @@ function M.main(args, hooks)
     for _, e in ipairs(list) do
       local ok, d = pcall(recast.load, e.path)
       if ok then
-        say(fmt("%-28s %-10s %-10s %-11s %s", d.name, d.experiment, d.signature, d.status,
-                ref_text(d.reference)))
+        local okr, r = pcall(ranges.of_recast, d)
+        say(fmt("%-28s %-10s %-10s %-11s %-40s %s", d.name, d.experiment, d.signature, d.status,
+                okr and ranges.text(r) or "ranges: " .. tostring(r):match("^[^\n]*"), ref_text(d.reference)))
       else
         failed = failed + 1
         say(fmt("FAIL %s: %s", e.name, tostring(d):match("^[^\n]*")))

@@ -17,7 +17,8 @@ is run to mZ (two-loop SM, ALP RGEs), matched (REF §2.3) and run below mZ
 (REF §2.4) from operators precomputed once per process (about 20 ms,
 on first use); creating a model then costs about a microsecond.
 Methods: m:width, m:br, m:channels, m:ctau, m:couplings, m:params,
-m:br_b_to_ka, m:br_b0_to_k0a, m:br_k_to_pia, m:br_b0_to_kstar0a, m:with.
+m:br_b_to_ka, m:br_b0_to_k0a, m:br_k_to_pia, m:br_b0_to_kstar0a, m:br_kl_to_pi0a,
+m:with.
 Masses in GeV; every method taking ma also takes an array and returns one.
 alp.model.thresholds holds the mass range and kinematic endpoints (GeV);
 alp.model.max_coupling(parent) the EFT validity bound (D16(b)).
@@ -55,6 +56,7 @@ alp.model.thresholds  (table, GeV)
   b0_to_k0a          m_B0 - m_K0
   k_to_pia           m_K+ - m_pi+
   b0_to_kstar0a      m_B0 - m_K*0
+  kl_to_pi0a         m_KL - m_pi0
 Example: m:br_b_to_ka(alp.model.thresholds.b_to_ka)  --> 0]],
 
 ["alp.model:width"] = [[
@@ -129,6 +131,15 @@ c_ff benchmark: Gamma/Gamma_K = 4.08e-4 (c_ff/f_a[TeV])^2 at small ma
 (paper: 4.12e-4); BR = Gamma/(Gamma_K + Gamma) (D16(a)).
 Errors: ma outside [1e-6, m_K+ - m_pi+ = 0.3541] GeV.
 Example: alp.model.benchmark("cff", 1e-3):br_k_to_pia(0.1)]],
+
+["alp.model:br_kl_to_pi0a"] = [[
+m:br_kl_to_pi0a(ma) -> BR(K_L -> pi0 a)   (ma a number or an array)
+REF D18: the K+ -> pi+ a formula with (Im C_sd)^2 = (Im lambda_t K)^2 (CP
+violation), m_KL, m_pi0, tau_KL = 51.16 ns, f0 = 1.  c_ff benchmark:
+Gamma/Gamma_KL = 2.6586e-4 (c_ff/f_a[TeV])^2 at ma -> 0 (D18 checkpoint 1);
+BR = Gamma/(Gamma_KL + Gamma) (D16(a)).
+Errors: ma outside [1e-6, m_KL - m_pi0 = 0.3626] GeV.
+Example: alp.model.benchmark("cff", 1e-3):br_kl_to_pi0a(0.1)]],
 
 ["alp.model:br_b0_to_kstar0a"] = [[
 m:br_b0_to_kstar0a(ma) -> BR(B0 -> K*0 a)   (ma a number or an array)
