@@ -29,6 +29,8 @@
 local alp = require "alp"
 local recast = require "alpcast.recast"
 local output = require "alpcast.output"
+local plane_suite = require "alpcast.plane_suite"
+local flavour = require "alpcast.flavour"
 
 local M = {}
 
@@ -40,7 +42,7 @@ M.default_timeout = 600 -- seconds per recast or figure script (--timeout)
 M.usage = [[
 usage: alpcast suite [--out DIR] [--only NAME,...] [--list] [--recasts DIR]
                      [--figures DIR | --no-figures] [--seed N] [-j N]
-                     [--timeout S] [-v] [--help]
+                     [--timeout S] [-v] [--help] [--plane X,Y --ma M]
 
 Runs every recast (recasts/*.lua) for the benchmarks "cff" and "cWW", writes
 the excluded couplings to DIR/<recast>/<benchmark>[_<variant>].csv (columns
@@ -66,6 +68,7 @@ upwards), then runs the figure scripts (scripts/figures/*.lua, each as
                    time (default 600; a recast's own `timeout` field wins):
                    its process group is killed and it is one FAIL line
   -v               full tracebacks of failures, one line per output file
+]] .. plane_suite.usage .. "\n" .. [[
   --help           this text
 
 A failing recast (an error, a crash, a signal, os.exit, the time limit)
@@ -165,11 +168,14 @@ local function parse(args)
       end
     elseif a == "-v" or a == "--verbose" then o.verbose = true
     elseif a == "-h" or a == "--help" then o.help = true
+    elseif plane_suite.options[a] then err = plane_suite.parse(o, a, value)
     else err = fmt("unknown option '%s'", a) end
     if err then return nil, err end
     i = i + 1
   end
   if o.out == "" then return nil, "--out needs a folder" end
+  local perr = plane_suite.finish(o)
+  if perr then return nil, perr end
   return o
 end
 
@@ -364,7 +370,7 @@ local function run_recast(e, o, hooks, say, on_desc)
     alp.fs.mkdir(stage .. "/extra")
     local cache = {}
     local variants = #desc.variant_names > 0 and desc.variant_names or { false }
-    for _, b in ipairs(recast.benchmarks) do
+    for _, b in ipairs(o.plane and {} or recast.benchmarks) do -- --plane: no benchmarks
       local bstate = {}
       for _, v in ipairs(variants) do
         local vname = v or nil
@@ -396,6 +402,8 @@ local function run_recast(e, o, hooks, say, on_desc)
       end
       entry.benchmarks[b] = #bstate > 0 and bstate or "not applicable"
     end
+    if o.plane then plane_suite.write_recast(desc, data, stage, o, entry)
+    else flavour.write_recast(desc, data, stage, cache, entry) end
     if desc.extra then
       local tables = desc.extra(data)
       if type(tables) ~= "table" then
@@ -801,7 +809,7 @@ function M.main(args, hooks)
         done[#done + 1] = type(st) == "table" and concat(st, " ") or (b .. ": n/a")
       end
       say(fmt("  ok    %-28s %-10s %-10s %-30s %6.2f s", e.name, entry.experiment or "",
-              entry.signature or "", concat(done, ", "), entry.time_s))
+              entry.signature or "", entry.plane or concat(done, ", "), entry.time_s))
     else
       summary.failures[#summary.failures + 1] = e.name
       say(fmt("  FAIL  %s: %s", e.name, entry.error))
@@ -810,6 +818,7 @@ function M.main(args, hooks)
     entry.traceback = nil
   end)
 
+  if o.plane then plane_suite.figure(o, summary, say) end
   -- the figure scripts, one after the other, each in its own process
   local figs = {}
   for _, f in ipairs(all_figs) do if selected(o, f.name) then figs[#figs + 1] = f end end
