@@ -172,7 +172,8 @@ function M.figure(o, summary, say)
       local text = fh:read("a")
       fh:close()
       if text:find("\n[^#\n]") and text:match("\n[%d%-]") then
-        series[#series + 1] = { file = f, x = "u", y = "v", style = "polygon", title = e.name, alpha = 0.3 }
+        series[#series + 1] = { file = f, x = "u", y = "v", style = "polygon", title = (e.name:gsub("_", " ")),
+                                  alpha = 0.3 }
       end
     end
   end
