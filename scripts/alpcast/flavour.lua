@@ -65,6 +65,15 @@ function M.validate(v, fail)
   return v
 end
 
+-- One line for the recast's card: what the field gives.
+function M.summary(f)
+  if type(f) ~= "table" then return f or "none (production and decay correlated, seed Sec. 3.4)" end
+  local kinds = {}
+  for _, k in ipairs(M.kinds) do if f[k] then kinds[#kinds + 1] = k end end
+  return fmt("|%s| bound vs m_a (%s ALP; seed Sec. 3.4) -> %s.csv", M.couplings[f.coupling],
+             table.concat(kinds, " or "), f.coupling)
+end
+
 -- |C|/f_a [TeV^-1] at which B(production) = ul, or inf.
 function M.coupling_at(production, coupling, ma, ul, cmax)
   if type(ul) ~= "number" or not (ul > 0) then

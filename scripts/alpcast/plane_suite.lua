@@ -39,6 +39,10 @@ function M.parse(o, a, value)
       return fmt("--plane needs two couplings X,Y out of %s, got '%s'", names, v)
     end
     if ax == ay then return fmt("--plane needs two different couplings, got '%s'", v) end
+    if (ax.key == "csb" or ax.key == "cds") and (ay.key == "csb" or ay.key == "cds") then
+      return fmt("--plane %s: with only flavour-changing couplings the ALP has no width (no decay, no "
+                 .. "lifetime); pair csb or cds with cff, cWW, cBB or cGG", v)
+    end
     o.plane = { x = ax, y = ay }
   elseif a == "--ma" then
     o.plane_ma = tonumber(v)

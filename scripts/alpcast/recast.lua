@@ -378,6 +378,7 @@ function M.card(d)
   table.sort(files)
   for _, k in ipairs(files) do lines[#lines + 1] = fmt("  data.%s: %s", k, d.data[k]) end
   if d.limit and is_limit(d.limit) then lines[#lines + 1] = "  limit:      " .. d.limit.name end
+  lines[#lines + 1] = "  flavour:    " .. require("alpcast.flavour").summary(d.flavour)
   lines[#lines + 1] = "  file:       " .. tostring(d.file or "(none)") .. "}"
   return table.concat(lines, "\n")
 end

@@ -74,6 +74,9 @@ function TestFlavour:test_na62_cds_bound_by_hand()
   local d = alp.recast.load(alp.root .. "/recasts/na62_kpix.lua")
   local rows, cols = flavour.bounds(d, {}, { 0.1 }, {}, alp.recast.variant(d))
   lu.assertEquals(cols, { "ma_GeV", "cds_max_invisible" })
+  lu.assertStrContains(tostring(d), "flavour:    |C_ds| bound vs m_a (invisible ALP; seed Sec. 3.4) -> cds.csv")
+  lu.assertStrContains(tostring(alp.recast.load(alp.root .. "/recasts/charm_kmumu.lua")),
+                       "flavour:    none (production and decay correlated")
   h.assert_rel(rows[1][2], c_at(1.04e-10, 1, K["m_K+"], K["m_pi+"], K["tau_K+"], 0.1), 1e-6, "|C_ds| bound")
   -- the same as translating NA62's c_ff edge with eq. (2.4) where the ALP is
   -- long-lived enough for the tau = inf limit: at the bound, B = BR_UL(inf)

@@ -137,6 +137,7 @@ function TestPlane:test_suite_plane_files_and_usage_errors()
                          { "--plane cff,cWW", "--plane needs --ma" },
                          { "--ma 0.3", "need --plane" },
                          { "--plane cff,cff --ma 1", "two different couplings" },
+                         { "--plane csb,cds --ma 1", "the ALP has no width" },
                          { "--plane cff,cWW --ma 1 --plane-x 1,0.1", "--plane-x needs MIN,MAX" } } do
     local o, c = h.run(exe .. " suite --out /nonexistent " .. bad[1])
     lu.assertEquals(c, 2, bad[1])
