@@ -82,6 +82,13 @@ function TestFlavour:test_na62_cds_bound_by_hand()
   -- long-lived enough for the tau = inf limit: at the bound, B = BR_UL(inf)
   local m = alp.model { cds = rows[1][2] }
   h.assert_rel(m:br_k_to_pia(0.1), 1.04e-10, 1e-9, "B at the bound")
+  -- seed Sec. 3.4's own route: NA62's lower c_ff edge translated with eq.
+  -- (2.4) (C_ds = |V_td V_ts| K_ff c_ff) gives the same bound, because there
+  -- the ALP lives ~2 ms, far beyond 5 ns (the tau = inf limit applies)
+  local r = alp.recast.scan(d, "cff", nil, { masses = { 0.1 } })
+  local edge = alp.model.benchmark("cff", r.by_mass[1][1][1])
+  lu.assertTrue(edge:tau(0.1) > 1e-3, "long-lived at the edge")
+  h.assert_rel(edge:couplings(1).cds, rows[1][2], 1e-5, "c_ff edge via eq. (2.4)")
   -- above the kinematic endpoint or the table: no bound
   rows = flavour.bounds(d, {}, { 0.3 }, {}, alp.recast.variant(d))
   lu.assertEquals(rows[1][2], math.huge)

@@ -130,7 +130,10 @@ function TestPlane:test_suite_plane_files_and_usage_errors()
   lu.assertTrue(t.n >= 6)
   lu.assertStrContains(t.meta.open_ends, "D16(b)")
   lu.assertTrue(alp.fs.exists(dir .. "/babar_kgg/extra/plane_cff_cWW_ma1.5_polygons.csv"))
-  lu.assertTrue(alp.fs.exists(dir .. "/plane_cff_cWW_ma1.5.gp"))
+  local gp = assert(io.open(dir .. "/plane_cff_cWW_ma1.5.gp")):read("a")
+  lu.assertStrContains(gp, 'set xtics ("0" 0, "10^{-3}" 1,') -- symmetric log axes: 10^-3 at u = 1
+  lu.assertStrContains(gp, "plane_cff_cWW_ma1.5_zero.csv")   -- the line where production vanishes
+  lu.assertStrContains(gp, "babar_kgg/extra/plane_cff_cWW_ma1.5_polygons.csv")
   lu.assertFalse(alp.fs.exists(dir .. "/babar_kgg/cff.csv"), "no benchmark scans with --plane")
   h.rmtree(dir)
   for _, bad in ipairs { { "--plane cff", "--plane needs two couplings" },
