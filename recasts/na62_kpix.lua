@@ -11,6 +11,9 @@ local function table_of(file)
 end
 local main, pi0 = table_of("data/na62_kpix_ul.csv"), table_of("data/na62_kpix_pi0.csv")
 
+local limit = alp.limit.piecewise { { main, mass = { 0, 0.110 } }, { main, mass = { 0.154, math.huge } },
+                                   { pi0, mass = { 0.110, 0.154 } } }
+
 return alp.recast {
   name = "na62_kpix",
   experiment = "NA62",
@@ -23,8 +26,7 @@ return alp.recast {
   observable = "B(K+ -> pi+ a) < BR_UL(m_a, tau_a)",
   tags = { "K", "invisible", "NA62" },
   -- the pi0 window 0.110 < m_a < 0.154 GeV from its own table (the main one has a gap there)
-  limit = alp.limit.piecewise { { main, mass = { 0, 0.110 } }, { main, mass = { 0.154, math.huge } },
-                                { pi0, mass = { 0.110, 0.154 } } },
+  limit = limit,
   -- seed eq. (3.7) form with f0^K = 1 (D6); the whole B(K -> pi a): the
   -- visible-decay probability inside NA62 is already in the tau-dependent limit
   signal = function(model, ma) return model:br_k_to_pia(ma) end,
@@ -44,4 +46,8 @@ no limit above 0.26 GeV or where a neighbouring entry is nan (pi0 window).]],
   masses = { min = 1e-3, max = 0.26, n = 200 },
   couplings = { min = 1e-6, max = 1e5, n = 200 },  -- cut at the D16(b) bound below
   parent = "K+", -- D16(b): scan up to c/f_a = 1/m_K+ (f_a/c > m_K+)
+  -- seed Sec. 3.4: an invisible ALP (stable, or decaying invisibly) bounds C_ds
+  -- directly: B(K+ -> pi+ a) < BR_UL(m_a, tau = inf)
+  flavour = { coupling = "cds", production = function(model, ma) return model:br_k_to_pia(ma) end,
+              invisible = function(ma) return limit:at(ma, math.huge) end },
 }

@@ -20,6 +20,9 @@ return alp.recast {
   masses = { min = 1e-3, max = 0.26, n = 100 },
   couplings = { min = 1e-6, max = 1e4, n = 200 },
   parent = "K+", -- D16(b): c/f_a < 1/m_K+
+  -- seed Sec. 3.4 (as NA62): an invisible ALP bounds C_ds, B(K+ -> pi+ a) < UL(m_a, stable)
+  flavour = { coupling = "cds", production = function(model, ma) return model:br_k_to_pia(ma) end,
+              invisible = function(ma) return limit:at(ma, math.huge) end },
   notes = [[
 ALPaca's grid of E949's limits (data header): 200 masses 0-0.26 GeV x tau =
 100-5000 ps and 10000 ps standing for a stable X (held beyond); ln UL linear

@@ -13,6 +13,7 @@ alp.scan    = require "alpcast.scan"
 alp.contour = require "alpcast.contour"
 alp.recast  = require "alpcast.recast"
 alp.acceptance = require "alpcast.acceptance"
+alp.scan.plane = require("alpcast.plane").plane
 
 -- alp.experiment.mesons(name, pair, lumi): lumi in nb^-1 or {50, "ab^-1"}
 do

@@ -19,7 +19,7 @@ local DEFAULT_FORMATS = { "svg", "pdf" }
 local SERIES_KEYS = { "file", "x", "y", "y2", "title", "style", "color", "width",
                       "dash", "alpha", "index", "pattern" }
 local FIG_KEYS = { "output", "title", "xlabel", "ylabel", "logx", "logy", "xrange",
-                   "yrange", "series", "formats", "key", "size", "labels", "grid" }
+                   "yrange", "series", "formats", "key", "size", "labels", "grid", "xtics", "ytics" }
 -- Colour-blind-safe default cycle (Okabe-Ito).
 local PALETTE = { "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
                   "#F0E442", "#000000" }
@@ -206,6 +206,20 @@ function M.figure(opts)
   if yr then L[#L + 1] = "set yrange " .. yr end
   if opts.key == false then L[#L + 1] = "unset key"
   else L[#L + 1] = "set key " .. check.string(opts.key, fname, "key", "top right") .. " opaque" end
+  -- xtics/ytics: {{label, position}, ...} replace the automatic tic marks
+  for _, ax in ipairs { "x", "y" } do
+    local t = opts[ax .. "tics"]
+    if t ~= nil then
+      check.table(t, fname, ax .. "tics")
+      local parts = {}
+      for i, tic in ipairs(t) do
+        check.table(tic, fname, fmt("%stics[%d]", ax, i))
+        parts[i] = fmt("%s %.10g", gpstr(check.string(tic[1], fname, fmt("%stics[%d][1]", ax, i))),
+                       check.number(tic[2], fname, fmt("%stics[%d][2]", ax, i)))
+      end
+      L[#L + 1] = fmt("set %stics (%s)", ax, concat(parts, ", "))
+    end
+  end
   if opts.grid ~= false then L[#L + 1] = "set grid lc rgb \"#dddddd\"" end
   for i, lab in ipairs(opts.labels or {}) do
     check.table(lab, fname, fmt("labels[%d]", i))

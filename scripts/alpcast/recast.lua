@@ -21,7 +21,7 @@ M.default_masses = { min = 1e-3, max = 4.78, n = 200, log = true }
 local FIELDS = { "name", "experiment", "process", "reference", "signature", "cl", "data",
                  "status", "observable", "notes", "tags", "benchmarks", "variants", "masses",
                  "couplings", "parent", "rtol", "seed", "timeout", "prepare", "ratio", "signal", "limit",
-                 "extra" }
+                 "extra", "flavour" }
 -- keys of a variant's table that the suite reads (the rest is the recast's)
 local VARIANT_RESERVED = { masses = true, couplings = true, benchmarks = true, limit = true,
                            parent = true, default = true }
@@ -281,6 +281,7 @@ local function validate(spec, source)
   d.couplings = spec.couplings
   if d.couplings ~= nil then couplings_ok(d.couplings, "couplings") end
   d.parent = parent_ok(spec.parent, "field 'parent'")
+  d.flavour = require("alpcast.flavour").validate(spec.flavour, fail) -- seed Sec. 3.4
   d.rtol = spec.rtol or 1e-3
   if type(d.rtol) ~= "number" or not (d.rtol > 0 and d.rtol <= 0.5) then
     fail("field 'rtol' must be a number in (0, 0.5], got %s", check.got(spec.rtol))
@@ -377,6 +378,7 @@ function M.card(d)
   table.sort(files)
   for _, k in ipairs(files) do lines[#lines + 1] = fmt("  data.%s: %s", k, d.data[k]) end
   if d.limit and is_limit(d.limit) then lines[#lines + 1] = "  limit:      " .. d.limit.name end
+  lines[#lines + 1] = "  flavour:    " .. require("alpcast.flavour").summary(d.flavour)
   lines[#lines + 1] = "  file:       " .. tostring(d.file or "(none)") .. "}"
   return table.concat(lines, "\n")
 end

@@ -31,6 +31,8 @@ local recast = require "alpcast.recast"
 local output = require "alpcast.output"
 local progress = require "alpcast.progress"
 local ranges = require "alpcast.ranges"
+local plane_suite = require "alpcast.plane_suite"
+local flavour = require "alpcast.flavour"
 
 local M = {}
 
@@ -42,7 +44,7 @@ M.default_timeout = 600 -- seconds per recast or figure script (--timeout)
 M.usage = [[
 usage: alpcast suite [--out DIR] [--only NAME,...] [--list] [--recasts DIR]
                      [--figures DIR | --no-figures] [--seed N] [-j N]
-                     [--timeout S] [-v] [-q] [--help]
+                     [--timeout S] [-v] [-q] [--help] [--plane X,Y --ma M]
 
 Runs every recast (recasts/*.lua) for the benchmarks "cff" and "cWW", writes
 the excluded couplings to DIR/<recast>/<benchmark>[_<variant>].csv (columns
@@ -71,6 +73,7 @@ upwards), then runs the figure scripts (scripts/figures/*.lua, each as
   -v               full tracebacks of failures, one line per output file
   -q, --quiet      print only failures and the closing line (no progress,
                    no line per recast or file)
+]] .. plane_suite.usage .. "\n" .. [[
   --help           this text
 
 Progress goes to stderr: on a terminal one live line per running recast
@@ -183,11 +186,14 @@ local function parse(args)
     elseif a == "-v" or a == "--verbose" then o.verbose = true
     elseif a == "-q" or a == "--quiet" then o.quiet = true
     elseif a == "-h" or a == "--help" then o.help = true
+    elseif plane_suite.options[a] then err = plane_suite.parse(o, a, value)
     else err = fmt("unknown option '%s'", a) end
     if err then return nil, err end
     i = i + 1
   end
   if o.out == "" then return nil, "--out needs a folder" end
+  local perr = plane_suite.finish(o)
+  if perr then return nil, perr end
   return o
 end
 
@@ -386,7 +392,7 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
     -- masses in all, for the progress line: each scan's, and each
     -- variant's prepare (run once, before its first scan) when it has one
     local total, base, prepared_v = 0, 0, {}
-    for _, b in ipairs(recast.benchmarks) do
+    for _, b in ipairs(o.plane and {} or recast.benchmarks) do
       for _, v in ipairs(variants) do
         if recast.applies(desc, b, v or nil) then
           local st = v and desc.variant_settings[v] or {}
@@ -398,7 +404,7 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
         end
       end
     end
-    for _, b in ipairs(recast.benchmarks) do
+    for _, b in ipairs(o.plane and {} or recast.benchmarks) do -- --plane: no benchmarks
       local bstate = {}
       for _, v in ipairs(variants) do
         local vname = v or nil
@@ -434,6 +440,8 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
       end
       entry.benchmarks[b] = #bstate > 0 and bstate or "not applicable"
     end
+    if o.plane then plane_suite.write_recast(desc, data, stage, o, entry)
+    else flavour.write_recast(desc, data, stage, cache, entry) end
     if desc.extra then
       local tables = desc.extra(data)
       if type(tables) ~= "table" then
@@ -875,7 +883,7 @@ function M.main(args, hooks)
       -- fixed-width columns first, so the table stays aligned whatever
       -- the experiment names and the list of outputs
       tell(fmt("  ok    %-28s %7.2f s  %s, %s: %s", e.name, entry.time_s, entry.experiment or "",
-               entry.signature or "", concat(done, ", ")))
+               entry.signature or "", entry.plane or concat(done, ", ")))
     else
       summary.failures[#summary.failures + 1] = e.name
       say(fmt("  FAIL  %s: %s", e.name, entry.error))
@@ -888,6 +896,7 @@ function M.main(args, hooks)
     finish = function(i) P:finish(list[i].name) end,
   })
 
+  if o.plane then plane_suite.figure(o, summary, say) end
   -- the figure scripts, one after the other, each in its own process
   local figs = {}
   for _, f in ipairs(all_figs) do if selected(o, f.name) then figs[#figs + 1] = f end end

@@ -2,7 +2,7 @@
 -- physics/model.c, running.c, widths.c, production.c, formfactors.c).
 return {
 ["alp.model"] = [[
-alp.model{cff=, cww=, cbb=, cgg=, fa=, cf={...}, gamma_inv=} -> model
+alp.model{cff=, cww=, cbb=, cgg=, csb=, cds=, fa=, cf={...}, gamma_inv=} -> model
 An ALP model: couplings at the cutoff Lambda = 4 pi f_a (SEED eq. 2.1).
   cff        universal axial fermion coupling c_ff(Lambda) = c_R - c_L (D1)  [0]
   cww, cbb   c_WW(Lambda), c_BB(Lambda) (gauge)                               [0]
@@ -12,6 +12,11 @@ An ALP model: couplings at the cutoff Lambda = 4 pi f_a (SEED eq. 2.1).
              {u=, c=, t=, d=, s=, b=, e=, mu=, tau=}  (doublet couplings kept
              flavour-universal, so no tree-level FCNC at Lambda)
   gamma_inv  invisible width in GeV (mass independent, >= 0)                  [0]
+  csb, cds   flavour-changing couplings set at Lambda (SEED Sec. 2, after     [0]
+             eq. 2.5), added to the loop-induced parts of eq. 2.4:
+             C_sb = |V_ts V_tb| K + csb, C_ds = |V_td V_ts| K + cds; real,
+             left-handed like the loop part, in its phase convention with
+             the CKM phase dropped (csb > 0 adds to cff > 0); they do not run
 Couplings must be finite numbers with |c| <= 1e9.  The model is immutable; it
 is run to mZ (two-loop SM, ALP RGEs), matched (REF §2.3) and run below mZ
 (REF §2.4) from operators precomputed once per process (about 20 ms,
@@ -96,15 +101,17 @@ Running couplings at the scale mu in [1e-6 GeV, Lambda]:
   mu <= mZ (after weak matching, REF §2.3-2.4): cf = {u, c, d, s, b, e, mu,
     tau} axial couplings (quarks frozen below 1 GeV, leptons run with QED),
     cgg, cgammagamma, csb, cds (|C_sb|, |C_ds| with the sign of the
-    combination, CKM phase dropped; they do not run below mZ), alpha_s, alpha;
+    combination, CKM phase dropped, plus the direct csb, cds of the model;
+    they do not run below mZ), alpha_s, alpha;
   mu > mZ (before matching, REF §2.1-2.2): cf = {u, c, t, d, s, b, e, mu, tau}
-    = c_R - c_L, cgg, cww, cbb, cgammagamma, csb = [c_Q]_sb, alpha_s, alpha, yt.
+    = c_R - c_L, cgg, cww, cbb, cgammagamma, csb = [c_Q]_sb (loop part only),
+    alpha_s, alpha, yt.
 Example: alp.model.benchmark("cff", 1):couplings(1).cf.u  --> 0.777]],
 
 ["alp.model:params"] = [[
 m:params() -> table
 The inputs: cff (only when universal), cf = {u=...,tau=}, cww, cbb, cgg,
-fa [GeV], Lambda [GeV], gamma_inv [GeV].
+csb, cds (the direct flavour-changing couplings at Lambda), fa [GeV], Lambda [GeV], gamma_inv [GeV].
 Example: print(m:params().Lambda)  --> 12566.4]],
 
 ["alp.model:br_b_to_ka"] = [[

@@ -64,6 +64,13 @@ Fields:
   observable, notes, tags   text for people
   extra      function(data) -> {name = {columns =, rows =, header =}}: tables
              written to DIR/<recast>/extra/
+  flavour    seed Sec. 3.4, for searches where production and decay decouple:
+             {coupling = "csb"|"cds", production = function(model, ma) -> BR,
+             invisible = function(ma, data, prepared, variant) -> BR_UL for an
+             invisible ALP, prompt = (the same for a promptly decaying one),
+             decay = "a -> ..."}: the suite writes DIR/<name>/<coupling>.csv,
+             the bound on |C|/f_a vs m_a (alpcast/flavour.lua); or a string
+             saying why no such bound exists
 
 Arguments: model = alp.model.benchmark("cff"|"cWW", c) with f_a = 1 TeV (c is
 c(Lambda)/f_a in TeV^-1, the axis of the outputs; m:ctau(ma) [m], m:tau(ma)
