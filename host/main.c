@@ -24,6 +24,7 @@ static lua_State *globalL = NULL;
 static const char usage_text[] =
   "usage: alpcast [options] [FILE.lua [args...]]\n"
   "       alpcast suite [--out DIR] [--only NAME,...] [--list] [-j N] [--timeout S] ...\n"
+  "       alpcast merge OUT SHARD_DIR...\n"
   "       alpcast help [TOPIC]\n"
   "       alpcast new-recast NAME --data FILE.csv [--dir DIR]\n"
   "       alpcast plot [RESULTS...] [--in DIR] [--model NAME] [--out FILE] ...\n"
@@ -46,6 +47,8 @@ static const char usage_text[] =
   "  suite                   run the bundled recasts (recasts/*.lua), write\n"
   "                          the excluded regions and figures to out/;\n"
   "                          `alpcast suite --help` for its options\n"
+  "  merge OUT SHARD_DIR...  join the folders of `alpcast suite --shard K/N`\n"
+  "                          into OUT (`alpcast merge --help`)\n"
   "  help [TOPIC]            the same text as help(TOPIC) in the REPL\n"
   "  new-recast NAME --data FILE.csv\n"
   "                          a starting recast folder NAME/ from the data\n"
@@ -294,6 +297,10 @@ static int pmain(lua_State *L)
   if (script < argc && o.nexec == 0 && !o.interactive) {
     if (strcmp(argv[script], "suite") == 0) {
       lua_pushinteger(L, run_lua_command(L, "alpcast.suite", "main", argv, argc, script + 1));
+      return 1;
+    }
+    if (strcmp(argv[script], "merge") == 0) {
+      lua_pushinteger(L, run_lua_command(L, "alpcast.merge", "main", argv, argc, script + 1));
       return 1;
     }
     if (strcmp(argv[script], "help") == 0) {

@@ -155,6 +155,25 @@ local TERMINALS = {
 }
 
 -- gnuplot's SVG starts "<svg " (then its attributes): keep blanks in text.
+-- With SOURCE_DATE_EPOCH set (reproducible-builds.org), a PDF's
+-- /CreationDate is that time, not now (cairo 1.16 of Debian 12 ignores the
+-- variable): the same run gives the same bytes (alpcast merge vs suite).
+local function pdf_source_date(path)
+  local epoch = math.tointeger(tonumber(os.getenv("SOURCE_DATE_EPOCH") or ""))
+  if not epoch or epoch < 0 then return end
+  local fh = io.open(path, "rb")
+  if not fh then return end
+  local s = fh:read("a")
+  fh:close()
+  local date = os.date("!D:%Y%m%d%H%M%SZ", epoch)
+  local t, n = s:gsub("/CreationDate %(D:%d+Z%)", "/CreationDate (" .. date .. ")", 1)
+  if n == 1 and #t == #s then
+    fh = assert(io.open(path, "wb"))
+    fh:write(t)
+    fh:close()
+  end
+end
+
 local function svg_preserve_space(path)
   local f = assert(io.open(path, "rb"))
   local text = f:read("a")
@@ -255,6 +274,7 @@ function M.figure(opts)
         error(fmt("%s: gnuplot failed on %s.gp (%s): %s", fname, out, f, msg), 0)
       end
       if f == "svg" then svg_preserve_space(tmp) end
+      if f == "pdf" then pdf_source_date(tmp) end
       local rok, rerr = os.rename(tmp, final)
       if not rok then error(fmt("%s: %s", fname, rerr), 0) end
     end)

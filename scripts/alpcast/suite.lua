@@ -73,7 +73,7 @@ upwards), then runs the figure scripts (scripts/figures/*.lua, each as
   -v               full tracebacks of failures, one line per output file
   -q, --quiet      print only failures and the closing line (no progress,
                    no line per recast or file)
-]] .. plane_suite.usage .. "\n" .. [[
+]] .. plane_suite.usage .. "\n" .. require("alpcast.shard").usage .. "\n" .. [[
   --help           this text
 
 Progress goes to stderr: on a terminal one live line per running recast
@@ -412,7 +412,7 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
         local is_default = vname and desc.variant_settings[vname].default
         local label = b .. ((vname and not is_default) and ("_" .. vname) or "")
         if recast.applies(desc, b, vname) then
-          local res = recast.scan(desc, b, vname, { data = data, cache = cache, seed = o.seed,
+          local res = (hooks.scan or recast.scan)(desc, b, vname, { data = data, cache = cache, seed = o.seed,
                                                     family = hooks.families and hooks.families[b],
                                                     progress = tick and function(i, n, _, phase)
                                                       tick(base + i, total)
@@ -440,8 +440,10 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
       end
       entry.benchmarks[b] = #bstate > 0 and bstate or "not applicable"
     end
-    if o.plane then plane_suite.write_recast(desc, data, stage, o, entry)
-    else flavour.write_recast(desc, data, stage, cache, entry) end
+    -- hooks.tail: a shard or `alpcast merge` (alpcast/shard.lua) runs or copies these
+    local tail = hooks.tail or function(f, ...) return f(...) end
+    if o.plane then tail(plane_suite.write_recast, desc, data, stage, o, entry)
+    else tail(flavour.write_recast, desc, data, stage, cache, entry) end
     if desc.extra then
       local tables = desc.extra(data)
       if type(tables) ~= "table" then
@@ -774,6 +776,8 @@ end
 -- hooks.bundled = false leaves out the bundled recasts/ folder.
 function M.main(args, hooks)
   hooks = hooks or {}
+  local shard = require "alpcast.shard" -- --shard K/N, --resume: it comes back here with its hooks
+  if not hooks.shard and shard.wanted(args) then return shard.main(args, hooks) end
   local o, err = parse(args or {})
   if not o then
     io.stderr:write("alpcast suite: " .. err .. "\n" .. "try 'alpcast suite --help'\n")
@@ -797,6 +801,7 @@ function M.main(args, hooks)
   end
   local list = {}
   for _, e in ipairs(all) do if selected(o, e.name) then list[#list + 1] = e end end
+  if hooks.plan then hooks.plan(list, o) end -- a shard's or merge's pieces (alpcast/shard.lua)
 
   if o.list then
     local failed = 0
@@ -838,7 +843,7 @@ function M.main(args, hooks)
       work = function(send)
         local msgs = {}
         local last = -math.huge
-        local entry = run_recast(e, o, hooks, function(l) msgs[#msgs + 1] = l end, function(desc)
+        local entry = (hooks.run_recast or run_recast)(e, o, hooks, function(l) msgs[#msgs + 1] = l end, function(desc)
           local line = timeout_line(desc)
           if line then send(line) end
         end, function(done, total)
@@ -942,5 +947,8 @@ function M.main(args, hooks)
           #summary.figures == 1 and "" or "s", nfail, summary.time_s, summary.wall_s, o.out))
   return nfail > 0 and 1 or 0
 end
+
+-- for alpcast/shard.lua and alpcast/merge.lua
+M._run_isolated, M._is_interrupt, M._rmtree, M._data_files = run_isolated, is_interrupt, rmtree, data_files
 
 return M
