@@ -139,13 +139,18 @@ function M.new(spec, where)
 end
 
 -- alp.family.load(path) -> family: the file runs in a strict environment of
--- its own (the recasts'), must return the table described above.
+-- its own (the recasts'), must return the table described above.  A bare
+-- name ("leptophilic") is a shipped family, models/<name>.lua.
 function M.load(path)
   check.string(path, "alp.family.load", "path")
+  if path:match("^[%w_%-]+$") and not alp.fs.exists(path) then
+    local shipped = (alp.root or ".") .. "/models/" .. path .. ".lua"
+    if alp.fs.exists(shipped) then path = shipped end
+  end
   local env = require("alpcast.recast").environment("model family " .. path, path:match("^(.*)/[^/]*$") or ".")
   local chunk, err = loadfile(path, "t", env)
   if not chunk then
-    if not io.open(path, "r") then error(fmt("alp.family.load: cannot read '%s'", path), 0) end
+    if not alp.fs.exists(path) then error(fmt("alp.family.load: cannot read '%s'", path), 0) end
     error(err, 0)
   end
   local ok, spec = pcall(chunk)

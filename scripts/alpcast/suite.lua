@@ -53,8 +53,9 @@ upwards), then runs the figure scripts (scripts/figures/*.lua, each as
   --out DIR        output folder (default out/)
   --only NAME,...  run only these recasts and figure scripts (file stems;
                    * and ? are wildcards)
-  --model FILE     run every recast on the model family of FILE (models/*.lua;
-                   help("alp.family")) instead of the benchmarks: results in
+  --model FILE     run every recast on the model family of FILE (or NAME, a
+                   shipped models/NAME.lua; help("alp.family")) instead of
+                   the benchmarks: results in
                    DIR/<recast>/<name>[_<variant>].csv, figures fig3_<name>
                    and fig12_<name>; a recast whose assumptions the family
                    breaks says why and writes nothing for it

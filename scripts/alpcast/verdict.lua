@@ -132,7 +132,8 @@ signal/limit (> 1 excluded), the margin (c_edge / c: the factor to the nearest
 edge of an excluded interval at this mass) and the observable that decides.
 The intervals are the suite's (the same scan at this one mass).
 
-  --model FILE    a model-family file, or cff / cWW (seed eq. 2.13)
+  --model FILE    a model-family file, a shipped family's name
+                  (models/NAME.lua), or cff / cWW (seed eq. 2.13)
   --ma M          ALP mass in GeV
   --c C           the family's coupling c/f_a in TeV^-1 (> 0)
   --json          print a JSON array of verdicts instead of the table

@@ -42,6 +42,11 @@ function TestFamily:test_invisible_half_at_every_mass_and_coupling()
   end
 end
 
+function TestFamily:test_a_bare_name_is_a_shipped_family()
+  local f = alp.family.load("photophobic")
+  lu.assertEquals(f.file, alp.root .. "/models/photophobic.lua")
+end
+
 function TestFamily:test_benchmarks_are_families()
   local f = alp.family.benchmark("cWW")
   lu.assertEquals(f.name, "cWW")

@@ -9,7 +9,7 @@ local h = require "helpers"
 TestModels = {}
 
 local function fam(name) return alp.family.load(alp.root .. "/models/" .. name .. ".lua") end
-local function rec(name) return alp.recast.load(alp.root .. "/recasts/" .. name .. ".lua") end
+local function rec(name) return h.recast(name .. ".lua") end
 
 -- edge: the hand edge; the scan's interval at ma must start (or end) there,
 -- and check must say excluded 5 % inside and allowed 5 % outside

@@ -11,7 +11,7 @@ local cjson = require "cjson"
 TestVerdict = {}
 
 local function fam(name) return alp.family.load(alp.root .. "/models/" .. name .. ".lua") end
-local function rec(name) return alp.recast.load(alp.root .. "/recasts/" .. name .. ".lua") end
+local function rec(name) return h.recast(name .. ".lua") end
 
 -- family -> a recast (and variant) that excludes a region for it
 local CASES = {

@@ -31,7 +31,8 @@ return {
 ["family"] = FAMILY,
 ["alp.family.load"] = [==[
 alp.family.load(path) -> family
-Loads and validates a family file (help("alp.family")); the family has the
+Loads and validates a family file (help("alp.family")); a bare name
+("leptophilic") is the shipped models/<name>.lua.  The family has the
 file's fields plus scale (max |c_i|/f_a at c = 1) and file.  Errors name the
 file and the field ("cannot read", "must be linear in c", ...).
 Example: f = alp.family.load(alp.root .. "/models/leptophilic.lua"); m = f.model(1e-2)]==],
