@@ -94,7 +94,7 @@ function M.check(model, ma, opts)
   local fname = "alp.recast.check"
   opts = opts or {}
   check.table(opts, fname, "opts")
-  check.keys(opts, { "c", "recasts", "dirs", "only", "seed" }, fname)
+  check.keys(opts, { "c", "recasts", "dirs", "only", "seed", "variant" }, fname)
   check.number(ma, fname, "ma", 0, huge, nil, 2, { lo = true })
   local fam, c
   if family.is_family(model) then
@@ -113,7 +113,9 @@ function M.check(model, ma, opts)
   for _, desc in ipairs(descriptors(opts)) do
     local data = recast.data(desc)
     local vs = #desc.variant_names > 0 and desc.variant_names or { false }
-    for _, vn in ipairs(vs) do out[#out + 1] = one(desc, vn or nil, fam, ma, c, data, opts.seed) end
+    for _, vn in ipairs(vs) do
+      if opts.variant == nil or opts.variant == vn then out[#out + 1] = one(desc, vn or nil, fam, ma, c, data, opts.seed) end
+    end
   end
   return out
 end

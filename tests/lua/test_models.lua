@@ -22,7 +22,7 @@ local function compare(f, d, vname, ma, edge, side)
   local outside = side == "low" and edge / 1.05 or 1.05 * edge
   for c, want in pairs { [inside] = "excluded", [outside] = "allowed" } do
     local v
-    for _, x in ipairs(alp.recast.check(f, ma, { c = c, recasts = { d } })) do
+    for _, x in ipairs(alp.recast.check(f, ma, { c = c, recasts = { d }, variant = vname })) do
       if x.variant == vname then v = x end
     end
     lu.assertEquals(v.verdict, want, string.format("%s %s at c = %g", d.name, f.name, c))

@@ -156,7 +156,7 @@ model: an alp.model (its couplings scaled together, c = max |c_i|/f_a), an
 alp.family with opts.c, or "cff" / "cWW" with opts.c; ma in GeV.
 opts: c [TeV^-1], recasts (descriptors or paths; default every recast of
 recasts/ and opts.dirs), dirs (more recast folders), only (function(name) ->
-boolean), seed.
+boolean), variant (only this variant of each recast), seed.
 Each verdict: recast, variant, experiment, signature, cl, observable, ma, c,
 verdict ("excluded" ratio > 1, "allowed", "not applicable", "no limit" (m_a
 outside its masses), "beyond validity" (c above the D16(b) bound)), reason,
