@@ -190,6 +190,12 @@ end
 -- only these with --model).
 M.figures = { fig3 = true, fig12 = true }
 
+-- The family as summary.json records it.
+function M.summary(f)
+  return { name = f.name, label = f.label, file = f.file, notes = f.notes, citations = f.citations,
+           per_mass = f.per_mass, scale = f.scale, model_at_c1 = M.describe(f) }
+end
+
 -- One line describing the family for output headers.
 function M.describe(f)
   if f.benchmark then

@@ -774,6 +774,7 @@ function M.main(args, hooks)
     out = o.out, recast_dirs = dirs, seed_override = o.seed,
     recasts = {}, figures = {}, failures = {},
   }
+  if o.model then summary.model = family.summary(o.families[1]) end
   alp.fs.mkdir(o.out)
   if #all == 0 then
     say("alpcast suite: no recasts in " .. concat(dirs, ", ") .. "; nothing to run")

@@ -49,6 +49,9 @@ alp.family.of(v, fname) -> family: a family as it is, or the benchmark named
 ["alp.family.families"] = [==[
 alp.family.families([path]) -> array of families a suite run covers: the two
 benchmarks, or the family of the file (`alpcast suite --model`).]==],
+["alp.family.summary"] = [==[
+alp.family.summary(family) -> table: name, label, file, notes, citations,
+per_mass, scale, model_at_c1 (what summary.json records as "model").]==],
 ["alp.family.is_family"] = [==[
 alp.family.is_family(v) -> boolean: v was made by alp.family.]==],
 ["alp.family.describe"] = [==[
