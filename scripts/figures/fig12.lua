@@ -214,7 +214,8 @@ for _, b in ipairs(BENCHES) do
   if #series > 0 then
     local files, why = alp.plot.figure {
       output = out .. "/fig12_" .. b,
-      title = "Belle II 50 ab^{-1}: displaced vs invisible, with the bounds of Fig. 3",
+      title = "Belle II 50 ab^{-1}: displaced vs invisible, with the bounds of Fig. 3"
+        .. (fam and (", model family " .. fam.name) or ""),
       xlabel = "m_a [GeV]",
       ylabel = LABEL[b],
       xrange = { 1e-3, 5 },

@@ -151,3 +151,35 @@ return alp.recast { name = "toy_mumu", experiment = "Toy", process = "toy", refe
   lu.assertStrContains(out, "--model: alp.family.load: cannot read")
   h.rmtree(dir)
 end
+
+function TestVerdict:test_fig3_and_fig12_draw_a_family()
+  local d = h.tmpdir()
+  alp.fs.mkdir(d .. "/na62_kpix")
+  alp.fs.mkdir(d .. "/belle2_displaced")
+  local f = assert(io.open(d .. "/na62_kpix/cff_cww.csv", "w"))
+  f:write("# test\nma_GeV,c_low,c_high\n0.01,1e-3,1\n0.02,1e-3,inf\n")
+  f:close()
+  f = assert(io.open(d .. "/belle2_displaced/cff_cww_ee.csv", "w"))
+  f:write("# scan: 3 masses 0.1-0.3 GeV\nma_GeV,c_low,c_high\n0.1,1e-3,1e-2\n0.2,1e-3,1e-2\n0.3,2e-3,1e-2\n")
+  f:close()
+  -- the benchmark files must not be read for a family
+  f = assert(io.open(d .. "/na62_kpix/cff.csv", "w"))
+  f:write("# test\nma_GeV,c_low,c_high\n0.05,1e-3,1\n")
+  f:close()
+  for _, fig in ipairs { "fig3", "fig12" } do
+    local out, code = h.run("ALPCAST_GNUPLOT=none " .. h.exe() .. " scripts/figures/" .. fig .. ".lua --out " .. h.q(d)
+                            .. " --model cff_cww")
+    lu.assertEquals(code, 0, out)
+  end
+  local t = alp.data.csv(d .. "/fig3_cff_cww.csv")
+  lu.assertEquals(t.n, 2)
+  lu.assertEquals(t.columns.ma_GeV, { 0.01, 0.02 })
+  lu.assertStrContains(t.meta.model, "cff_cww family")
+  lu.assertFalse(alp.fs.exists(d .. "/fig3_cff.csv"), "no benchmark panel")
+  local gp = assert(io.open(d .. "/fig3_cff_cww.gp")):read("a")
+  lu.assertStrContains(gp, "model family cff_cww")
+  t = alp.data.csv(d .. "/fig12_cff_cww.csv")
+  lu.assertEquals(t.names, { "ma_GeV", "c_ee" })
+  lu.assertTrue(alp.fs.exists(d .. "/fig12_cff_cww_reach.csv"))
+  h.rmtree(d)
+end
