@@ -131,7 +131,7 @@ deps:
 install: $(EXE)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/alpcast
 	install -m 755 $(EXE) $(DESTDIR)$(PREFIX)/bin/alpcast
-	cp -R scripts recasts $(DESTDIR)$(PREFIX)/share/alpcast/
+	cp -R scripts recasts models $(DESTDIR)$(PREFIX)/share/alpcast/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/alpcast

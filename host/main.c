@@ -25,6 +25,7 @@ static const char usage_text[] =
   "usage: alpcast [options] [FILE.lua [args...]]\n"
   "       alpcast suite [--out DIR] [--only NAME,...] [--list] [-j N] [--timeout S] ...\n"
   "       alpcast merge OUT SHARD_DIR...\n"
+  "       alpcast check --model FILE.lua --ma M --c C [--json] ...\n"
   "       alpcast help [TOPIC]\n"
   "       alpcast new-recast NAME --data FILE.csv [--dir DIR]\n"
   "       alpcast plot [RESULTS...] [--in DIR] [--model NAME] [--out FILE] ...\n"
@@ -49,6 +50,9 @@ static const char usage_text[] =
   "                          `alpcast suite --help` for its options\n"
   "  merge OUT SHARD_DIR...  join the folders of `alpcast suite --shard K/N`\n"
   "                          into OUT (`alpcast merge --help`)\n"
+  "  check --model FILE --ma M --c C\n"
+  "                          every recast's verdict on one point of a model\n"
+  "                          family (`alpcast check --help`)\n"
   "  help [TOPIC]            the same text as help(TOPIC) in the REPL\n"
   "  new-recast NAME --data FILE.csv\n"
   "                          a starting recast folder NAME/ from the data\n"
@@ -309,6 +313,10 @@ static int pmain(lua_State *L)
     }
     if (strcmp(argv[script], "plot") == 0) {
       lua_pushinteger(L, run_lua_command(L, "alpcast.results_figure", "main", argv, argc, script + 1));
+      return 1;
+    }
+    if (strcmp(argv[script], "check") == 0) {
+      lua_pushinteger(L, run_lua_command(L, "alpcast.verdict", "main", argv, argc, script + 1));
       return 1;
     }
     if (strcmp(argv[script], "new-recast") == 0) {

@@ -12,6 +12,7 @@ alp.plot    = require "alpcast.plot"
 alp.scan    = require "alpcast.scan"
 alp.contour = require "alpcast.contour"
 alp.recast  = require "alpcast.recast"
+alp.family  = require "alpcast.family"
 alp.acceptance = require "alpcast.acceptance"
 alp.scan.plane = require("alpcast.plane").plane
 

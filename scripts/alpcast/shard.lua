@@ -263,6 +263,10 @@ function M.plan(list, o, n, chunk)
     for _, u in ipairs(us) do units[#units + 1] = u end
     inputs[e.name] = inputs_of(e, ok and desc or nil)
   end
+  -- a model family's file is an input too
+  for _, fam in ipairs(o.families or {}) do
+    if fam.file then inputs["model " .. fam.name] = { file = suite().shown_path(fam.file), sha256 = alp.fs.sha256(fam.file) } end
+  end
   local shard, load = plan.split(units, n)
   for i, u in ipairs(units) do u.shard = shard[i] end
   return { units = units, inputs = inputs, load = load }

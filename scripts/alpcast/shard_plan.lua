@@ -29,13 +29,16 @@ M.default_chunk = 25 -- masses per piece
 -- shards, never a result.
 M.PREPARE = 4
 
--- The models a run scans: today the benchmarks (none with --plane, whose
--- results are the tail pieces).  Each is {name =, arg = what recast.scan
--- and recast.applies take}.  A model family (--model) adds one line here.
+-- The models a run scans: the benchmarks cff and cWW, or the family of
+-- --model (o.families, alpcast/family.lua); none with --plane, whose
+-- results are the tail pieces.  Each is {name =, arg = what recast.scan and
+-- recast.applies take}.
 function M.models(o)
   local out = {}
   if o.plane then return out end
-  for _, b in ipairs(recast.benchmarks) do out[#out + 1] = { name = b, arg = b } end
+  for _, fam in ipairs(o.families or require("alpcast.family").families()) do
+    out[#out + 1] = { name = fam.name, arg = fam }
+  end
   return out
 end
 
@@ -54,7 +57,7 @@ function M.units(desc, models, chunk)
   for _, v in ipairs(variants) do
     local names = {}
     for _, m in ipairs(models) do
-      if recast.applies(desc, m.arg, v or nil) then names[#names + 1] = m.name end
+      if (recast.applies(desc, m.arg, v or nil)) then names[#names + 1] = m.name end
     end
     if #names > 0 then
       local n = #M.masses(desc, v or nil)

@@ -33,6 +33,7 @@ local progress = require "alpcast.progress"
 local ranges = require "alpcast.ranges"
 local plane_suite = require "alpcast.plane_suite"
 local flavour = require "alpcast.flavour"
+local family = require "alpcast.family"
 
 local M = {}
 
@@ -43,10 +44,12 @@ M.default_timeout = 600 -- seconds per recast or figure script (--timeout)
 
 M.usage = [[
 usage: alpcast suite [--out DIR] [--only NAME,...] [--list] [--recasts DIR]
-                     [--figures DIR | --no-figures] [--seed N] [-j N]
-                     [--timeout S] [-v] [-q] [--help] [--plane X,Y --ma M]
+                     [--model FILE.lua] [--figures DIR | --no-figures]
+                     [--seed N] [-j N] [--timeout S] [-v] [-q] [--help]
+                     [--plane X,Y --ma M]
 
-Runs every recast (recasts/*.lua) for the benchmarks "cff" and "cWW", writes
+Runs every recast (recasts/*.lua) for the benchmarks "cff" and "cWW" (or for
+the model family of --model), writes
 the excluded couplings to DIR/<recast>/<benchmark>[_<variant>].csv (columns
 ma_GeV,c_low,c_high; c = c(Lambda)/f_a in TeV^-1, c_high = inf when open
 upwards), then runs the figure scripts (scripts/figures/*.lua, each as
@@ -55,6 +58,12 @@ upwards), then runs the figure scripts (scripts/figures/*.lua, each as
   --out DIR        output folder (default out/)
   --only NAME,...  run only these recasts and figure scripts (file stems;
                    * and ? are wildcards)
+  --model FILE     run every recast on the model family of FILE (or NAME, a
+                   shipped models/NAME.lua; help("alp.family")) instead of
+                   the benchmarks: results in
+                   DIR/<recast>/<name>[_<variant>].csv, figures fig3_<name>
+                   and fig12_<name>; a recast whose assumptions the family
+                   breaks says why and writes nothing for it
   --list           print name, experiment, signature, status, mass and c tau
                    ranges and reference of each recast; reads the limit
                    tables for the ranges (a few s), computes no signal
@@ -149,6 +158,7 @@ local function parse(args)
         end
       end
     elseif a == "--list" then o.list = true
+    elseif a == "--model" then o.model, err = value(a)
     elseif a == "--recasts" then
       local v
       v, err = value(a)
@@ -328,14 +338,13 @@ local function files_text(files)
   return #lines > 0 and concat(lines, "\n") or nil
 end
 
-local function interval_header(desc, bench, vname, res, seed, files)
+local function interval_header(desc, fam, vname, res, seed, files)
   return {
     data_files = files_text(files),
     quantity = fmt("couplings excluded at %g%% CL by %s (%s): one row per interval per mass",
                    desc.cl * 100, desc.name, desc.experiment),
     units = "ma_GeV in GeV; c_low, c_high = c(Lambda)/f_a in TeV^-1 (Lambda = 4 pi f_a)",
-    model = bench .. (bench == "cff" and " benchmark: c_ff(Lambda) = c, other couplings 0"
-                      or " benchmark: c_WW(Lambda) = c, other couplings 0"),
+    model = family.describe(fam),
     variant = vname,
     recast = desc.name,
     experiment = desc.experiment,
@@ -392,9 +401,9 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
     -- masses in all, for the progress line: each scan's, and each
     -- variant's prepare (run once, before its first scan) when it has one
     local total, base, prepared_v = 0, 0, {}
-    for _, b in ipairs(o.plane and {} or recast.benchmarks) do
+    for _, fam in ipairs(o.plane and {} or o.families) do
       for _, v in ipairs(variants) do
-        if recast.applies(desc, b, v or nil) then
+        if recast.applies(desc, fam, v or nil) then
           local st = v and desc.variant_settings[v] or {}
           local n = #alp.scan.grid(st.masses or desc.masses, "alpcast suite", "masses")
           local lim = st.limit or desc.limit
@@ -404,15 +413,18 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
         end
       end
     end
-    for _, b in ipairs(o.plane and {} or recast.benchmarks) do -- --plane: no benchmarks
-      local bstate = {}
+    for _, fam in ipairs(o.plane and {} or o.families) do -- --plane: no benchmarks
+      local b = fam.name
+      local bstate, why = {}, nil
       for _, v in ipairs(variants) do
         local vname = v or nil
         -- the variant marked default = true writes <benchmark>.csv
         local is_default = vname and desc.variant_settings[vname].default
         local label = b .. ((vname and not is_default) and ("_" .. vname) or "")
-        if recast.applies(desc, b, vname) then
-          local res = (hooks.scan or recast.scan)(desc, b, vname, { data = data, cache = cache, seed = o.seed,
+        local applies, reason = recast.applies(desc, fam, vname)
+        why = why or reason
+        if applies then
+          local res = (hooks.scan or recast.scan)(desc, fam, vname, { data = data, cache = cache, seed = o.seed,
                                                     family = hooks.families and hooks.families[b],
                                                     progress = tick and function(i, n, _, phase)
                                                       tick(base + i, total)
@@ -421,7 +433,7 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
           local file = stage .. "/" .. label .. ".csv"
           output.csv(file, { columns = { "ma_GeV", "c_low", "c_high" },
                              rows = alp.scan.rows(res),
-                             header = interval_header(desc, b, vname, res, entry.seed,
+                             header = interval_header(desc, fam, vname, res, entry.seed,
                                                       data_files(desc, vname, known)) })
           local polys = alp.contour.polygons(res)
           alp.contour.write(stage .. "/extra/" .. label .. "_polygons.csv", polys, {
@@ -439,6 +451,10 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
         end
       end
       entry.benchmarks[b] = #bstate > 0 and bstate or "not applicable"
+      if #bstate == 0 and why then
+        entry.not_applicable = entry.not_applicable or {}
+        entry.not_applicable[b] = why
+      end
     end
     -- hooks.tail: a shard or `alpcast merge` (alpcast/shard.lua) runs or copies these
     local tail = hooks.tail or function(f, ...) return f(...) end
@@ -491,6 +507,7 @@ local function run_figure(path, o)
   local t0 = clock()
   local entry = { name = path:match("([^/]+)%.lua$"), file = path, status = "failed" }
   local args = { "--out", o.out }
+  if o.model then args[3], args[4] = "--model", o.model end
   local result
   local ok, err = xpcall(function()
     local env = setmetatable({ arg = { [0] = path, table.unpack(args) } }, { __index = _G })
@@ -788,6 +805,12 @@ function M.main(args, hooks)
   local function say(s) P:around(function() print(s) end) end
   -- the line per recast, figure or file: not with --quiet
   local function tell(s) if not o.quiet then say(s) end end
+  local fok, fams = pcall(family.families, o.model)
+  if not fok then
+    io.stderr:write("alpcast suite: --model: " .. tostring(fams) .. "\n")
+    return 2
+  end
+  o.families = fams
   local dirs = recast_dirs(o, hooks)
   local all = M.discover(dirs, say)
   local all_figs, fdir = figure_files(o)
@@ -828,6 +851,7 @@ function M.main(args, hooks)
     recasts = {}, figures = {}, failures = {},
   }
   for k, d in ipairs(dirs) do summary.recast_dirs[k] = M.shown_path(d) end
+  if o.model then summary.model = family.summary(o.families[1]) end
   alp.fs.mkdir(o.out)
   if #all == 0 then
     say("alpcast suite: no recasts in " .. concat(dirs, ", ") .. "; nothing to run")
@@ -881,14 +905,18 @@ function M.main(args, hooks)
     entry.messages = nil
     if entry.status == "ok" then
       local done = {}
-      for _, b in ipairs(recast.benchmarks) do
-        local st = entry.benchmarks[b]
-        done[#done + 1] = type(st) == "table" and concat(st, " ") or (b .. ": n/a")
+      for _, fam in ipairs(o.families) do
+        local st = entry.benchmarks[fam.name]
+        done[#done + 1] = type(st) == "table" and concat(st, " ") or (fam.name .. ": n/a")
       end
       -- fixed-width columns first, so the table stays aligned whatever
       -- the experiment names and the list of outputs
       tell(fmt("  ok    %-28s %7.2f s  %s, %s: %s", e.name, entry.time_s, entry.experiment or "",
                entry.signature or "", entry.plane or concat(done, ", ")))
+      for _, fam in ipairs((o.model or o.verbose) and o.families or {}) do
+        local why = type(entry.not_applicable) == "table" and entry.not_applicable[fam.name]
+        if why then tell(fmt("        %s not applicable: %s", fam.name, why)) end
+      end
     else
       summary.failures[#summary.failures + 1] = e.name
       say(fmt("  FAIL  %s: %s", e.name, entry.error))
@@ -904,7 +932,10 @@ function M.main(args, hooks)
   if o.plane then plane_suite.figure(o, summary, say) end
   -- the figure scripts, one after the other, each in its own process
   local figs = {}
-  for _, f in ipairs(all_figs) do if selected(o, f.name) then figs[#figs + 1] = f end end
+  for _, f in ipairs(all_figs) do
+    -- with --model only the figures that draw a family (family.figures)
+    if selected(o, f.name) and (not o.model or family.figures[f.name]) then figs[#figs + 1] = f end
+  end
   if #figs > 0 then tell(fmt("figures (%s):", M.shown_path(fdir))) end
   jobs = {}
   for i, f in ipairs(figs) do
