@@ -48,7 +48,7 @@ XFLAGS =
 $(BUILD)/obj/physics/acceptance.o: XFLAGS = -O3 -fno-math-errno -fopenmp-simd
 
 .PHONY: all test check validate sanitize bench suite deps install uninstall \
-        clean help memcheck docs fuzz fuzz-ci
+        clean help memcheck docs fuzz fuzz-ci batch-test
 
 all: $(EXE)
 
@@ -110,6 +110,11 @@ fuzz-ci: $(EXE)
 suite: $(EXE)
 	$(EXE) suite
 
+# The suite in 4 shards on a local Slurm (started and stopped here) and with
+# GNU parallel, each merged and compared byte for byte with one run (root).
+batch-test: $(EXE)
+	ALPCAST_BUILD=$(BUILD) tests/batch/run.sh
+
 # The pictures the README shows, regenerated from a full suite run.
 DOC_FIGS = fig3_cff fig3_cWW fig10_br_vs_ctau fig12_cff fig12_cWW
 docs: $(EXE)
@@ -152,6 +157,7 @@ help:
 	@echo "  make fuzz       mutation fuzzer over data files and recast cards ($(FUZZ_N) cases; FUZZ_N=, FUZZ_SEED=, FUZZ_J=)"
 	@echo "  make fuzz-ci    the same, 2000 cases (CI)"
 	@echo "  make suite      run every bundled recast: alpcast suite (writes out/)"
+	@echo "  make batch-test the suite in 4 shards on a local Slurm and GNU parallel, merged = one run (root)"
 	@echo "  make docs       regenerate the README's figures in docs/"
 	@echo "  make install PREFIX=/usr/local DESTDIR=   |  make uninstall"
 	@echo "  make clean"
