@@ -108,10 +108,12 @@ local function scan_hook(state)
     local masses = plan.masses(desc, vname)
     local res = { masses = masses, by_mass = {}, intervals = {}, nevals = 0, time_s = 0 }
     for _, u in ipairs(state.units[desc.name] or {}) do
-      if not u.tail and (u.variant or nil) == vname then
+      local has = false
+      for _, v in ipairs(u.variants or {}) do if (v or nil) == vname then has = true end end
+      if has then
         local piece = state.pieces[plan.key(u)]
-        local sc = piece and piece.scans and piece.scans[name]
-        if not sc then error(fmt("piece %s holds no scan of %s", plan.key(u), name), 0) end
+        local sc = piece and piece.scans and piece.scans[shard.scan_key(name, vname)]
+        if not sc then error(fmt("piece %s holds no scan of %s %s", plan.key(u), name, vname or ""), 0) end
         local un = shard.unnum
         local common = { min = un(sc.couplings[1]), max = un(sc.couplings[2]), n = sc.couplings[3],
                          rtol = un(sc.rtol), c_max = sc.c_max and un(sc.c_max) or nil,

@@ -114,6 +114,9 @@ local function unnum(s)
 end
 M.num, M.unnum = num, unnum
 
+-- a scan's key in a piece: model and variant
+function M.scan_key(model, vname) return model .. "|" .. (vname or "") end
+
 function M.piece_dir(dir, name) return dir .. "/pieces/" .. name end
 function M.piece_file(dir, u) return M.piece_dir(dir, u.recast) .. "/" .. u.id .. ".json" end
 
@@ -182,19 +185,21 @@ local function compute(desc, data, u, o, hooks, dir)
     suite()._rmtree(final)
     assert(os.rename(stage, final))
   else
-    local vname = u.variant or nil
-    local all = plan.masses(desc, vname)
-    local masses = {}
-    for i = u.i0, u.i1 do masses[#masses + 1] = all[i] end
     local args = {}
     for _, m in ipairs(plan.models(o)) do args[m.name] = m.arg end
-    local cache = {} -- prepare once per mass, shared by the models of this piece
+    local cache = {} -- prepare once per variant and mass, shared by the models
     piece.i0, piece.i1, piece.scans = u.i0, u.i1, {}
-    for _, name in ipairs(u.models) do
-      local res = recast.scan(desc, args[name], vname, {
-        data = data, cache = cache, seed = o.seed, masses = masses,
-        family = hooks.families and hooks.families[name] })
-      piece.scans[name] = encode_scan(res)
+    for _, v in ipairs(u.variants) do
+      local vname = v or nil
+      local all = plan.masses(desc, vname)
+      local masses = {}
+      for i = u.i0, u.i1 do masses[#masses + 1] = all[i] end
+      for _, name in ipairs(u.models[v or "-"]) do
+        local res = recast.scan(desc, args[name], vname, {
+          data = data, cache = cache, seed = o.seed, masses = masses,
+          family = hooks.families and hooks.families[name] })
+        piece.scans[M.scan_key(name, vname)] = encode_scan(res)
+      end
     end
   end
   piece.time_s = os.clock() - t0
@@ -259,7 +264,7 @@ function M.plan(list, o, n, chunk)
     local ok, desc = pcall(recast.load, e.path)
     -- a recast that does not load gets one piece: it fails there, as in the suite
     local us = ok and plan.units(desc, models, chunk)
-               or { { id = "tail", recast = e.name, tail = true, cost = 1, models = {} } }
+               or { { id = "tail", recast = e.name, tail = true, cost = 1 } }
     for _, u in ipairs(us) do units[#units + 1] = u end
     inputs[e.name] = inputs_of(e, ok and desc or nil)
   end

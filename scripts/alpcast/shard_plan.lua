@@ -48,28 +48,46 @@ function M.masses(desc, vname)
   return alp.scan.grid(st.masses or desc.masses, "alpcast suite --shard", "masses")
 end
 
--- The pieces of one recast: {id =, recast =, variant = name or false,
--- i0 =, i1 = (mass indices), models = {names}, cost =} and the tail
--- {id = "tail", tail = true}.  Ids sort in run order.
+-- The pieces of one recast: {id =, recast =, variants = {name or false,
+-- ...}, i0 =, i1 = (mass indices), models = {variant -> {model names}},
+-- cost =} and the tail {id = "tail", tail = true}.  Variants on the same
+-- mass grid share a piece: their prepare tables at one mass are one Monte
+-- Carlo (alp.acceptance.table keeps them per process), made once.
 function M.units(desc, models, chunk)
   local out = {}
-  local variants = #desc.variant_names > 0 and desc.variant_names or { false }
-  for _, v in ipairs(variants) do
+  local groups = {} -- variants by mass grid, in declaration order
+  for _, v in ipairs(#desc.variant_names > 0 and desc.variant_names or { false }) do
     local names = {}
     for _, m in ipairs(models) do
       if (recast.applies(desc, m.arg, v or nil)) then names[#names + 1] = m.name end
     end
     if #names > 0 then
-      local n = #M.masses(desc, v or nil)
+      local grid = M.masses(desc, v or nil)
+      -- grids equal to 14 digits share pieces; each variant still scans
+      -- its own grid (same length, so the same mass indices)
+      local key = table.concat(grid, ",", 1, #grid)
       local st = v and desc.variant_settings[v] or {}
-      local slow = desc.prepare or type(st.limit or desc.limit) == "function"
-      for c = 0, (n - 1) // chunk do
-        local i0, i1 = c * chunk + 1, math.min(n, (c + 1) * chunk)
-        local k = i1 - i0 + 1
-        out[#out + 1] = { id = fmt("%s.%04d", v or "-", c), recast = desc.name, variant = v,
-                          i0 = i0, i1 = i1, models = names,
-                          cost = k * #names + (slow and k * M.PREPARE or 0) }
+      local g = groups[key]
+      if not g then
+        g = { n = #grid, variants = {}, models = {}, scans = 0, slow = false }
+        groups[key] = g
+        groups[#groups + 1] = g
       end
+      g.variants[#g.variants + 1] = v
+      g.models[v or "-"] = names
+      g.scans = g.scans + #names
+      g.slow = g.slow or desc.prepare or type(st.limit or desc.limit) == "function"
+    end
+  end
+  for _, g in ipairs(groups) do
+    local label = {}
+    for k, v in ipairs(g.variants) do label[k] = v or "-" end
+    for c = 0, (g.n - 1) // chunk do
+      local i0, i1 = c * chunk + 1, math.min(g.n, (c + 1) * chunk)
+      local k = i1 - i0 + 1
+      out[#out + 1] = { id = fmt("%s.%04d", table.concat(label, "+"), c), recast = desc.name,
+                        variants = g.variants, i0 = i0, i1 = i1, models = g.models,
+                        cost = k * g.scans + (g.slow and k * M.PREPARE or 0) }
     end
   end
   -- the tail: flavour bounds run prepare on the default variant's grid
@@ -77,7 +95,7 @@ function M.units(desc, models, chunk)
   if type(desc.flavour) == "table" and desc.prepare then
     tcost = tcost + #M.masses(desc, desc.variant_names[1]) * M.PREPARE
   end
-  out[#out + 1] = { id = "tail", recast = desc.name, tail = true, cost = tcost, models = {} }
+  out[#out + 1] = { id = "tail", recast = desc.name, tail = true, cost = tcost }
   return out
 end
 

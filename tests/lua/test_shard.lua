@@ -117,7 +117,8 @@ function TestShard:test_units_chunk_masses_per_variant()
   -- 23 masses in chunks of 10: 1-10, 11-20, 21-23, then the tail
   lu.assertEquals(#us, 4)
   lu.assertEquals({ us[1].i0, us[1].i1, us[3].i0, us[3].i1 }, { 1, 10, 21, 23 })
-  lu.assertEquals(us[1].models, { "cff", "cWW" })
+  lu.assertEquals(us[1].models, { ["-"] = { "cff", "cWW" } })
+  lu.assertEquals(us[1].id, "-.0000")
   lu.assertEquals(us[3].cost, 3 * 2 + 3 * plan.PREPARE)
   lu.assertTrue(us[4].tail)
 end
