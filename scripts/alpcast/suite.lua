@@ -508,7 +508,10 @@ local function run_figure(path, o)
   if o.model then args[3], args[4] = "--model", o.model end
   local result
   local ok, err = xpcall(function()
-    local env = setmetatable({ arg = { [0] = path, table.unpack(args) } }, { __index = _G })
+    -- SUITE_PRINTS_HEADLINES: the script's returned headlines close the run,
+    -- so it need not print them itself
+    local env = setmetatable({ arg = { [0] = path, table.unpack(args) }, SUITE_PRINTS_HEADLINES = true },
+                             { __index = _G })
     local chunk, lerr = loadfile(path, "t", env)
     if not chunk then error(lerr, 0) end
     result = chunk(table.unpack(args))
