@@ -12,6 +12,7 @@ local total = alp.limit.csv("data/babar_knunu_total_ul.csv", { value = "br_ul",
 
 return alp.recast {
   name = "babar_knunu",
+  confidence = "C: two-body fit of Altmannshofer et al. via ALPaca (C) and BaBar total limit via ALPaca (B)", acceptance = "event-level geometry",
   experiment = "BaBar",
   process = "B+ -> K+ a, a escapes the detector (or a -> invisible)",
   reference = { journal = "PRD 87 (2013) 112005", arxiv = "1303.7465",

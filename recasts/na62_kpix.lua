@@ -13,6 +13,7 @@ local main, pi0 = table_of("data/na62_kpix_ul.csv"), table_of("data/na62_kpix_pi
 
 return alp.recast {
   name = "na62_kpix",
+  confidence = "B: HEPData-style tables via the seed repository (attribution to arXiv:2011.11329 C)", acceptance = "published lifetime grid",
   experiment = "NA62",
   process = "K+ -> pi+ a, a long-lived (decays outside NA62) or invisible",
   reference = { journal = "JHEP 03 (2021) 058 (2017 data; most likely source of the table)", arxiv = "2011.11329",
