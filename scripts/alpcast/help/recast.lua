@@ -58,6 +58,13 @@ Fields:
              variant writes it as <benchmark>.csv; the other settings reach the
              functions as variant.<key> (plus variant.name, variant.seed)
   status     "published" (default) or "projection"
+  result     "excluded" (default: signal > limit) or "preferred": the limit is
+             an alp.limit.band and the region is lower <= signal <= upper
+             (a measured excess); outputs, --list and figures say "preferred"
+  confidence the data's grade (PROVENANCE.md, A-D) then its source:
+             "B: digitised by ALPaca from arXiv:..." (the README table)
+  acceptance how <P> is obtained: "event-level geometry" (our Monte Carlo),
+             "published lifetime grid" or "published contour"
   benchmarks {"cff", "cWW"} (default both); masses {min =, max =, n =[, log
              = false]} or an array [GeV]; couplings {min =, max =, n =} [TeV^-1];
              rtol (1e-3); seed (1); timeout [s] (default: alpcast suite's)
@@ -134,6 +141,15 @@ Whether the recast (or that variant) applies to "cff" / "cWW".]==],
 ["alp.recast.card"] = [==[
 alp.recast.card(desc) -> the text a descriptor prints as (name, experiment,
 signature, status, process, CL, reference, variants, data files, limit, file).]==],
+["alp.recast.preferred"] = [==[
+alp.recast.preferred(desc, model, ma [, prepared [, variant]]) -> inside, signal, lower, upper
+For a recast with result = "preferred": whether the model's signal at mass ma
+[GeV] lies inside the band (lower <= signal <= upper; false where there is no
+band).  prepared = what desc.prepare(ma, data, variant) returns; computed
+here when nil (a Monte Carlo recast then runs its event sample: pass
+{n_events = ...} as variant to make it cheaper).
+Example: d = alp.recast.load(alp.root .. "/recasts/belle2_knunu_fit/belle2_knunu_fit.lua")
+         print(alp.recast.preferred(d, alp.model{cff = 0.009, gamma_inv = 1e-3}, 2.0))]==],
 ["alp.recast.resolve"] = [==[
 alp.recast.resolve(dir, path) -> dir/path, or nil, why: how a recast's file
 paths are resolved -- inside its folder only; an absolute path or one with
