@@ -3,19 +3,19 @@
 -- charm_kmumu (same paper, same treatment).  Excluded-to-be where
 -- B(B+ -> K+ a) B(a -> mu mu) > UL(m_a, tau_a).
 -- cite: Dobrich:2018jyi
-local FILE = "ship_kmumu"
+
 -- the digitised curves, as charm_kmumu: along each curve ln UL linear in ln tau; between
 -- masses at the same tau/m_a (same lab decay length at a given ALP momentum)
-local curves = alp.limit.csv(FILE .. ".csv", { value = "BR_UL", mass = "m_a_GeV", lifetime = "tau_ps", cl = 0.95,
+local curves = alp.limit.csv("ship_kmumu.csv", { value = "BR_UL", mass = "m_a_GeV", lifetime = "tau_ps", cl = 0.95,
   curves = "mass", same_decay_length = true, outside = { mass = "none" },
   interpolate = { mass = "log", lifetime = "log", value = "log" } })
 -- ALPaca's grid of the same curves, only rows inside each curve's digitised tau range
-local grid = alp.limit.csv(FILE .. "_alpaca_grid.csv", { value = "br_ul", mass = "ma_GeV", lifetime = "tau_ps",
+local grid = alp.limit.csv("ship_kmumu_alpaca_grid.csv", { value = "br_ul", mass = "ma_GeV", lifetime = "tau_ps",
   cl = 0.95, curves = "mass", select = { outside_digitised_tau_range = 0 }, outside = { mass = "none" },
   interpolate = { mass = "log", lifetime = "log", value = "log" } })
 
 return alp.recast {
-  name = FILE, experiment = "SHiP", status = "projection", signature = "displaced", cl = 0.95,
+  name = "ship_kmumu", experiment = "SHiP", status = "projection", signature = "displaced", cl = 0.95,
   process = "B -> K a, a -> mu+ mu- (SHiP at the SPS beam-dump facility, 400 GeV protons)",
   reference = { journal = "PLB 790 (2019) 537", arxiv = "1810.11336" },
   tags = { "B", "mumu", "beam dump", "SHiP", "projection" },

@@ -59,6 +59,8 @@ function TestProjections:test_edges_are_where_signal_meets_the_grid()
              function(m) return m:br_b0_to_kstar0a(0.5214) * m:br(0.5214, "ee") end)
   local ship = edge_check("ship_kmumu", "curves", "cff", 0.6,
                           function(m) return m:br_b_to_ka(0.6) * m:br(0.6, "mumu") end)
+  edge_check("na62_dump_kmumu", "curves", "cff", 0.3,
+             function(m) return m:br_b_to_ka(0.3) * m:br(0.3, "mumu") end)
   -- SHiP reaches below CHARM (arXiv:1810.11336 Fig. 3: SHiP's curves lie orders of magnitude below CHARM's)
   local charm = alp.recast.scan(alp.recast.load(alp.root .. "/recasts/charm_kmumu.lua"), "cff", nil, { masses = { 0.6 } })
   lu.assertTrue(ship.lo < charm.intervals[1].lo / 3, "SHiP reaches lower couplings than CHARM")
