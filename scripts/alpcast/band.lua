@@ -77,6 +77,11 @@ function M.inside(desc, model, ma, prepared, variant)
     error(fmt("alp.recast.preferred: %s declares result = \"%s\", not \"preferred\"", desc.name,
               tostring(desc.result)), 2)
   end
+  local check = require "alpcast.check"
+  check.number(ma, "alp.recast.preferred", "ma", 0, huge, nil, 2, { lo = true })
+  if type(model) ~= "userdata" and type(model) ~= "table" then
+    error(fmt("alp.recast.preferred: model must be an alp.model, got %s", check.got(model)), 2)
+  end
   variant = variant or require("alpcast.recast").variant(desc)
   if prepared == nil and desc.prepare then
     prepared = desc.prepare(ma, require("alpcast.recast").data(desc), variant)

@@ -18,7 +18,8 @@ M.statuses = { "published", "projection" }
 M.benchmarks = { "cff", "cWW" }
 M.results = { "excluded", "preferred" } -- preferred: inside a band (alpcast/band.lua)
 -- how <P> is obtained (the README table, docs/recasts.md)
-M.acceptances = { "event-level geometry", "published lifetime grid", "published contour" }
+M.acceptances = { "event-level geometry", "published lifetime grid", "published contour",
+                  "analytic decay probability" } -- the last: a formula, e.g. exp(-L/(beta gamma c tau))
 M.default_masses = { min = 1e-3, max = 4.78, n = 200, log = true }
 
 local FIELDS = { "name", "experiment", "process", "reference", "signature", "cl", "data",

@@ -51,6 +51,8 @@ function TestKnunuFit:test_invisible_alp_at_2_GeV()
   lu.assertTrue((alp.recast.preferred(comb, m5, 2.0, nil, FEW)), "combined fit prefers 5e-6")
   lu.assertFalse((alp.recast.preferred(b2, m5, 2.0, nil, FEW)), "Belle II: 5e-6 below its band")
   lu.assertErrorMsgContains("not \"preferred\"", alp.recast.preferred, load("e949_kpix"), m5, 0.1)
+  lu.assertErrorMsgContains("alp.recast.preferred: ma must be", alp.recast.preferred, b2, m5, -1)
+  lu.assertErrorMsgContains("alp.recast.preferred: model must be an alp.model", alp.recast.preferred, b2, "cff", 2.0)
 end
 
 -- The scan's two-sided region for the invisible family at 2 GeV: one interval

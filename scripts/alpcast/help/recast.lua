@@ -64,7 +64,8 @@ Fields:
   confidence the data's grade (PROVENANCE.md, A-D) then its source:
              "B: digitised by ALPaca from arXiv:..." (the README table)
   acceptance how <P> is obtained: "event-level geometry" (our Monte Carlo),
-             "published lifetime grid" or "published contour"
+             "published lifetime grid", "published contour" or
+             "analytic decay probability" (a formula, e.g. exp(-L/d))
   benchmarks {"cff", "cWW"} (default both); masses {min =, max =, n =[, log
              = false]} or an array [GeV]; couplings {min =, max =, n =} [TeV^-1];
              rtol (1e-3); seed (1); timeout [s] (default: alpcast suite's)
