@@ -59,23 +59,7 @@ end
 -- Polygons of one result (the suite's polygon file, else from the intervals).
 local function polygons(r, d)
   if d.n == 0 then return {} end
-  if alp.fs.exists(r.polygons) then
-    local polys, cur = {}, nil
-    local seen_header = false
-    for line in io.lines(r.polygons) do
-      if line:match("^%s*#") then
-      elseif not line:match("%S") then
-        if cur then polys[#polys + 1] = cur end
-        cur = nil
-      elseif not seen_header then seen_header = true
-      else
-        local x, y = line:match("^%s*([^,]+),([^,]+)")
-        if tonumber(x) and tonumber(y) then cur = cur or {}; cur[#cur + 1] = { tonumber(x), tonumber(y) } end
-      end
-    end
-    if cur then polys[#polys + 1] = cur end
-    return polys
-  end
+  if alp.fs.exists(r.polygons) then return alp.contour.read(r.polygons) end
   return alp.contour.polygons(d)
 end
 

@@ -26,7 +26,7 @@ function TestOverview:test_every_bundled_recast_declares_the_table_fields()
     -- an event Monte Carlo needs a prepare step (the <P>(c tau) table per mass)
     if d.acceptance == "event-level geometry" then lu.assertNotNil(d.prepare, d.name) end
   end
-  lu.assertTrue(n >= 18, "bundled recasts: " .. n)
+  lu.assertTrue(n >= 17, "bundled recasts: " .. n)
   lu.assertErrorMsgContains("field 'confidence' must start with the data grade", alp.recast, { name = "x",
     experiment = "e", process = "p", reference = "r", signature = "invisible", cl = 0.9, confidence = "good",
     ratio = function() return 0 end })

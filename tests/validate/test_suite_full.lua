@@ -30,9 +30,16 @@ local EXPECTED = {
   belle2_knunu_fit = { "cff", "cWW" }, babar_belle2_knunu_fit = { "cff", "cWW" },
   na62_dump_kmumu = { "cff", "cff_alpaca_grid" }, -- cWW: nothing in reach (loop-induced mu coupling)
   ship_kmumu = { "cff", "cff_alpaca_grid", "cWW", "cWW_alpaca_grid" },
-  lhcb_downstream_kp = { "cff_ee_D", "cff_ee_T", "cff_mumu_D", "cff_mumu_T", "cWW_ee_D", "cWW_ee_T", "cWW_mumu_D", "cWW_mumu_T" },
-  lhcb_downstream_kst = { "cff_ee_D", "cff_ee_T", "cff_mumu_D", "cff_mumu_T", "cWW_ee_D", "cWW_ee_T", "cWW_mumu_D", "cWW_mumu_T" },
+  lhcb_downstream = {}, -- filled below: {cff, cWW} x {kp, kst} x {mumu, ee} x {D, T}
 }
+
+for _, b in ipairs { "cff", "cWW" } do
+  for _, m in ipairs { "kp", "kst" } do
+    for _, l in ipairs { "mumu_D", "mumu_T", "ee_D", "ee_T" } do
+      table.insert(EXPECTED.lhcb_downstream, b .. "_" .. m .. "_" .. l)
+    end
+  end
+end
 
 function TestSuiteFull:test_runs_without_failure()
   lu.assertEquals(code, 0, out)
