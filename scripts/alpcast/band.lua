@@ -40,6 +40,10 @@ end
 function Band:band(ma, ctau)
   local lo, hi = self.lower:at(ma, ctau), self.upper:at(ma, ctau)
   if lo == huge or hi == huge then return huge, huge end
+  if lo > hi then
+    error(fmt("alp.limit.band: %s: lower edge %.6g above the upper edge %.6g at ma = %.6g GeV", self.name,
+              lo, hi, ma), 0)
+  end
   return lo, hi
 end
 

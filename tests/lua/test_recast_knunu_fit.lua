@@ -93,6 +93,8 @@ function TestKnunuFit:test_contract_and_outputs_say_preferred()
   lu.assertErrorMsgContains("must be an alp.limit.band", alp.recast, { name = "x", experiment = "e",
     process = "p", reference = "r", signature = "invisible", cl = 0.68, result = "preferred", limit = lim("hi"),
     signal = function() return 0 end })
+  lu.assertErrorMsgContains("lower edge 0.003 above the upper edge 0.001", function()
+    return alp.limit.band { lower = lim("hi"), upper = lim("lo") }:band(1) end)
   lu.assertErrorMsgContains("must not be an alp.limit.band", alp.recast, { name = "x", experiment = "e",
     process = "p", reference = "r", signature = "invisible", cl = 0.68,
     limit = alp.limit.band { lower = lim("lo"), upper = lim("hi") }, signal = function() return 0 end })

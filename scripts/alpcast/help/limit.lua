@@ -66,6 +66,8 @@ spec keys:
   mass_range {lo, hi} [GeV] instead of mass: a table without a mass column
              whose one row (after select) holds at every mass in [lo, hi]
              (e.g. a total branching-ratio limit); none outside
+  zero       true: values of 0 are allowed (the lower edge of a band that
+             reaches 0, alp.limit.band); needs interpolate = {value = "linear"}
   source, name  override the header's source and the card's name
 Errors name the file, line and column: no "# units:" line, an unknown unit,
 a non-numeric cell, a limit <= 0, a duplicate row, no data rows.]==],
