@@ -48,7 +48,7 @@ XFLAGS =
 $(BUILD)/obj/physics/acceptance.o: XFLAGS = -O3 -fno-math-errno -fopenmp-simd
 
 .PHONY: all test check validate sanitize bench suite deps install uninstall \
-        clean help memcheck docs fuzz fuzz-ci
+        clean help memcheck docs fuzz fuzz-ci recast-table
 
 all: $(EXE)
 
@@ -111,11 +111,16 @@ suite: $(EXE)
 	$(EXE) suite
 
 # The pictures the README shows, regenerated from a full suite run.
-DOC_FIGS = fig3_cff fig3_cWW fig10_br_vs_ctau fig12_cff fig12_cWW
+DOC_FIGS = fig3_cff fig3_cWW fig10_br_vs_ctau fig12_cff fig12_cWW \
+           current_bounds_cff current_bounds_cWW future_reach_cff future_reach_cWW
 docs: $(EXE)
 	$(EXE) suite --out $(BUILD)/docs-out
 	mkdir -p docs
 	for f in $(DOC_FIGS); do cp $(BUILD)/docs-out/$$f.svg docs/; done
+
+# docs/recasts.md: the table of every bundled recast, from the descriptors
+recast-table: $(EXE)
+	$(EXE) tools/recast_table.lua docs/recasts.md
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
@@ -153,6 +158,7 @@ help:
 	@echo "  make fuzz-ci    the same, 2000 cases (CI)"
 	@echo "  make suite      run every bundled recast: alpcast suite (writes out/)"
 	@echo "  make docs       regenerate the README's figures in docs/"
+	@echo "  make recast-table  regenerate docs/recasts.md (the README table of every bundled recast)"
 	@echo "  make install PREFIX=/usr/local DESTDIR=   |  make uninstall"
 	@echo "  make clean"
 

@@ -14,6 +14,7 @@ local limit = alp.limit.strongest { fit, total } -- D13(a): the stronger of the 
 
 return alp.recast {
   name = "babar_knunu",
+  confidence = "C: two-body fit of Altmannshofer et al. via ALPaca (C) and BaBar total limit via ALPaca (B)", acceptance = "event-level geometry",
   experiment = "BaBar",
   process = "B+ -> K+ a, a escapes the detector (or a -> invisible)",
   reference = { journal = "PRD 87 (2013) 112005", arxiv = "1303.7465",

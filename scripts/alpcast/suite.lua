@@ -341,8 +341,10 @@ end
 local function interval_header(desc, fam, vname, res, seed, files)
   return {
     data_files = files_text(files),
-    quantity = fmt("couplings excluded at %g%% CL by %s (%s): one row per interval per mass",
-                   desc.cl * 100, desc.name, desc.experiment),
+    quantity = fmt("couplings %s at %g%% CL by %s (%s): one row per interval per mass%s", desc.result,
+                   desc.cl * 100, desc.name, desc.experiment, desc.result == "preferred"
+                   and " (preferred: the signal lies inside the measured band, alpcast/band.lua)" or ""),
+    result = desc.result,
     units = "ma_GeV in GeV; c_low, c_high = c(Lambda)/f_a in TeV^-1 (Lambda = 4 pi f_a)",
     model = family.describe(fam),
     variant = vname,
@@ -357,11 +359,11 @@ local function interval_header(desc, fam, vname, res, seed, files)
                .. "Brent to rtol %.3g", #res.masses, res.masses[1], res.masses[#res.masses],
                res.couplings.n, res.couplings.min, res.couplings.max, res.rtol),
     open_ends = res.c_max
-      and fmt("c_high = inf: still excluded at the EFT validity bound c/f_a = %.6g TeV^-1 "
+      and fmt("c_high = inf: still " .. desc.result .. " at the EFT validity bound c/f_a = %.6g TeV^-1 "
               .. "(f_a/c > m_%s, REFERENCE D16(b)); the scan stops there.  c_low = %.3g (the bottom "
-              .. "of the scan): excluded down to there", res.c_max, res.c_max_parent or "P", res.couplings.min)
-      or fmt("c_high = inf: excluded up to the top of the scan (%.3g) and beyond; no validity bound "
-             .. "(%s); c_low = %.3g (the bottom of the scan): excluded down to there",
+              .. "of the scan): " .. desc.result .. " down to there", res.c_max, res.c_max_parent or "P", res.couplings.min)
+      or fmt("c_high = inf: " .. desc.result .. " up to the top of the scan (%.3g) and beyond; no validity bound "
+             .. "(%s); c_low = %.3g (the bottom of the scan): " .. desc.result .. " down to there",
              res.couplings.max, desc.parent == "none" and "parent = \"none\": the published contours close by themselves"
              or "the recast names no parent meson", res.couplings.min),
     validity_bound = res.c_max and fmt("%.6g", res.c_max) or "none",
@@ -382,6 +384,7 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
     local desc = recast.load(e.path)
     if on_desc then on_desc(desc) end
     entry.experiment, entry.signature, entry.publication = desc.experiment, desc.signature, desc.status
+    entry.result = desc.result
     entry.reference = ref_text(desc.reference)
     entry.seed = o.seed or desc.seed
     entry.cl = desc.cl
@@ -437,7 +440,7 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
                                                       data_files(desc, vname, known)) })
           local polys = alp.contour.polygons(res)
           alp.contour.write(stage .. "/extra/" .. label .. "_polygons.csv", polys, {
-            quantity = fmt("excluded region of %s for %s as closed polygons", desc.name, label),
+            quantity = fmt("%s region of %s for %s as closed polygons", desc.result, desc.name, label),
             units = "ma_GeV in GeV; c = c(Lambda)/f_a in TeV^-1 (c_high = inf drawn at the top of the scan)",
             model = b, variant = vname, recast = desc.name, cl = desc.cl })
           bstate[#bstate + 1] = label
@@ -831,8 +834,9 @@ function M.main(args, hooks)
       local ok, d = pcall(recast.load, e.path)
       if ok then
         local okr, r = pcall(ranges.of_recast, d)
-        say(fmt("%-28s %-10s %-10s %-11s %-40s %s", d.name, d.experiment, d.signature, d.status,
-                okr and ranges.text(r) or "ranges: " .. tostring(r):match("^[^\n]*"), ref_text(d.reference)))
+        say(fmt("%-28s %-10s %-10s %-11s %-40s %s%s", d.name, d.experiment, d.signature, d.status,
+                okr and ranges.text(r) or "ranges: " .. tostring(r):match("^[^\n]*"), ref_text(d.reference),
+                d.result == "preferred" and " [preferred region]" or ""))
       else
         failed = failed + 1
         say(fmt("FAIL %s: %s", e.name, tostring(d):match("^[^\n]*")))
