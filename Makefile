@@ -154,6 +154,9 @@ help:
 	@echo "  make suite      run every bundled recast: alpcast suite (writes out/)"
 	@echo "  make docs       regenerate the README's figures in docs/"
 	@echo "  make install PREFIX=/usr/local DESTDIR=   |  make uninstall"
+	@echo "  make deps-jupyter, make jupyter-test   the Jupyter kernel, notebook and loader (python/)"
 	@echo "  make clean"
+
+include python/jupyter.mk
 
 -include $(PHYS_OBJ:.o=.d) $(HOST_OBJ:.o=.d)
