@@ -35,6 +35,12 @@ REPLY_HEAD = b"ALPCAST-REPLY\n"
 COMPLETE_TOKEN = re.compile(r"[^ \t\n\"\\'`@$><=;|&{(,+\-*/%^~#\[\]]*$")
 
 
+# the dotted name around the cursor, for help() (identifiers only: the name is
+# evaluated in the session)
+INSPECT_NAME = re.compile(r"[A-Za-z_][\w]*(?:[.:][A-Za-z_]\w*)*[.:]?\w*$")
+INSPECT_TAIL = re.compile(r"\w*")
+
+
 class SessionEnded(Exception):
     """The alpcast process exited or its protocol broke."""
 
@@ -235,6 +241,23 @@ class AlpcastKernel(Kernel):
         return {"status": "ok", "matches": reply.get("match", []),
                 "cursor_start": cursor_pos - len(token), "cursor_end": cursor_pos,
                 "metadata": {}}
+
+    def do_inspect(self, code, cursor_pos, detail_level=0, omit_sections=()):
+        """Shift-Tab: help(NAME) for the dotted name at the cursor."""
+        m = INSPECT_NAME.search(code[:cursor_pos])
+        if not m:
+            return {"status": "ok", "found": False, "data": {}, "metadata": {}}
+        name = m.group(0) + INSPECT_TAIL.match(code[cursor_pos:]).group(0)
+        text = []
+        try:
+            lua = "local v = %s; if v ~= nil then help(v) end" % name.replace(":", ".")
+            reply = self.alp.request("exec", lua,
+                                     on_output=lambda _, t: text.append(t))
+        except SessionEnded:
+            reply = {}
+        found = reply.get("status") == ["ok"] and bool(text) and not "".join(text).startswith("no help")
+        return {"status": "ok", "found": found, "metadata": {},
+                "data": {"text/plain": "".join(text)} if found else {}}
 
     def do_shutdown(self, restart):
         self.alp.close()

@@ -26,7 +26,9 @@ def tearDownModule():
 
 def run(code, timeout=120):
     msgs = []
-    reply = KC.execute_interactive(code, timeout=timeout,
+    # stop_on_error=False: an error reply must not abort the next cell
+    # (ipykernel aborts requests queued behind an error otherwise)
+    reply = KC.execute_interactive(code, timeout=timeout, stop_on_error=False,
                                    output_hook=lambda m: msgs.append((m["msg_type"], m["content"])))
     return reply["content"], msgs
 
@@ -78,6 +80,15 @@ class TestKernel(unittest.TestCase):
         self.assertEqual(c["cursor_start"], len("x = "))
         self.assertTrue(all(m.startswith("mm:br_b") for m in c["matches"]))
 
+    def test_inspect_shows_help(self):
+        code = "x = alp.model.benchmark(\"cff\", 1)"
+        KC.inspect(code, len("x = alp.model.bench"))
+        c = KC.get_shell_msg(timeout=30)["content"]
+        self.assertTrue(c["found"])
+        self.assertIn("alp.model.benchmark", c["data"]["text/plain"])
+        KC.inspect("nosuch.thing", 5)
+        self.assertFalse(KC.get_shell_msg(timeout=30)["content"]["found"])
+
     def test_figure_displays_inline_as_svg(self):
         code = ("d = os.tmpname(); os.remove(d); alp.fs.mkdir(d)\n"
                 "alp.output.csv(d .. '/sq.csv', { columns = { 'x', 'y' }, rows = { { 1, 1 }, { 2, 4 } } })\n"
@@ -90,7 +101,7 @@ class TestKernel(unittest.TestCase):
         self.assertIn("<svg", shown[0]["data"]["image/svg+xml"])
 
     def interrupt_after(self, code, wait):
-        KC.execute(code)
+        KC.execute(code, stop_on_error=False)
         time.sleep(wait)
         t0 = time.time()
         KM.interrupt_kernel()
@@ -108,7 +119,8 @@ class TestKernel(unittest.TestCase):
         self.assertEqual(reply["status"], "error")
         self.assertEqual(reply["ename"], "Interrupted")
         self.assertLess(dt, 1.0)
-        _, msgs = run("before, n > 0")
+        reply, msgs = run("before, n > 0")
+        self.assertEqual(reply["status"], "ok", (reply, msgs))
         self.assertEqual(of_type(msgs, "execute_result")[0]["data"]["text/plain"], '"kept"\ttrue')
 
     def test_interrupt_stops_a_c_loop_within_a_second(self):
@@ -120,7 +132,8 @@ class TestKernel(unittest.TestCase):
         reply, dt = self.interrupt_after(code, 2.0)
         self.assertEqual(reply["ename"], "Interrupted")
         self.assertLess(dt, 1.0)
-        _, msgs = run("marker * 6, p")
+        reply, msgs = run("marker * 6, p")
+        self.assertEqual(reply["status"], "ok", (reply, msgs))
         self.assertEqual(of_type(msgs, "execute_result")[0]["data"]["text/plain"], "42\tnil")
 
 

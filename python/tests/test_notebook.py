@@ -104,6 +104,20 @@ class TestNotebook(unittest.TestCase):
         self.assertIn("babar_knunu", set(fig3.recast))
         self.assertTrue(math.isinf(fig3.c_high.max()))
 
+    def test_every_csv_of_the_notebooks_suite_run_round_trips(self):
+        n, copy = 0, os.path.join(notebook_out(), ".roundtrip.csv")
+        for root, _, files in os.walk(notebook_out()):
+            for f in sorted(files):
+                if f.endswith(".csv") and not f.startswith("."):
+                    path = os.path.join(root, f)
+                    frames = ao.load_blocks(path)
+                    ao.write_csv(frames if len(frames) > 1 else frames[0], copy)
+                    with open(path, "rb") as a, open(copy, "rb") as b:
+                        self.assertEqual(a.read(), b.read(), path)
+                    n += 1
+        os.remove(copy)
+        self.assertGreater(n, 40)  # 9 recasts (intervals, polygons, extras) and Fig. 3's tables
+
     def test_an_untagged_error_cell_raises(self):
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"),
                                              nbformat.v4.new_code_cell("error('stop here')"),
