@@ -148,8 +148,14 @@ class Session:
         return reply
 
     def interrupt(self):
+        """SIGINT to the session's process group (it leads its own): the
+        session and the programs it runs in the foreground (os.execute,
+        gnuplot)."""
         if self.proc.poll() is None:
-            os.kill(self.proc.pid, signal.SIGINT)
+            try:
+                os.killpg(self.proc.pid, signal.SIGINT)
+            except OSError:
+                os.kill(self.proc.pid, signal.SIGINT)
 
     def _ended(self):
         try:

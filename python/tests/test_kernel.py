@@ -123,6 +123,12 @@ class TestKernel(unittest.TestCase):
         self.assertEqual(reply["status"], "ok", (reply, msgs))
         self.assertEqual(of_type(msgs, "execute_result")[0]["data"]["text/plain"], '"kept"\ttrue')
 
+    def test_interrupt_reaches_a_program_the_cell_runs(self):
+        reply, dt = self.interrupt_after("ok, how, sig = os.execute('sleep 30')", 1.0)
+        self.assertLess(dt, 1.0)
+        _, msgs = run("how, sig")
+        self.assertEqual(of_type(msgs, "execute_result")[0]["data"]["text/plain"], '"signal"\t2')
+
     def test_interrupt_stops_a_c_loop_within_a_second(self):
         # 1e6 events x 20000 lifetimes = 2e10 decay probabilities: C code, ~20 s
         code = ("s = alp.sample.b_to_ka{ma = 0.3, n = 1e6, seed = 1}\n"
