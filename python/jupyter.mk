@@ -15,7 +15,7 @@ deps-jupyter:
 # within 1 s), and examples/alpcast.ipynb executed headless; ends
 # "tests: N passed, N failed".
 jupyter-test: $(EXE)
-	ALPCAST_EXE=$(abspath $(EXE)) /usr/bin/python3 python/run_tests.py
+	PYTHONDONTWRITEBYTECODE=1 ALPCAST_EXE=$(abspath $(EXE)) /usr/bin/python3 python/run_tests.py
 
 # `make install` also installs the kernelspec: `jupyter kernelspec list`
 # shows alpcast (PREFIX/share/jupyter/kernels is on Jupyter's path for

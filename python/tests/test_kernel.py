@@ -99,6 +99,7 @@ class TestKernel(unittest.TestCase):
         shown = of_type(msgs, "display_data")
         self.assertEqual(len(shown), 1)
         self.assertIn("<svg", shown[0]["data"]["image/svg+xml"])
+        run("os.execute(\"rm -rf '\" .. d .. \"'\")")
 
     def interrupt_after(self, code, wait):
         KC.execute(code, stop_on_error=False)
