@@ -39,6 +39,8 @@ __all__ = ["read_header", "parse_units", "load_csv", "load_blocks", "load_interv
 # (the EFT validity bound c_max of REFERENCE D16(b); interval edges c_high)
 COUPLING_BOUND_KEYS = frozenset({"c_max", "c_high"})
 
+INTERVAL_COLUMNS = ["ma_GeV", "c_low", "c_high"]
+
 _HEADER = re.compile(r"^# ([\w-]+): ?(.*)$")
 
 
@@ -162,7 +164,7 @@ def load_intervals(path):
     """An interval file: columns ma_GeV, c_low, c_high (floats, c_high = inf
     where open upwards), one row per interval per mass."""
     df = load_csv(path)
-    want = ["ma_GeV", "c_low", "c_high"]
+    want = INTERVAL_COLUMNS
     if list(df.columns) != want:
         raise ValueError("%s: an interval file has the columns %s, got %s"
                          % (path, ",".join(want), ",".join(map(str, df.columns))))
@@ -188,9 +190,10 @@ def load_summary(path):
 
 def load_suite(out_dir):
     """Every output of a suite run: {"summary": dict, "intervals":
-    {"recast/label": frame}, "blocks": {"recast/extra/name": [frames]},
-    "tables": {"name": frame or [frames]}} (tables: the figures' CSVs and
-    any other CSV).  Keys are paths relative to out_dir without ".csv"."""
+    {"recast/label": frame} (the files DIR/<recast>/*.csv with the columns
+    ma_GeV, c_low, c_high), "blocks": {"recast/extra/name": [frames]},
+    "tables": {"name": frame}} (tables: the figures' CSVs and any other
+    one-block CSV).  Keys are paths relative to out_dir without ".csv"."""
     res = {"summary": None, "intervals": {}, "blocks": {}, "tables": {}}
     summary = os.path.join(out_dir, "summary.json")
     if os.path.exists(summary):
@@ -204,8 +207,8 @@ def load_suite(out_dir):
             key = os.path.relpath(path, out_dir)[:-4]
             depth = key.count(os.sep)
             frames = load_blocks(path)
-            if depth == 1:
-                res["intervals"][key] = load_intervals(path)
+            if depth == 1 and list(frames[0].columns) == INTERVAL_COLUMNS and len(frames) == 1:
+                res["intervals"][key] = frames[0].astype(float)
             elif len(frames) > 1 or name.endswith("_polygons.csv"):
                 res["blocks"][key] = frames
             else:
