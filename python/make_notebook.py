@@ -89,12 +89,19 @@ cells = [
         "the session goes on (this cell is tagged `raises-exception`)."),
     new_code_cell("m:ctau(-1)", metadata={"tags": ["raises-exception"]}),
     new_markdown_cell(
-        "## One point, checked\n\n`alp.recast.check(model, m_a)` (when this build has it) "
-        "says which recasts exclude the model at one mass."),
+        "## One point, checked\n\n`alp.recast.check(model, m_a)` gives each recast's verdict on the "
+        "model at one mass (the suite's scan at that mass). The model `m` (c_ff/f_a = 1 TeV⁻¹) at "
+        "m_a = 0.3 GeV, with my recast and the bundled BaBar K⁺γγ one: they must agree."),
     new_code_cell(
-        "-- guarded until alp.recast.check is in the build\n"
+        "-- guarded: runs when this build has alp.recast.check\n"
         "if alp.recast.check then\n"
-        "  print(alp.inspect(alp.recast.check(m, 0.3)))\n"
+        "  verdicts = alp.recast.check(m, 0.3, { recasts = { d, alp.root .. \"/recasts/babar_kgg.lua\" } })\n"
+        "  for _, v in ipairs(verdicts) do\n"
+        "    print(string.format(\"%-10s %-15s signal/limit = %.6g\", v.recast, v.verdict, v.ratio or 0 / 0))\n"
+        "  end\n"
+        "  assert(verdicts[1].verdict == verdicts[2].verdict, \"my recast and the bundled one disagree\")\n"
+        "  print(string.format(\"agree: %s, ratio mine/bundled = %.6g\", verdicts[1].verdict,\n"
+        "                      verdicts[1].ratio / verdicts[2].ratio))\n"
         "else\n"
         "  print(\"alp.recast.check is not in this build\")\n"
         "end"),

@@ -34,6 +34,8 @@ def main():
         result = unittest.TextTestRunner(verbosity=2, stream=sys.stdout).run(suite)
     failed = len(result.failures) + len(result.errors)
     passed = result.testsRun - failed - len(result.skipped)
+    if result.skipped:
+        print("(%d skipped)" % len(result.skipped))
     print("tests: %d passed, %d failed" % (passed, failed))
     return 0 if failed == 0 else 1
 
