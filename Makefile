@@ -160,6 +160,9 @@ help:
 	@echo "  make docs       regenerate the README's figures in docs/"
 	@echo "  make recast-table  regenerate docs/recasts.md (the README table of every bundled recast)"
 	@echo "  make install PREFIX=/usr/local DESTDIR=   |  make uninstall"
+	@echo "  make deps-jupyter, make jupyter-test   the Jupyter kernel, notebook and loader (python/)"
 	@echo "  make clean"
+
+include python/jupyter.mk
 
 -include $(PHYS_OBJ:.o=.d) $(HOST_OBJ:.o=.d)
