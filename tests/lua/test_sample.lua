@@ -57,6 +57,18 @@ function TestSample:test_same_seed_bit_identical_any_thread_count()
   lu.assertFalse(same(a:get("betagamma"), c:get("betagamma")))
 end
 
+function TestSample:test_event_k_depends_only_on_seed_and_k()
+  -- counter-based stream (physics/rng.h: Philox4x32-10, counters (k, j,
+  -- stream)): the first 300 events of a 1000-event sample are the 300 events
+  -- of a 300-event sample, across generation blocks (256) and threads
+  local a = alp.sample.b_to_ka{ma = 1.3, n = 1000, seed = 7, threads = 2, b_flight = true}
+  local b = alp.sample.b_to_ka{ma = 1.3, n = 300, seed = 7, threads = 1, b_flight = true}
+  for _, name in ipairs{"betagamma", "ux", "uz", "z"} do
+    local x, y = a:get(name), b:get(name)
+    for k = 1, 300 do lu.assertEquals(x[k], y[k], name .. "[" .. k .. "]") end
+  end
+end
+
 function TestSample:test_b_flight_moves_production_points()
   local a = alp.sample.b_to_ka{ma = 0.7, n = 100, seed = 1}
   local b = alp.sample.b_to_ka{ma = 0.7, n = 100, seed = 1, b_flight = true}
