@@ -411,3 +411,41 @@ int alp_decay_prob(const alp_volume *v, const alp_sample *s, alp_side side,
   alp_paths_free(p);
   return status;
 }
+
+/* ---- benchmark floor ---------------------------------------------------- */
+
+/* One plain vector exp loop per column (H, A_j, L_j, T) of every chunk and
+ * c tau, over the same arrays, arguments clamped as in chunk_probs so that
+ * every call takes libmvec's fast path: the least work any evaluation of
+ * the table can do (one exp per interval end).  Returns the sum of the
+ * exps (to keep the loops). */
+ALP_KERNEL_CLONES
+static double column_exp_sum(const double *restrict x, size_t n, double inv)
+{
+  double s = 0.0;
+#pragma omp simd reduction(+ : s)
+  for (size_t k = 0; k < n; k++) s += exp(clamp_neg(-x[k] * inv, XMIN_EXP));
+  return s;
+}
+
+double alp_paths_exp_floor(const alp_paths *p, const double *ctau,
+                           size_t nctau, size_t *nexp)
+{
+  double s = 0.0;
+  size_t count = 0;
+  for (size_t c = 0; c < p->nchunks; c++) {
+    const pchunk *ch = &p->ch[c];
+    for (size_t i = 0; i < nctau; i++) {
+      double inv = 1.0 / ctau[i];
+      if (ch->has_head) { s += column_exp_sum(ch->H, ch->n, inv); count += ch->n; }
+      for (int j = 0; j < ch->nmid; j++) {
+        s += column_exp_sum(ch->A + (size_t)j * ch->n, ch->n, inv);
+        s += column_exp_sum(ch->L + (size_t)j * ch->n, ch->n, inv);
+        count += 2 * ch->n;
+      }
+      if (ch->has_tail) { s += column_exp_sum(ch->T, ch->n, inv); count += ch->n; }
+    }
+  }
+  if (nexp) *nexp = count;
+  return s;
+}
