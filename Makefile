@@ -17,7 +17,7 @@ WARN     = -Wall -Wextra -Wshadow -Wwrite-strings -Wstrict-prototypes \
            $(WERROR)
 # Debian packages `make deps` installs (a no-op when all are present).
 DEB_PKGS = gcc pkg-config lua5.4 liblua5.4-dev libgsl-dev lua-unit lua-cjson \
-           libreadline-dev gnuplot-nox libssl-dev
+           libreadline-dev gnuplot-nox libssl-dev librandom123-dev
 
 # pkg-config flags are expanded lazily (recursive `=`), only when a recipe
 # runs, so `make deps test` works on a machine that has no pkg-config yet.
@@ -46,6 +46,9 @@ XFLAGS =
 # acceptance.c: the (event x ctau) exp() loop is vectorised through
 # libmvec; -fno-math-errno lets gcc call the vector exp.
 $(BUILD)/obj/physics/acceptance.o: XFLAGS = -O3 -fno-math-errno -fopenmp-simd
+# sample.c: the B+ -> K+ a event loop (Philox, sin/cos/log), the same way;
+# -fno-builtin-sin keeps gcc from fusing sin+cos into a scalar sincos.
+$(BUILD)/obj/physics/sample.o: XFLAGS = -O3 -fno-math-errno -fopenmp-simd -fno-builtin-sin
 
 .PHONY: all test check validate sanitize bench suite deps install uninstall \
         clean help memcheck docs fuzz fuzz-ci recast-table

@@ -14,6 +14,7 @@
 #include "lauxlib.h"
 #include "lualib.h"
 #include "host.h"
+#include "omp_wait.h"
 #include "lalp.h"
 #include "paths.h"
 #include "version.h"
@@ -354,7 +355,9 @@ static int pmain(lua_State *L)
 int main(int argc, char **argv)
 {
   int status, code;
-  lua_State *L = luaL_newstate();
+  lua_State *L;
+  alp_omp_passive_wait(argv); /* may re-execute this program (omp_wait.c) */
+  L = luaL_newstate();
   if (L == NULL) {
     fprintf(stderr, "%s: cannot create state: not enough memory\n", progname);
     return 1;

@@ -45,8 +45,8 @@ M.default_timeout = 600 -- seconds per recast or figure script (--timeout)
 M.usage = [[
 usage: alpcast suite [--out DIR] [--only NAME,...] [--list] [--recasts DIR]
                      [--model FILE.lua] [--figures DIR | --no-figures]
-                     [--seed N] [-j N] [--timeout S] [-v] [-q] [--help]
-                     [--plane X,Y --ma M]
+                     [--seed N] [-j N] [--timeout S] [--no-cache] [-v] [-q]
+                     [--help] [--plane X,Y --ma M]
 
 Runs every recast (recasts/*.lua) for the benchmarks "cff" and "cWW" (or for
 the model family of --model), writes
@@ -79,6 +79,8 @@ upwards), then runs the figure scripts (scripts/figures/*.lua, each as
   --timeout S      stop a recast or figure script after S seconds of wall
                    time (default 600; a recast's own `timeout` field wins):
                    its process group is killed and it is one FAIL line
+  --no-cache       recompute every Monte Carlo <P> table (default: reuse
+                   those of DIR/.cache/ made by this same program build)
   -v               full tracebacks of failures, one line per output file
   -q, --quiet      print only failures and the closing line (no progress,
                    no line per recast or file)
@@ -165,6 +167,7 @@ local function parse(args)
       if v then o.recasts[#o.recasts + 1] = v end
     elseif a == "--figures" then o.figures, err = value(a)
     elseif a == "--no-figures" then o.no_figures = true
+    elseif a == "--no-cache" then o.no_cache = true
     elseif a == "--seed" then
       local v
       v, err = value(a)
@@ -855,6 +858,8 @@ function M.main(args, hooks)
   for k, d in ipairs(dirs) do summary.recast_dirs[k] = M.shown_path(d) end
   if o.model then summary.model = family.summary(o.families[1]) end
   alp.fs.mkdir(o.out)
+  -- the children inherit it (alpcast/acceptance_cache.lua)
+  require("alpcast.acceptance_cache").dir = not o.no_cache and o.out .. "/.cache" or nil
   if #all == 0 then
     say("alpcast suite: no recasts in " .. concat(dirs, ", ") .. "; nothing to run")
   elseif #list > 0 then
