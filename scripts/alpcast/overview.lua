@@ -33,12 +33,23 @@ function M.recasts(status)
   return list
 end
 
+-- Is FILE an interval file (columns ma_GeV,c_low,c_high)?  The folder also
+-- holds other tables (csb.csv, cds.csv, plane_*.csv).
+local function is_intervals(file)
+  for line in io.lines(file) do
+    if not line:match("^%s*#") and line:match("%S") then
+      return line:gsub("%s", "") == "ma_GeV,c_low,c_high"
+    end
+  end
+  return false
+end
+
 -- The result files of one recast in DIR: {model =, variant =, file =, polygons =}.
 function M.results(out, desc)
   local dir, found = out .. "/" .. desc.name, {}
   for _, f in ipairs(alp.fs.listdir(dir) or {}) do
     local label = f:match("^(.+)%.csv$")
-    if label then
+    if label and is_intervals(dir .. "/" .. f) then
       local model, variant = label, nil
       for _, v in ipairs(desc.variant_names) do
         local m = label:match("^(.+)_" .. v:gsub("%p", "%%%0") .. "$")
