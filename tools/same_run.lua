@@ -2,7 +2,8 @@
 -- usage: alpcast tools/same_run.lua ONE OTHER
 -- Every file byte for byte (the same list of files), except summary.json:
 -- compared without the fields that differ from run to run (time_s, wall_s,
--- started_utc) and "merged" (alpcast merge's note).  Prints each file that
+-- started_utc) and "merged" (alpcast merge's note).  The Monte Carlo cache
+-- .cache/ is not compared.  Prints each file that
 -- differs; exits 1 if any, 0 if none (for `alpcast merge` vs `alpcast suite`).
 local one, other = arg[1], arg[2]
 if not one or not other then
@@ -16,7 +17,9 @@ local function files(root, rel, out)
   out = out or {}
   for _, f in ipairs(alp.fs.listdir(root .. (rel and "/" .. rel or "")) or {}) do
     local r = rel and (rel .. "/" .. f) or f
-    if alp.fs.isdir(root .. "/" .. r) then files(root, r, out) else out[#out + 1] = r end
+    -- .cache/: the suite's Monte Carlo cache (alpcast/acceptance_cache.lua), not a result
+    if r == ".cache" then -- skipped
+    elseif alp.fs.isdir(root .. "/" .. r) then files(root, r, out) else out[#out + 1] = r end
   end
   table.sort(out)
   return out

@@ -40,7 +40,8 @@ M.usage = [[
 local OWN = { ["--shard"] = true, ["--resume"] = false, ["--chunk"] = true }
 -- suite options that do not change a result (left out of the manifest)
 local FREE = { ["--out"] = true, ["-j"] = true, ["--jobs"] = true, ["--timeout"] = true,
-               ["-q"] = false, ["--quiet"] = false, ["-v"] = false, ["--verbose"] = false }
+               ["-q"] = false, ["--quiet"] = false, ["-v"] = false, ["--verbose"] = false,
+               ["--no-cache"] = false }
 
 local function suite() return require "alpcast.suite" end
 

@@ -32,12 +32,13 @@ M.bounds = {
   ["belle2_2023_displaced/kp_ee"] = { title = "Belle II 2023 K^+ee", color = "#5B2C83", pattern = 1 },
   ["belle2_2023_displaced/kst_ee"] = { title = "Belle II 2023 K^{*0}ee", color = "#C9A8E0", pattern = 2 },
   -- the paper's Belle II projections (curves)
-  ["belle2_displaced/ee"] = { title = "Belle II 50 ab^{-1} a→ee", color = "#D62728", dash = 1 },
-  ["belle2_displaced/mumu"] = { title = "Belle II 50 ab^{-1} a→μμ", color = "#9467BD", dash = 1 },
+  -- (the paper's Fig. 11 dashes: 0.5 ab^-1 dashed, 50 ab^-1 solid, no background dotted)
+  ["belle2_displaced/ee"] = { title = "Belle II 50 ab^{-1} a→ee", color = "#0033CC", dash = 1 },
+  ["belle2_displaced/mumu"] = { title = "Belle II 50 ab^{-1} a→μμ", color = "#009E73", dash = 1 },
   ["belle2_kinv/50ab_0bg"] = { title = "Belle II 50 ab^{-1} invisible (no background)",
-                               color = "#000000", dash = 3 },
-  ["belle2_kinv/50ab"] = { title = "Belle II 50 ab^{-1} invisible", color = "#000000", dash = 2 },
-  ["belle2_kinv/0p5ab"] = { title = "Belle II 0.5 ab^{-1} invisible", color = "#555555", dash = 4 },
+                               color = "#D55E00", dash = 3 },
+  ["belle2_kinv/50ab"] = { title = "Belle II 50 ab^{-1} invisible", color = "#D55E00", dash = 1 },
+  ["belle2_kinv/0p5ab"] = { title = "Belle II 0.5 ab^{-1} invisible", color = "#D55E00", dash = 2 },
 }
 
 -- The validity bound (REFERENCE D16(b)) and the scan's edges, in every figure.

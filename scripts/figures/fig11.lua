@@ -19,7 +19,7 @@ local VARIANTS = { { "0p5ab", "0.5 ab^{-1}", 2 }, { "50ab", "50 ab^{-1}", 1 },
                    { "50ab_0bg", "50 ab^{-1}, no background", 3 } }
 -- one colour for the three Belle II curves (they differ by dash), and the
 -- BaBar bound in its colour and hatching of every figure (alpcast.styles)
-local COLOR = "#D55E00"
+local COLOR = styles.of("belle2_kinv", "50ab").color
 local BABAR = styles.of("babar_knunu")
 local LABEL = { cff = "c_{ff}/f_a [TeV^{-1}]", cWW = "c_{WW}/f_a [TeV^{-1}]" }
 local YRANGE = { cff = { 1e-5, 1 }, cWW = { 1e-2, 1e2 } }

@@ -21,27 +21,24 @@ if not out then return end
 
 local ME = "scripts/figures/fig12.lua"
 local nan, huge = 0 / 0, math.huge
--- the bounds of seed Fig. 3 (shaded), in its colours where they do not clash
+-- the bounds of the paper's Fig. 3 (shaded), each in its style of every
+-- figure (alpcast.styles: key text, colour, hatching): {recast, variant}
+local styles = require "alpcast.styles"
 local FIG3 = {
-  { "babar_knunu", "BaBar B^+ → K^+ ν ν̄", "#F0E442" },
-  { "na62_kpix", "NA62 K^+ → π^+ X", "#E69F00" },
-  { "babar_kgg", "BaBar B^+ → K^+ γ γ", "#56B4E9" },
-  { "beamdumps_gg", "beam dumps (γγ)", "#7B9FD0" },
-  { "lhcb_kmumu_displaced", "LHCb B → K μ μ (displaced)", "#99CC99" },
-  { "lhcb_kmumu_prompt", "LHCb B → K^* μ μ (prompt)", "#66AA66" },
-  { "charm_kmumu", "CHARM (μμ)", "#338833" },
+  { "babar_knunu" }, { "na62_kpix" }, { "babar_kgg" }, { "beamdumps_gg" },
+  { "lhcb_kmumu_displaced" }, { "lhcb_kmumu_prompt" }, { "charm_kmumu" },
   -- the current Belle II bound, arXiv:2306.02830 (variants = channels)
-  { "belle2_2023_displaced", "Belle II 2023 K^+ μμ (2306.02830)", "#9966CC", "kp_mumu" },
-  { "belle2_2023_displaced", "Belle II 2023 K^+ ee (2306.02830)", "#7744AA", "kp_ee" },
-  { "belle2_2023_displaced", "Belle II 2023 K^{*0} μμ (2306.02830)", "#BB99DD", "kst_mumu" },
-  { "belle2_2023_displaced", "Belle II 2023 K^{*0} ee (2306.02830)", "#DDCCEE", "kst_ee" },
+  { "belle2_2023_displaced", "kp_mumu" }, { "belle2_2023_displaced", "kp_ee" },
+  { "belle2_2023_displaced", "kst_mumu" }, { "belle2_2023_displaced", "kst_ee" },
 }
+-- the Belle II curves: recast, variant, key text (colour: alpcast.styles)
 local BELLE = {
-  ee = { "belle2_displaced", "ee", "Belle II K^+ a(e^+e^-), N = 2.3", "#0033CC" },
-  mumu = { "belle2_displaced", "mumu", "Belle II K^+ a(μ^+μ^-), N = 2.3", "#009E73" },
-  inv0 = { "belle2_kinv", "50ab_0bg", "Belle II K^+ a(inv.), no background", "#D55E00" },
-  inv = { "belle2_kinv", "50ab", "Belle II K^+ a(inv.), with background", "#D55E00" },
+  ee = { "belle2_displaced", "ee", "Belle II K^+ a(e^+e^-), N = 2.3" },
+  mumu = { "belle2_displaced", "mumu", "Belle II K^+ a(μ^+μ^-), N = 2.3" },
+  inv0 = { "belle2_kinv", "50ab_0bg", "Belle II K^+ a(inv.), no background" },
+  inv = { "belle2_kinv", "50ab", "Belle II K^+ a(inv.), with background" },
 }
+for _, spec in pairs(BELLE) do spec[4] = styles.of(spec[1], spec[2]).color end
 local SEED_51 = { cff = 1e-4, cWW = 1e-1 } -- seed eq. (5.1), TeV^-1
 local LABEL = { cff = "c_{ff}/f_a [TeV^{-1}]", cWW = "c_{WW}/f_a [TeV^{-1}]" }
 local YRANGE = { cff = { 1e-5, 1e1 }, cWW = { 1e-2, 1e2 } } -- below the D16(b) bound 1/m_B = 189 TeV^-1: nothing to shade
@@ -164,18 +161,19 @@ for _, b in ipairs(BENCHES) do
   local series = {}
   local fig3_used, fig3_missing = {}, {}
   for _, f in ipairs(FIG3) do
-    local label = b .. (f[4] and ("_" .. f[4]) or "")
+    local label = b .. (f[2] and ("_" .. f[2]) or "")
     local csv = out .. "/" .. f[1] .. "/" .. label .. ".csv"
     local poly = out .. "/" .. f[1] .. "/extra/" .. label .. "_polygons.csv"
     if alp.fs.exists(csv) and alp.fs.exists(poly) then
       local d = alp.data.csv(csv)
       if d.n > 0 then
-        series[#series + 1] = { file = poly, x = "ma_GeV", y = "c", style = "polygon", title = f[2],
-                                color = f[3], alpha = 0.45 }
+        local st = styles.of(f[1], f[2])
+        series[#series + 1] = { file = poly, x = "ma_GeV", y = "c", style = "polygon", title = st.title,
+                                color = st.color, pattern = st.pattern, alpha = 0.3 }
       end
-      fig3_used[#fig3_used + 1] = f[1] .. (f[4] and ("_" .. f[4]) or "")
+      fig3_used[#fig3_used + 1] = f[1] .. (f[2] and ("_" .. f[2]) or "")
     else
-      fig3_missing[#fig3_missing + 1] = f[1] .. (f[4] and ("_" .. f[4]) or "")
+      fig3_missing[#fig3_missing + 1] = f[1] .. (f[2] and ("_" .. f[2]) or "")
     end
   end
   if #fig3_missing > 0 then
@@ -197,7 +195,7 @@ for _, b in ipairs(BENCHES) do
         model = fam and alp.family.describe(fam) or (b .. " benchmark (seed eq. 2.13)"),
         benchmark = b,
         reference = "arXiv:2201.06580 Fig. 12, Sec. 5",
-        source = "recasts/belle2_displaced.lua, recasts/belle2_kinv.lua via " .. out
+        source = "recasts/belle2_displaced.lua, recasts/belle2_kinv.lua via the output folder"
           .. "; shaded Fig. 3 bounds in the picture: " .. (#fig3_used > 0 and table.concat(fig3_used, ", ") or "none")
           .. " (DIR/<recast>/extra/" .. b .. "_polygons.csv)",
       },
@@ -255,8 +253,9 @@ for _, b in ipairs(BENCHES) do
       local line = string.format("eq. (5.1) reach, %s, %s: c/f_a = %.3g TeV^-1 at m_a = %.4g GeV "
                                  .. "(within 10%% for %.3g-%.3g GeV; %s)",
                                  b, combo[1], best.c, best.ma, best.ma_lo, best.ma_hi, which)
-        .. (SEED_51[b] and string.format(" -- seed: ~%g TeV^-1", SEED_51[b]) or "")
-      print(ME .. ": " .. line)
+        .. (SEED_51[b] and string.format(" -- paper: ~%g TeV^-1", SEED_51[b]) or "")
+      -- under `alpcast suite` the line is printed once, at the end of the run
+      if not SUITE_PRINTS_HEADLINES then print(ME .. ": " .. line) end
       headline[#headline + 1] = line
     else
       print(string.format("%s: eq. (5.1) reach, %s, %s: no Belle II output", ME, b, combo[1]))
