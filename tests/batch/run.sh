@@ -30,8 +30,10 @@ stop() {
   done
   if [ -n "${MUNGE_SOCK:-}" ]; then munged --stop --socket="$MUNGE_SOCK" >/dev/null 2>&1 || true; fi
   rm -rf "$W"
+  trap - EXIT
 }
 trap stop EXIT
+trap 'stop; exit 130' INT TERM
 cd "$ROOT"
 
 # HTCondor: shell syntax, and every line of the submit file "key = value",
