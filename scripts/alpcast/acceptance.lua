@@ -85,6 +85,19 @@ local function record(t)
                           t.p0_err, t.p_inf, t.p_inf_err, max_abs, max_rel }
 end
 
+-- For alpcast/shard.lua: the rows recorded so far (not a copy), and rows
+-- recorded in another process (a shard's pieces) added as if made here.
+function M._error_rows() return errors end
+function M._add_error_rows(rows)
+  for _, r in ipairs(rows) do
+    local id = fmt("%s|%s|%s|%.17g|%d|%d", r[2], r[3], r[4], r[1], r[5], r[6])
+    if not error_seen[id] then
+      error_seen[id] = true
+      errors[#errors + 1] = r
+    end
+  end
+end
+
 -- alp.acceptance.error_table(): an extra/ table (suite.lua's format) of the
 -- statistical errors of <P> of the tables made so far, sorted by volume and m_a.
 function M.error_table()

@@ -170,6 +170,12 @@ local function tail_hook(state)
     local from = shard.piece_dir(state.dir[key], desc.name) .. "/tail/"
     for _, f in ipairs(piece.tail.files or {}) do copy(from .. f, stage .. "/" .. f) end
     for k, v in pairs(piece.tail.fields or {}) do entry[k] = v end
+    -- the Monte Carlo tables of all its pieces, as if made in this process
+    -- (alp.acceptance.error_table: the recast's extra reads them next)
+    local acc = require "alpcast.acceptance"
+    for _, u in ipairs(state.units[desc.name] or {}) do
+      acc._add_error_rows(shard.decode_rows(state.pieces[plan.key(u)].mc_errors))
+    end
     for _, o in ipairs(piece.tail.outputs or {}) do entry.outputs[#entry.outputs + 1] = o end
   end
 end
@@ -224,7 +230,6 @@ function M.main(args, hooks)
       -- this tree's recasts and data files must be those the shards read
       local p = shard.plan(list, so, first.shard.n, first.chunk)
       local now = shard.manifest(p, { k = 1, n = first.shard.n, chunk = first.chunk }, first.args, so)
-      now.alpcast, now.seed_override = first.alpcast, first.seed_override
       local diff = shard.difference(first, now)
       if diff then refuse(fmt("the shards do not match this tree (%s): %s", alp.root, diff)) end
       state.units = {}

@@ -138,6 +138,35 @@ function M.read_json(path)
   return t
 end
 
+-- Monte Carlo error rows (alp.acceptance.error_table) as JSON: floats as
+-- exact text "f:..", strings "s:..", integers as they are.
+local function encode_rows(rows)
+  local out = {}
+  for i, r in ipairs(rows) do
+    local t = {}
+    for j, x in ipairs(r) do
+      t[j] = math.type(x) == "integer" and x or type(x) == "number" and "f:" .. num(x) or "s:" .. tostring(x)
+    end
+    out[i] = t
+  end
+  return out
+end
+function M.decode_rows(rows)
+  local out = {}
+  for i, r in ipairs(rows or {}) do
+    local t = {}
+    for j, x in ipairs(r) do
+      if type(x) ~= "string" then t[j] = x
+      elseif x:sub(1, 2) == "f:" then
+        local v = x:sub(3)
+        t[j] = (v == "nan" or v == "-nan") and 0 / 0 or unnum(v)
+      else t[j] = x:sub(3) end
+    end
+    out[i] = t
+  end
+  return out
+end
+
 -- A scan result's per-mass part, as text.
 local function encode_scan(res)
   local by_mass = {}
@@ -171,6 +200,8 @@ M.files_under = files_under
 local function compute(desc, data, u, o, hooks, dir)
   local t0 = os.clock()
   local piece = { recast = u.recast, id = u.id }
+  local acc_rows = require("alpcast.acceptance")._error_rows()
+  local nrows = #acc_rows
   local pdir = M.piece_dir(dir, u.recast)
   alp.fs.mkdir(pdir)
   if u.tail then
@@ -203,6 +234,9 @@ local function compute(desc, data, u, o, hooks, dir)
       end
     end
   end
+  -- the Monte Carlo tables this piece made first in this process, for the
+  -- recast's extra p_errors table at the merge
+  piece.mc_errors = encode_rows(table.move(acc_rows, nrows + 1, #acc_rows, 1, {}))
   piece.time_s = os.clock() - t0
   output.json(M.piece_file(dir, u), piece)
 end
