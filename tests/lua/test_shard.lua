@@ -229,3 +229,26 @@ function TestShard:test_sigkill_then_resume_completes_with_the_same_bytes()
   lu.assertEquals(code, 0, text)
   self:assert_same(self.dir .. "/one_machine", one)
 end
+
+-- A Monte Carlo recast's mass in a shard gives the numbers of the full run:
+-- belle2_kinv's <P_a> tables (50 000 events per mass from its seed) at
+-- 0.5 GeV, scanned alone and after two other masses, each in a fresh process
+-- (no table kept from before), edges printed exactly (%.17g).
+function TestShard:test_monte_carlo_mass_does_not_depend_on_the_other_masses()
+  local code = [[
+local d = alp.recast.load(alp.root .. "/recasts/belle2_kinv.lua")
+local r = alp.recast.scan(d, "cff", "50ab", { masses = { %s } })
+local k = #r.masses
+for _, iv in ipairs(r.by_mass[k]) do io.write(string.format("%%.17g %%.17g\n", iv[1], iv[2])) end
+]]
+  local function run(masses)
+    local f = self.dir .. "/mc.lua"
+    write(f, code:format(masses))
+    local out, rc = h.run("ALPCAST_THREADS=2 " .. h.exe() .. " " .. h.q(f))
+    lu.assertEquals(rc, 0, out)
+    return out
+  end
+  local alone = run("0.5")
+  lu.assertStrMatches(alone, "^[%d.e+-]+ [%d.e+-inf]+\n.*") -- one interval at least
+  lu.assertEquals(run("0.1, 0.3, 0.5"), alone)
+end
