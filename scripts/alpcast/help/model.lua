@@ -17,7 +17,8 @@ is run to mZ (two-loop SM, ALP RGEs), matched (REF §2.3) and run below mZ
 (REF §2.4) from operators precomputed once per process (about 20 ms,
 on first use); creating a model then costs about a microsecond.
 Methods: m:width, m:br, m:channels, m:ctau, m:couplings, m:params,
-m:br_b_to_ka, m:br_b0_to_k0a, m:br_k_to_pia, m:br_b0_to_kstar0a, m:with.
+m:br_b_to_ka, m:br_b0_to_k0a, m:br_k_to_pia, m:br_b0_to_kstar0a,
+m:br_v_to_gamma_a, m:with; alp.model.v_decay_beyond.
 Masses in GeV; every method taking ma also takes an array and returns one.
 alp.model.thresholds holds the mass range and kinematic endpoints (GeV);
 alp.model.max_coupling(parent) the EFT validity bound (D16(b)).
@@ -136,6 +137,28 @@ Vector-meson rate of REF §3.1: (pi/4)|C_sb|^2/Lambda^2 A0^2 lambda^{3/2}/m_B^3
 with A0 of BSZ 2015 (D14), tau_B0 = 1.519 ps (for the LHCb prompt recast).
 Errors: ma outside [1e-6, m_B0 - m_K*0 = 4.3841] GeV.
 Example: m:br_b0_to_kstar0a(2.0)]],
+
+["alp.model:br_v_to_gamma_a"] = [[
+m:br_v_to_gamma_a(parent, ma [, form]) -> BR(V -> gamma a)   (ma a number or an array)
+Radiative quarkonium decay of REF D17; parent "J/psi", "Upsilon(1S)" or
+"Upsilon(3S)".  Upsilon: LO NR (Wilczek) normalised to B(V -> e+e-),
+B_ee m_V^2/(8 pi alpha f_a^2) (1 - x) |c_bb - (alpha/2pi) c_gamgam (1 - x)|^2,
+x = ma^2/m_V^2.  J/psi: HPQCD's form factor F~(x) (D17 fit), or form = "lo"
+for the NR formula.  c_QQ at mu = m_Q (c_bb(4.18), c_cc(1.28) GeV), c_gamgam
+= c_WW + c_BB; BR = Gamma/(Gamma_V + Gamma) (D16(a)).
+c_ff benchmark: B(Y(3S) -> gamma a) = 1.3285e-5 (c_ff/f_a[TeV])^2 at 1 GeV.
+Errors: unknown parent; ma outside [0, m_V] GeV; form not "lattice" or "lo".
+Example: alp.model.benchmark("cff", 1):br_v_to_gamma_a("J/psi", 1.0)]],
+
+["alp.model.v_decay_beyond"] = [[
+alp.model.v_decay_beyond{parent=, ma=, boost=, r=, ctau=} -> P
+Probability that the ALP of V -> gamma a decays farther than r [m] from the
+interaction point: < exp(-r ma/(|p_lab| c tau)) > over the (1 + cos^2 theta*)
+distribution of e+e- -> V -> gamma a, V moving along the beam axis with
+beta*gamma = boost (0..10) (D8 decay law; exact for a sphere of radius r).
+ctau in m (> 0, math.huge allowed); ma in [0, m_V] GeV; r in [0, 1e6] m.
+1 - P is the probability to decay within r.
+Example: alp.model.v_decay_beyond{parent = "J/psi", ma = 0.5, boost = 0, r = 1, ctau = 1}]],
 
 ["alp.model:with"] = [[
 m:with{...} -> new model
