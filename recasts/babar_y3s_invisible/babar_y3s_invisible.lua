@@ -5,6 +5,9 @@ local C = alp.constants
 -- Upsilon(3S) boost: ALPaca's run energies 8.6 GeV e- on 3.1 GeV e+ (babar_geometry.csv:
 -- GAP, third-party comment, grade C), beta gamma = (8.6 - 3.1)/m_Y(3S)
 local BOOST = (8.6 - 3.1) / C["m_Y3S"]
+local R = { long_lifetime = 100, -- m: D18's long-lifetime length
+            -- m: the sphere around D13's EMC volume rho < 0.92 m within 15.8-141.8 deg (grade C)
+            emc = 0.92 / math.sin(math.rad(15.8)) }
 local limit = alp.limit.csv("babar_y3s_invisible.csv", { value = "br_ul", mass = "ma_GeV",
   cl = 0.90, interpolate = { mass = "linear", value = "log" }, outside = { mass = { low = "hold", high = "none" } } })
 
@@ -15,12 +18,10 @@ return alp.recast {
   observable = "B(Y(3S) -> gamma a) [B(a->inv) + (1 - B(a->inv)) P(r > R)] < UL(m_a)",
   tags = { "Upsilon", "invisible", "BaBar" },
   limit = limit,
-  variants = { long_lifetime = { r = 100, default = true }, -- m: D18's long-lifetime length
-               -- m: sphere around D13's EMC volume rho < 0.92 m within 15.8-141.8 deg (grade C)
-               emc = { r = 0.92 / math.sin(math.rad(15.8)) } },
+  variants = { long_lifetime = { default = true }, emc = {} }, -- radii: R below
   signal = function(model, ma, _, v) -- D17 (LO, c_bb at 4.18 GeV) times the escape probability
     local b_inv = model:br(ma, "invisible")
-    local p = alp.model.v_decay_beyond { parent = "Upsilon(3S)", ma = ma, boost = BOOST, r = v.r,
+    local p = alp.model.v_decay_beyond { parent = "Upsilon(3S)", ma = ma, boost = BOOST, r = R[v.name],
                                          ctau = model:ctau(ma) }
     return model:br_v_to_gamma_a("Upsilon(3S)", ma) * (b_inv + (1 - b_inv) * p)
   end,

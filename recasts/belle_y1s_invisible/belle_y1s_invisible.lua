@@ -3,7 +3,8 @@
 -- Upsilon(1S) -> gamma a (REFERENCE.md D17).  cite: Belle:2018pzt
 -- Geometry: Belle NIM A479 117, Table 1 (detector_geometry/belle_geometry.csv, grade A):
 -- ECL barrel outer radius 1.62 m, forward endcap at z = +1.96 m, backward at -1.02 m.
-local R_ECL = math.sqrt(1.62 ^ 2 + 1.96 ^ 2) -- m: the sphere enclosing that envelope
+-- Variant radii [m]: ecl = the sphere enclosing that envelope; long_lifetime = D18's 100 m
+local R = { ecl = math.sqrt(1.62 ^ 2 + 1.96 ^ 2), long_lifetime = 100 }
 -- KEKB beta gamma at the Y(4S) (csv: B); the Y(2S)-run energies are a GAP
 local BOOST = 0.425
 local limit = alp.limit.csv("belle_y1s_invisible.csv", { value = "br_ul", mass = "ma_GeV",
@@ -16,10 +17,10 @@ return alp.recast {
   observable = "B(Y(1S) -> gamma a) [B(a->inv) + (1 - B(a->inv)) P(r > R)] < UL(m_a)",
   tags = { "Upsilon", "invisible", "Belle" },
   limit = limit,
-  variants = { ecl = { r = R_ECL, default = true }, long_lifetime = { r = 100 } }, -- 100 m: D18
+  variants = { ecl = { default = true }, long_lifetime = {} },
   signal = function(model, ma, _, v) -- D17 (LO, c_bb at 4.18 GeV) times the escape probability
     local b_inv = model:br(ma, "invisible")
-    local p = alp.model.v_decay_beyond { parent = "Upsilon(1S)", ma = ma, boost = BOOST, r = v.r,
+    local p = alp.model.v_decay_beyond { parent = "Upsilon(1S)", ma = ma, boost = BOOST, r = R[v.name],
                                          ctau = model:ctau(ma) }
     return model:br_v_to_gamma_a("Upsilon(1S)", ma) * (b_inv + (1 - b_inv) * p)
   end,
