@@ -27,5 +27,6 @@ earlier 2211.12699 quotes 95 %) are NOT verified: grade C.  nan = the eta and et
 windows (0.497-0.611, 0.885-1.024 GeV): no limit.  Signal: D17 with HPQCD's F~ times
 the model's B(a -> gamma gamma) times the probability to decay within 1 mm of the IP
 (ALPaca's prompt radius rmin = 0.1 cm: a third-party choice, the paper's vertex
-requirement was not read).]],
+requirement was not read).  c_WW benchmark: the c_gamgam term's sign is ALPaca's (D17 (v))
+and the non-resonant e+e- -> gamma a on the peak is not included (D17 (iv): conservative).]],
 }
