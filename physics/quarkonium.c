@@ -6,6 +6,8 @@
 #include <gsl/gsl_math.h>
 #include "constants.h"
 #include "quarkonium.h"
+#include "sample.h"
+#include <stdio.h>
 
 static const struct { const char *name; double m, bee; } vectors[ALP_NV] = {
   [ALP_V_JPSI]  = { "J/psi",       ALP_MJPSI,  ALP_BEE_JPSI },   /* D17 table */
@@ -94,5 +96,48 @@ int alp_v_decay_beyond(double mV, double ma, double bg, double r,
   for (int i = 0; i <= N; i++)
     sum += (i == 0 || i == N ? 1 : i % 2 ? 4 : 2) * beyond_at(-1 + 2.0 * i / N, &b);
   *p = sum * (2.0 / N) / 3;
+  return GSL_SUCCESS;
+}
+
+/* cos theta* at cumulative probability xi of (3/8)(1 + u^2) on [-1, 1]:
+ * F(u) = (u^3 + 3u + 4)/8 = xi, the real root of u^3 + 3u + q = 0, q = 4 - 8 xi
+ * (Cardano; one real root since the discriminant q^2/4 + 1 > 0) */
+static double cos_quantile(double xi)
+{
+  double q = 4 - 8 * xi, d = sqrt(q * q / 4 + 1);
+  return cbrt(-q / 2 + d) + cbrt(-q / 2 - d);
+}
+
+int alp_sample_v_to_gamma_a(double mV, double ma, double bg, size_t n_theta,
+                            size_t n_phi, alp_sample **out)
+{
+  double g = sqrt(1 + bg * bg), Es, ps;
+  alp_sample *s;
+  int status;
+  *out = NULL;
+  if (!(ma > 0 && ma < mV && bg >= 0 && isfinite(bg)) || n_theta == 0 || n_phi == 0
+      || n_theta > ALP_SAMPLE_NMAX / n_phi)
+    GSL_ERROR("ma, beta*gamma or the number of nodes out of range", GSL_EDOM);
+  if ((status = alp_sample_alloc(n_theta * n_phi, ma, &s))) return status;
+  Es = (mV * mV + ma * ma) / (2 * mV);  /* two-body kinematics in the V frame */
+  ps = (mV * mV - ma * ma) / (2 * mV);
+  for (size_t i = 0; i < n_theta; i++) {
+    double u = cos_quantile((i + 0.5) / n_theta), st = sqrt(fmax(0.0, 1 - u * u));
+    for (size_t j = 0; j < n_phi; j++) {
+      size_t k = i * n_phi + j;
+      double phi = 2 * M_PI * (j + 0.5) / n_phi;
+      double px = ps * st * cos(phi), py = ps * st * sin(phi);
+      double pz = g * ps * u + bg * Es;  /* boost along z */
+      double p = sqrt(px * px + py * py + pz * pz);
+      s->bg[k] = p / ma;
+      s->ux[k] = px / p; s->uy[k] = py / p; s->uz[k] = pz / p;
+      /* the photon: E_gamma = p* in the V frame, back to back */
+      s->ke[k] = g * ps - bg * ps * u;
+      s->kpx[k] = -px; s->kpy[k] = -py; s->kpz[k] = -g * ps * u + bg * ps;
+    }
+  }
+  s->m_recoil = 0;
+  snprintf(s->label, sizeof s->label, "V -> gamma a (quadrature, bg %.4g)", bg);
+  *out = s;
   return GSL_SUCCESS;
 }

@@ -36,4 +36,17 @@ int alp_br_v_to_gamma_a(const alp_model *m, alp_vector v, double ma, int lo,
 int alp_v_decay_beyond(double mV, double ma, double bg, double r,
                        double ctau, double *p);
 
+/* The ALPs of e+e- -> V -> gamma a, V with beta*gamma = bg along +z (the
+ * e- beam): a deterministic equal-weight quadrature of the (3/8)(1 + cos^2
+ * theta*) distribution, n_theta quantiles of cos theta* times n_phi
+ * azimuths, boosted to the lab (production point the IP; the photon as the
+ * recoil).  Its events go into the detector machinery (vol:paths) like a
+ * Monte Carlo sample; the average over events is the midpoint rule in the
+ * cumulative distribution.  Errors: GSL_EDOM (ma outside (0, mV), bg < 0
+ * or not finite, n_theta * n_phi outside 1..ALP_SAMPLE_NMAX), GSL_ENOMEM.
+ * *out is a new sample owned by the caller. */
+struct alp_sample;
+int alp_sample_v_to_gamma_a(double mV, double ma, double bg, size_t n_theta,
+                            size_t n_phi, struct alp_sample **out);
+
 #endif

@@ -79,3 +79,28 @@ function TestQuarkonium:test_errors()
   lu.assertErrorMsgContains("boost", alp.model.v_decay_beyond,
                             { parent = "J/psi", ma = 1, boost = -1, r = 1, ctau = 1 })
 end
+
+function TestQuarkonium:test_quadrature_sample()
+  -- at rest: every ALP has beta gamma = p*/m_a and <cos^2> = (3/8)(2/3 + 2/5) = 0.4
+  local m, ma = 10.3551, 2.0
+  local s = alp.sample.v_to_gamma_a { parent = "Upsilon(3S)", ma = ma, boost = 0, n_theta = 4000, n_phi = 4 }
+  lu.assertEquals(#s, 16000)
+  local uz, bg, sum = s:get("uz"), s:get("betagamma"), 0
+  for i = 1, #uz do sum = sum + uz[i] ^ 2 end
+  h.assert_rel(sum / #uz, 0.4, 1e-6, "<cos^2 theta*> of 1 + cos^2")
+  h.assert_rel(bg[1], (m * m - ma * ma) / (2 * m) / ma, 1e-12)
+  -- boosted: a sphere gives v_decay_beyond's integral
+  local b = alp.sample.v_to_gamma_a { parent = "Upsilon(3S)", ma = ma, boost = 0.531, n_theta = 2000, n_phi = 1 }
+  local sph = alp.detector.sphere { rmax = 1.5 }
+  for _, ct in ipairs { 0.05, 0.5, 5 } do
+    h.assert_rel(sph:decay_prob(b, ct, "outside"),
+                 alp.model.v_decay_beyond { parent = "Upsilon(3S)", ma = ma, boost = 0.531, r = 1.5, ctau = ct }, 1e-6)
+  end
+  -- energy conservation: ALP + photon = the V four-momentum (E = gamma m_V)
+  local E, _, _, pz = b:kaon()
+  local bg7, uz7 = b:get("betagamma")[7], b:get("uz")[7]
+  h.assert_rel(math.sqrt((bg7 * ma) ^ 2 + ma * ma) + E[7], math.sqrt(1 + 0.531 ^ 2) * m, 1e-12, "energy")
+  h.assert_rel(bg7 * ma * uz7 + pz[7], 0.531 * m, 1e-12, "p_z")
+  lu.assertErrorMsgContains("ma must be", alp.sample.v_to_gamma_a, { parent = "J/psi", ma = 3.2, boost = 0 })
+  lu.assertErrorMsgContains("unknown option", alp.sample.v_to_gamma_a, { parent = "J/psi", ma = 1, boost = 0, n = 5 })
+end

@@ -1,7 +1,7 @@
 -- tests/lua/test_recast_belle_y1s_invisible.lua: Belle Y(1S) -> gamma + invisible
 -- (recasts/belle_y1s_invisible/) at a point computed by hand: a csv row, D17's LO rate and
--- the escape probability beyond the 2.54 m sphere around Belle's ECL, bracketed by the
--- smallest and largest lab momentum at beta gamma = 0.425.
+-- the probability to decay outside Belle's ECL cylinder (rho < 1.62 m, -1.02 < z < 1.96 m),
+-- counted direction by direction from the quadrature sample's own events.
 local lu = require "luaunit"
 local h = require "helpers"
 local q = require "quarkonium_hand"
@@ -10,7 +10,21 @@ TestRecastBelleY1sInvisible = {}
 
 local PATH = alp.root .. "/recasts/belle_y1s_invisible/belle_y1s_invisible.lua"
 local MA, UL = 0.08347096269, 1.070279940753924776e-06 -- csv row 2 (bin centre)
-local R = math.sqrt(1.62 ^ 2 + 1.96 ^ 2) -- Belle NIM Table 1: ECL barrel r, forward endcap z
+
+-- P(outside the cylinder) by hand: the exit distance of each direction
+local function p_out_by_hand(s)
+  local ux, uy, uz, bg = s:get("ux"), s:get("uy"), s:get("uz"), s:get("betagamma")
+  return function(ctau)
+    local sum = 0
+    for i = 1, #ux do
+      local st = math.sqrt(ux[i] ^ 2 + uy[i] ^ 2)
+      local l = math.min(st > 0 and 1.62 / st or math.huge,
+                         uz[i] > 0 and 1.96 / uz[i] or uz[i] < 0 and -1.02 / uz[i] or math.huge)
+      sum = sum + math.exp(-l / (bg[i] * ctau))
+    end
+    return sum / #ux
+  end
+end
 
 function TestRecastBelleY1sInvisible:test_declaration_and_limit()
   local d = alp.recast.load(PATH)
@@ -22,25 +36,26 @@ function TestRecastBelleY1sInvisible:test_declaration_and_limit()
 end
 
 function TestRecastBelleY1sInvisible:test_edge_by_hand()
-  local d = alp.recast.load(PATH)
-  local m = alp.model.benchmark("cff", 1)
-  local ctau1 = m:ctau(MA)
-  local pmin, pmax = q.p_range("Upsilon(1S)", MA, 0.425)
-  local function edge(p)
-    return q.edge("Upsilon(1S)", MA, UL, ctau1, function(ct) return math.exp(-R * MA / (p * ct)) end, 0.1, 10)
-  end
-  local lo, hi = edge(pmax), edge(pmin)
+  local d, dat = alp.recast.load(PATH), nil
+  dat = alp.recast.data(d)
+  local paths = d.prepare(MA, dat, { name = "ecl" })
+  local s = alp.sample.v_to_gamma_a { parent = "Upsilon(1S)", ma = MA, boost = 0.425, n_theta = 2000, n_phi = 1 }
+  local hand = p_out_by_hand(s)
+  for _, ct in ipairs { 0.01, 0.3, 10 } do h.assert_rel(paths:decay_prob(ct), hand(ct), 1e-9, "c tau " .. ct) end
+  local ctau1 = alp.model.benchmark("cff", 1):ctau(MA)
+  local c = q.edge("Upsilon(1S)", MA, UL, ctau1, hand, 0.1, 10)
+  -- long-lived at the edge: c ~ sqrt(UL/x1) within the escape probability
+  local p = hand(ctau1 / (c * c))
+  lu.assertTrue(p > 0.95 and p < 1, "escape probability at the edge " .. p)
+  h.assert_rel(c, math.sqrt(UL / (q.x1("Upsilon(1S)", MA) * p)), 1e-5)
   local iv = q.intervals(d, "cff", "ecl", { MA })[MA]
-  lu.assertNotNil(iv)
-  lu.assertTrue(iv.lo >= lo * (1 - 2e-3) and iv.lo <= hi * (1 + 2e-3),
-                string.format("c_low %.6g within the bracket [%.6g, %.6g]", iv.lo, lo, hi))
-  lu.assertTrue(hi / lo < 1.1, "the bracket is tight: the ALP is long-lived at the edge")
+  h.assert_rel(iv.lo, c, 2e-3, "c_ff edge: B(Y(1S) -> gamma a) P(outside ECL) = UL")
   -- the ALP decays inside at large c: the region closes below the D16(b) bound
   lu.assertTrue(iv.hi < alp.model.max_coupling("Upsilon(1S)"))
   -- an invisible width counts in full (seed eq. 3.4 form)
-  local mi = alp.model { cff = 1, gamma_inv = 8e-9 }
-  local binv = mi:br(1.0, "invisible")
+  local mi = alp.model { cff = 1, gamma_inv = alp.model.benchmark("cff", 1):width(MA) } -- B(inv) = 1/2
+  local binv = mi:br(MA, "invisible")
   lu.assertTrue(binv > 0.01 and binv < 0.99)
-  local p = alp.model.v_decay_beyond { parent = "Upsilon(1S)", ma = 1.0, boost = 0.425, r = R, ctau = mi:ctau(1.0) }
-  h.assert_rel(d.signal(mi, 1.0, nil, { name = "ecl" }), mi:br_v_to_gamma_a("Upsilon(1S)", 1.0) * (binv + (1 - binv) * p), 1e-12)
+  h.assert_rel(d.signal(mi, MA, paths, { name = "ecl" }),
+               mi:br_v_to_gamma_a("Upsilon(1S)", MA) * (binv + (1 - binv) * hand(mi:ctau(MA))), 1e-9)
 end
