@@ -5,9 +5,9 @@ local C = alp.constants
 -- Upsilon(3S) boost: ALPaca's run energies 8.6 GeV e- on 3.1 GeV e+ (babar_geometry.csv:
 -- GAP, third-party comment, grade C), beta gamma = (8.6 - 3.1)/m_Y(3S)
 local BOOST = (8.6 - 3.1) / C["m_Y3S"]
-local R = { long_lifetime = 100, -- m: D18's long-lifetime length
-            -- m: the sphere around D13's EMC volume rho < 0.92 m within 15.8-141.8 deg (grade C)
-            emc = 0.92 / math.sin(math.rad(15.8)) }
+-- Variant emc: D13's BaBar volume "emc_veto" (seen if emitted at 15.8-141.8 deg and decaying
+-- at rho < 0.92 m; grade C numbers); long_lifetime (default): decays beyond D18's 100 m
+local EMC = alp.detector.babar():volume("emc_veto")
 local limit = alp.limit.csv("babar_y3s_invisible.csv", { value = "br_ul", mass = "ma_GeV",
   cl = 0.90, interpolate = { mass = "linear", value = "log" }, outside = { mass = { low = "hold", high = "none" } } })
 
@@ -15,14 +15,20 @@ return alp.recast {
   name = "babar_y3s_invisible", experiment = "BaBar", signature = "invisible", cl = 0.90,
   process = "Upsilon(3S) -> gamma a, a escapes the detector (or a -> invisible)",
   reference = { arxiv = "0808.0017", inspire = "BaBar:2008aby" },
-  observable = "B(Y(3S) -> gamma a) [B(a->inv) + (1 - B(a->inv)) P(r > R)] < UL(m_a)",
+  observable = "B(Y(3S) -> gamma a) [B(a->inv) + (1 - B(a->inv)) P(escape)] < UL(m_a)",
   tags = { "Upsilon", "invisible", "BaBar" },
   limit = limit,
-  variants = { long_lifetime = { default = true }, emc = {} }, -- radii: R below
-  signal = function(model, ma, _, v) -- D17 (LO, c_bb at 4.18 GeV) times the escape probability
-    local b_inv = model:br(ma, "invisible")
-    local p = alp.model.v_decay_beyond { parent = "Upsilon(3S)", ma = ma, boost = BOOST, r = R[v.name],
-                                         ctau = model:ctau(ma) }
+  variants = { long_lifetime = { default = true }, emc = {} },
+  prepare = function(ma, _, v) -- the ALP directions of V -> gamma a (1 + cos^2, boosted)
+    if v.name ~= "emc" then return nil end
+    local s <close> = alp.sample.v_to_gamma_a { parent = "Upsilon(3S)", ma = ma, boost = BOOST,
+                                                n_theta = 2000, n_phi = 1 } -- symmetric about z
+    return EMC:paths(s, "outside")
+  end,
+  signal = function(model, ma, paths) -- D17 (LO, c_bb at 4.18 GeV) times the escape probability
+    local b_inv, ct = model:br(ma, "invisible"), model:ctau(ma)
+    local p = paths and paths:decay_prob(ct) or alp.model.v_decay_beyond {
+      parent = "Upsilon(3S)", ma = ma, boost = BOOST, r = 100, ctau = ct }
     return model:br_v_to_gamma_a("Upsilon(3S)", ma) * (b_inv + (1 - b_inv) * p)
   end,
   masses = { min = 1e-3, max = 7.8, n = 200 },
@@ -36,6 +42,8 @@ LO (no QCD/relativistic factor, D17 (i)) times B(a -> inv) + (1 - B(a -> inv)) P
 probability to decay beyond R (1 + cos^2 distribution, Y(3S) beta gamma = 0.531 from
 ALPaca's 8.6/3.1 GeV: the run energies are a GAP).  BaBar's EMC dimensions were not read
 (grade C), so the default is D18's long-lifetime limit R = 100 m (a lower bound on
-<P_a>: conservative).  Variant emc: R = 3.38 m, the sphere enclosing D13's EMC volume
-(rho < 0.92 m, 15.8-141.8 deg; grade C numbers).]],
+<P_a>: conservative).  Variant emc: D13's "emc_veto" volume of alp.detector.babar()
+(rho < 0.92 m within 15.8-141.8 deg, grade C; ALPs outside the window count as
+invisible, the ALP's direction standing for its products', as in babar_knunu), over a
+2000-node quadrature of the 1 + cos^2 theta* distribution (alp.sample.v_to_gamma_a).]],
 }
