@@ -24,8 +24,10 @@ static lua_State *globalL = NULL;
 static const char usage_text[] =
   "usage: alpcast [options] [FILE.lua [args...]]\n"
   "       alpcast suite [--out DIR] [--only NAME,...] [--list] [-j N] [--timeout S] ...\n"
+  "       alpcast check --model FILE.lua --ma M --c C [--json] ...\n"
   "       alpcast help [TOPIC]\n"
   "       alpcast new-recast NAME --data FILE.csv [--dir DIR]\n"
+  "       alpcast plot [RESULTS...] [--in DIR] [--model NAME] [--out FILE] ...\n"
   "\n"
   "Phenomenology of long-lived axion-like particles (ALPs) from B -> K a and\n"
   "K -> pi a: which searches exclude them, and can Belle II see them displaced\n"
@@ -45,10 +47,15 @@ static const char usage_text[] =
   "  suite                   run the bundled recasts (recasts/*.lua), write\n"
   "                          the excluded regions and figures to out/;\n"
   "                          `alpcast suite --help` for its options\n"
+  "  check --model FILE --ma M --c C\n"
+  "                          every recast's verdict on one point of a model\n"
+  "                          family (`alpcast check --help`)\n"
   "  help [TOPIC]            the same text as help(TOPIC) in the REPL\n"
   "  new-recast NAME --data FILE.csv\n"
   "                          a starting recast folder NAME/ from the data\n"
   "                          file's header (`alpcast new-recast --help`)\n"
+  "  plot [RESULTS...]       any recasts' results as one Fig. 3-style figure\n"
+  "                          (`alpcast plot --help`)\n"
   "\n"
   "Environment: ALPCAST_PATH (folder holding scripts/ and recasts/),\n"
   "ALPCAST_RECAST_PATH (colon-separated folders of your own recasts),\n"
@@ -295,6 +302,14 @@ static int pmain(lua_State *L)
     }
     if (strcmp(argv[script], "help") == 0) {
       lua_pushinteger(L, run_lua_command(L, "alpcast.help", "main", argv, argc, script + 1));
+      return 1;
+    }
+    if (strcmp(argv[script], "plot") == 0) {
+      lua_pushinteger(L, run_lua_command(L, "alpcast.results_figure", "main", argv, argc, script + 1));
+      return 1;
+    }
+    if (strcmp(argv[script], "check") == 0) {
+      lua_pushinteger(L, run_lua_command(L, "alpcast.verdict", "main", argv, argc, script + 1));
       return 1;
     }
     if (strcmp(argv[script], "new-recast") == 0) {

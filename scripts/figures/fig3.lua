@@ -1,7 +1,9 @@
 -- scripts/figures/fig3.lua: the seed's Fig. 3 -- bounds on c_ff(Lambda)/f_a and
 -- c_WW(Lambda)/f_a vs m_a from the existing searches (seed Sec. 3), drawn from
 -- the suite's results of the seven recasts of issue #6.
---   alpcast scripts/figures/fig3.lua [--out DIR]     (default DIR = out)
+--   alpcast scripts/figures/fig3.lua [--out DIR] [--model FILE.lua]     (default DIR = out)
+-- With --model (a model family, help("alp.family")) one panel for that family,
+-- from DIR/<recast>/<name>.csv, written as DIR/fig3_<name>*.
 -- Reads DIR/<recast>/<benchmark>.csv (ma_GeV,c_low,c_high) and the region
 -- polygons DIR/<recast>/extra/<benchmark>_polygons.csv; a recast without
 -- results (not run yet, failed, or not applicable to a benchmark) is skipped
@@ -9,35 +11,29 @@
 --   DIR/fig3_<benchmark>.csv              every plotted interval (recast, ma_GeV, c_low, c_high)
 --   DIR/fig3_<benchmark>_<recast>.csv     the plotted polygons of one recast
 --   DIR/fig3_<benchmark>.{gp,svg,pdf}     the figure (log-log, filled regions)
--- Colours as in the seed: BaBar nu nubar yellow, NA62 orange, BaBar gamma gamma
--- and beam dumps blue, LHCb and CHARM green.
-local out = alp.output.out_dir({ ... }, "scripts/figures/fig3.lua")
+-- Colours and hatching from alpcast.styles (as in the paper where it has the
+-- bound: BaBar nu nubar yellow, NA62 orange, BaBar gamma gamma and beam dumps
+-- blue, LHCb green; CHARM brown so that it never shares LHCb's swatch).
+local out, fam = alp.output.figure_args({ ... }, "scripts/figures/fig3.lua")
 if not out then return end
 
--- drawing order: the wide regions of the displaced and prompt searches first,
--- the invisible searches (NA62, BaBar nu nubar) last, on top
+-- The recasts of the paper's Fig. 3 and the newer bounds beside them, in
+-- drawing order: the wide regions of the displaced and prompt searches
+-- first, the invisible searches (NA62, BaBar nu nubar) last, on top.  Key
+-- text, colour and hatching of each bound: alpcast.styles (the same in every
+-- figure); the CL comes from the result file.
+local styles = require "alpcast.styles"
 local RECASTS = {
-  { name = "beamdumps_gg", title = "NuCal, CHARM, E137 (90%)", color = "#1F5FB4" },
-  { name = "babar_kgg", title = "BaBar B^+→K^+γγ (90%)", color = "#6AAEE8" },
-  { name = "lhcb_kmumu_prompt", title = "LHCb B^0→K^{*0}μμ (95%)", color = "#8CCB6E" },
-  { name = "lhcb_kmumu_displaced", title = "LHCb B^+→K^+μμ displaced (95%)", color = "#2E9945" },
-  { name = "charm_kmumu", title = "CHARM B→Kμμ (95%)", color = "#0B5D2A" },
-  { name = "na62_kpix", title = "NA62 K^+→π^+X (90%)", color = "#F28E00" },
-  { name = "babar_knunu", title = "BaBar B^+→K^+νν̄ (90%)", color = "#F2D200" },
+  { name = "beamdumps_gg" }, { name = "babar_kgg" }, { name = "lhcb_kmumu_prompt" },
+  { name = "lhcb_kmumu_displaced" }, { name = "charm_kmumu" }, { name = "na62_kpix" },
+  { name = "babar_knunu" },
   -- NA62's visible K+ -> pi+ a searches (arXiv:2507.17286, via ALPaca)
-  { name = "na62_2025_kpi_visible", variant = "gg", color = "#C0504D",
-    title = "NA62 K^+→π^+γγ (90%)" },
-  { name = "na62_2025_kpi_visible", variant = "mumu", color = "#8B2E2B",
-    title = "NA62 K^+→π^+μμ (90%)" },
+  { name = "na62_2025_kpi_visible", variant = "gg" }, { name = "na62_2025_kpi_visible", variant = "mumu" },
   -- the current Belle II bound (arXiv:2306.02830), one region per channel
-  { name = "belle2_2023_displaced", variant = "kp_mumu", color = "#7B3FA0",
-    title = "Belle II 2023 (2306.02830) K^+μμ (95%)" },
-  { name = "belle2_2023_displaced", variant = "kst_mumu", color = "#A87BC8",
-    title = "Belle II 2023 (2306.02830) K^{*0}μμ (95%)" },
-  { name = "belle2_2023_displaced", variant = "kp_ee", color = "#5B2C83",
-    title = "Belle II 2023 (2306.02830) K^+ee (95%)" },
-  { name = "belle2_2023_displaced", variant = "kst_ee", color = "#C9A8E0",
-    title = "Belle II 2023 (2306.02830) K^{*0}ee (95%)" },
+  { name = "belle2_2023_displaced", variant = "kp_mumu" },
+  { name = "belle2_2023_displaced", variant = "kst_mumu" },
+  { name = "belle2_2023_displaced", variant = "kp_ee" },
+  { name = "belle2_2023_displaced", variant = "kst_ee" },
 }
 -- REFERENCE D16(b): the EFT holds for f_a/c > m_P; B-meson searches stop at
 -- c/f_a = 1/m_B (alp.model.max_coupling("B+")); the figure shades above it
@@ -49,6 +45,12 @@ local PANELS = {
           text = "c_WW(Lambda)/f_a [TeV^-1], cWW benchmark (seed eq. 2.13)" },
 }
 local XRANGE = { 1e-3, 5 }
+local BENCHES = { "cff", "cWW" }
+if fam then
+  BENCHES = { fam.name }
+  PANELS[fam.name] = { ylabel = fam.label, yrange = { 1e-6, 1e4 }, text = fam.label .. " (model family " .. fam.name .. ")",
+                       title = "Existing bounds (as seed Fig. 3), model family " .. fam.name }
+end
 
 -- polygons of a suite polygon file: blocks of "ma,c" rows separated by blank lines
 local function read_polygons(path)
@@ -80,7 +82,7 @@ local function note(s)
   print("scripts/figures/fig3.lua: " .. s)
 end
 
-for _, bench in ipairs { "cff", "cWW" } do
+for _, bench in ipairs(BENCHES) do
   local panel = PANELS[bench]
   local series, rows, used = {}, {}, {}
   for _, r in ipairs(RECASTS) do
@@ -112,28 +114,34 @@ for _, bench in ipairs { "cff", "cWW" } do
       else
         local path = out .. "/fig3_" .. bench .. "_" .. tag .. ".csv"
         alp.contour.write(path, polys, {
-          quantity = "region excluded by " .. r.name .. " (seed Fig. 3), closed polygons in (m_a, c)",
+          quantity = "region excluded by " .. r.name .. " (paper Fig. 3), closed polygons in (m_a, c)",
           units = "ma_GeV: GeV; c: " .. panel.text,
           benchmark = bench,
           recast = r.name,
-          source = alp.fs.exists(pfile) and pfile or ivfile,
+          -- inside the output folder: no path of this machine in the header
+          source = alp.fs.exists(pfile) and (r.name .. "/extra/" .. label .. "_polygons.csv")
+            or (r.name .. "/" .. label .. ".csv"),
         })
         written[#written + 1] = path
+        local st = styles.of(r.name, r.variant)
+        local cl = tonumber(d.meta.cl)
         series[#series + 1] = { file = path, x = "ma_GeV", y = "c", style = "polygon",
-                                title = r.title, color = r.color, alpha = 0.7 }
+                                title = st.title .. (cl and string.format(" (%g%%)", 100 * cl) or ""),
+                                color = st.color, pattern = st.pattern, alpha = 0.45 }
         used[#used + 1] = tag
       end
     end
   end
-  if C_MAX < panel.yrange[2] then
+  local c_max = fam and C_MAX / fam.scale or C_MAX -- D16(b) bounds the largest coupling
+  if c_max < panel.yrange[2] then
     local vpath = out .. "/fig3_" .. bench .. "_validity.csv"
-    alp.contour.write(vpath, { { { XRANGE[1], C_MAX }, { XRANGE[2], C_MAX },
+    alp.contour.write(vpath, { { { XRANGE[1], c_max }, { XRANGE[2], c_max },
                                  { XRANGE[2], panel.yrange[2] }, { XRANGE[1], panel.yrange[2] } } }, {
       quantity = "c/f_a above the EFT validity bound 1/m_B+ (REFERENCE D16(b)): shaded",
       units = "ma_GeV: GeV; c: " .. panel.text, benchmark = bench })
     written[#written + 1] = vpath
-    series[#series + 1] = { file = vpath, x = "ma_GeV", y = "c", style = "polygon", color = "#999999",
-                            alpha = 0.35, title = string.format("f_a/c < m_B (c/f_a > %.0f TeV^{-1}): EFT not valid", C_MAX) }
+    series[#series + 1] = { file = vpath, x = "ma_GeV", y = "c", style = "polygon",
+                            color = styles.validity.color, alpha = styles.validity.alpha, title = string.format("f_a/c < m_B (c/f_a > %.0f TeV^{-1}): EFT not valid", c_max) }
   end
   local path = out .. "/fig3_" .. bench .. ".csv"
   alp.output.csv(path, {
@@ -143,9 +151,9 @@ for _, bench in ipairs { "cff", "cWW" } do
       quantity = "excluded coupling intervals of the existing searches (seed Fig. 3), one row per interval per mass",
       units = "ma_GeV: GeV; c_low, c_high: " .. panel.text .. " (inf = open upwards)",
       benchmark = bench,
-      model = "f_a = 1 TeV, Lambda = 4 pi TeV; only this coupling at Lambda",
+      model = fam and alp.family.describe(fam) or "f_a = 1 TeV, Lambda = 4 pi TeV; only this coupling at Lambda",
       reference = "arXiv:2201.06580 Fig. 3",
-      source = out .. "/<recast>/" .. bench .. ".csv of: " .. (#used > 0 and table.concat(used, ", ") or "none"),
+      source = "<recast>/" .. bench .. ".csv of: " .. (#used > 0 and table.concat(used, ", ") or "none"),
     },
   })
   written[#written + 1] = path
@@ -154,8 +162,8 @@ for _, bench in ipairs { "cff", "cWW" } do
   else
     local opts = {
       output = out .. "/fig3_" .. bench,
-      title = "Existing bounds (seed Fig. 3), " .. (bench == "cff" and "c_{ff}" or "c_{WW}")
-        .. " only, Λ = 4π TeV, f_a = 1 TeV",
+      title = panel.title or ("Existing bounds (seed Fig. 3), " .. (bench == "cff" and "c_{ff}" or "c_{WW}")
+        .. " only, Λ = 4π TeV, f_a = 1 TeV"),
       xlabel = "m_a [GeV]",
       ylabel = panel.ylabel,
       logx = true,

@@ -71,7 +71,7 @@ function TestFig3:test_belle2_2023_variants_and_validity_shading()
   local cww = alp.data.csv(d .. "/fig3_cWW.csv")
   lu.assertEquals(cww.columns.recast[1], "belle2_2023_displaced_kp_mumu")
   local gp = assert(io.open(d .. "/fig3_cWW.gp")):read("a")
-  lu.assertStrContains(gp, "Belle II 2023 (2306.02830) K^+μμ")
+  lu.assertStrContains(gp, "Belle II 2023 K^+μμ") -- key text of alpcast.styles
   lu.assertStrContains(gp, "fig3_cWW_validity.csv")
   local v = alp.data.csv(d .. "/fig3_cWW_validity.csv")
   h.assert_rel(v.columns.c[1], alp.model.max_coupling("B+"), 1e-6, "shaded from 1/m_B+ up (8 digits written)")
