@@ -28,6 +28,10 @@ local EXPECTED = {
   belle2_2023_displaced = { "cff_kp_ee", "cff_kp_mumu", "cff_kst_ee", "cff_kst_mumu", "cWW_kp_mumu" },
   na62_2025_kpix = { "cff", "cWW" }, e787_kpi_gg = { "cff", "cWW" }, na482_kpi_mumu = { "cff", "cWW" },
   koto_klpi0x = { "cff", "cWW" },
+  -- radiative quarkonium (D17): c_WW excludes nothing except at BESIII (gamma gamma)
+  besiii_jpsi_invisible = { "cff" }, besiii_jpsi_gg = { "cff", "cWW" },
+  babar_y3s_invisible = { "cff", "cff_emc" }, babar_y3s_mumu = { "cff" }, babar_y3s_tautau = { "cff" },
+  belle_y1s_invisible = { "cff", "cff_long_lifetime" },
 }
 
 function TestSuiteFull:test_runs_without_failure()
