@@ -17,7 +17,7 @@ WARN     = -Wall -Wextra -Wshadow -Wwrite-strings -Wstrict-prototypes \
            $(WERROR)
 # Debian packages `make deps` installs (a no-op when all are present).
 DEB_PKGS = gcc pkg-config lua5.4 liblua5.4-dev libgsl-dev lua-unit lua-cjson \
-           libreadline-dev gnuplot-nox libssl-dev
+           libreadline-dev gnuplot-nox libssl-dev librandom123-dev
 
 # pkg-config flags are expanded lazily (recursive `=`), only when a recipe
 # runs, so `make deps test` works on a machine that has no pkg-config yet.
@@ -46,9 +46,12 @@ XFLAGS =
 # acceptance.c: the (event x ctau) exp() loop is vectorised through
 # libmvec; -fno-math-errno lets gcc call the vector exp.
 $(BUILD)/obj/physics/acceptance.o: XFLAGS = -O3 -fno-math-errno -fopenmp-simd
+# sample.c: the B+ -> K+ a event loop (Philox, sin/cos/log), the same way;
+# -fno-builtin-sin keeps gcc from fusing sin+cos into a scalar sincos.
+$(BUILD)/obj/physics/sample.o: XFLAGS = -O3 -fno-math-errno -fopenmp-simd -fno-builtin-sin
 
 .PHONY: all test check validate sanitize bench suite deps install uninstall \
-        clean help memcheck docs fuzz fuzz-ci
+        clean help memcheck docs fuzz fuzz-ci recast-table
 
 all: $(EXE)
 
@@ -111,11 +114,16 @@ suite: $(EXE)
 	$(EXE) suite
 
 # The pictures the README shows, regenerated from a full suite run.
-DOC_FIGS = fig3_cff fig3_cWW fig10_br_vs_ctau fig12_cff fig12_cWW
+DOC_FIGS = fig3_cff fig3_cWW fig10_br_vs_ctau fig12_cff fig12_cWW \
+           current_bounds_cff current_bounds_cWW future_reach_cff future_reach_cWW
 docs: $(EXE)
 	$(EXE) suite --out $(BUILD)/docs-out
 	mkdir -p docs
 	for f in $(DOC_FIGS); do cp $(BUILD)/docs-out/$$f.svg docs/; done
+
+# docs/recasts.md: the table of every bundled recast, from the descriptors
+recast-table: $(EXE)
+	$(EXE) tools/recast_table.lua docs/recasts.md
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
@@ -153,7 +161,11 @@ help:
 	@echo "  make fuzz-ci    the same, 2000 cases (CI)"
 	@echo "  make suite      run every bundled recast: alpcast suite (writes out/)"
 	@echo "  make docs       regenerate the README's figures in docs/"
+	@echo "  make recast-table  regenerate docs/recasts.md (the README table of every bundled recast)"
 	@echo "  make install PREFIX=/usr/local DESTDIR=   |  make uninstall"
+	@echo "  make deps-jupyter, make jupyter-test   the Jupyter kernel, notebook and loader (python/)"
 	@echo "  make clean"
+
+include python/jupyter.mk
 
 -include $(PHYS_OBJ:.o=.d) $(HOST_OBJ:.o=.d)

@@ -13,4 +13,12 @@ void host_report(lua_State *L, int status);
  * main (terminal stdin and no -E). */
 void host_repl(lua_State *L, int use_history);
 
+/* Names completing `text` ("alp.sa" -> "alp.sample"), sorted, as a
+ * malloc'ed NULL-terminated array of malloc'ed strings; NULL when nothing
+ * completes (complete.c; the REPL's Tab and the kernel's completion). */
+char **host_completions(lua_State *L, const char *text);
+/* `alpcast --kernel`: the framed protocol the Jupyter kernel drives
+ * (kernel.c).  Returns the exit code. */
+int host_kernel(lua_State *L);
+
 #endif

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <omp.h>
 #include "acceptance.h"
 #include "detector.h"
@@ -658,6 +659,49 @@ static int l_paths_decay_prob(lua_State *L)
   return push_probs(L, fname, p, e, n, is_array);
 }
 
+/* Thread CPU time [s] (unaffected by other processes on the machine). */
+static double thread_cpu(void)
+{
+  struct timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* pt:_bench(ctau_array, reps) -> kernel_s, floor_s, nexp: thread CPU seconds
+ * per call of decay_prob (1 thread) and of the plain vector-exp floor over
+ * the same table (alp_paths_exp_floor), and the exps of one floor call
+ * (make bench; not a physics result). */
+static int l_paths_bench(lua_State *L)
+{
+  static const char *const fname = "alp.detector.paths:_bench";
+  alp_paths *pt = check_paths(L, 1);
+  size_t n, nexp = 0;
+  int is_array, status = 0;
+  double *ct = check_ctau(L, 2, fname, &n, &is_array), *p, *e, t0, tk, tf;
+  double sink = 0.0;
+  lua_Integer reps = luaL_checkinteger(L, 3);
+  alp_mc_opts o = { 0, 1, NULL };
+  for (size_t i = 0; i < n; i++)
+    if (!(ct[i] > 0.0 && ct[i] < INFINITY))
+      return luaL_error(L, "%s: ctau must be in (0, inf) m", fname);
+  if (reps < 1 || reps > 1000) return luaL_error(L, "%s: reps must be in [1, 1000]", fname);
+  p = alpL_newbuffer(L, n);
+  e = alpL_newbuffer(L, n);
+  t0 = thread_cpu();
+  for (lua_Integer r = 0; r < reps && !status; r++)
+    status = alp_paths_decay_prob(pt, ct, n, &o, p, e);
+  tk = (thread_cpu() - t0) / (double)reps;
+  if (status) return alpL_status_error(L, fname, status);
+  t0 = thread_cpu();
+  for (lua_Integer r = 0; r < reps; r++) sink += alp_paths_exp_floor(pt, ct, n, &nexp);
+  tf = (thread_cpu() - t0) / (double)reps;
+  lua_pushnumber(L, tk);
+  (void)sink;
+  lua_pushnumber(L, tf);
+  lua_pushinteger(L, (lua_Integer)nexp);
+  return 3;
+}
+
 static int l_paths_len(lua_State *L)
 {
   lua_pushinteger(L, (lua_Integer)alp_paths_events(check_paths(L, 1)));
@@ -730,6 +774,7 @@ static const luaL_Reg vol_meta[] = {
 
 static const luaL_Reg paths_methods[] = {
   { "decay_prob", l_paths_decay_prob },
+  { "_bench", l_paths_bench },
   { "len", l_paths_len },
   { NULL, NULL }
 };

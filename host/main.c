@@ -14,6 +14,7 @@
 #include "lauxlib.h"
 #include "lualib.h"
 #include "host.h"
+#include "omp_wait.h"
 #include "lalp.h"
 #include "paths.h"
 #include "version.h"
@@ -40,6 +41,8 @@ static const char usage_text[] =
   "  -e CODE                 execute the string CODE (may be repeated)\n"
   "  -i                      enter the REPL after running FILE / -e\n"
   "  -E                      ignore ALPCAST_* environment variables\n"
+  "  --kernel                the session of the Jupyter kernel: framed cells on\n"
+  "                          stdin, framed replies on stdout (host/kernel.c)\n"
   "  -v, --version           print the alpcast, Lua and GSL versions\n"
   "  -h, --help              this text\n"
   "  --                      stop handling options\n"
@@ -242,7 +245,7 @@ static void print_version(lua_State *L, const char *root, int verbose)
 
 /* ---- pmain ------------------------------------------------------------------- */
 
-struct opts { int interactive, version, help, ignore_env, script, nexec; };
+struct opts { int interactive, version, help, ignore_env, script, nexec, kernel; };
 
 /* Parse interpreter options; returns the index of the script (or argc), or
  * -1 on a usage error (message already printed). */
@@ -259,6 +262,7 @@ static int parse_args(char **argv, int argc, struct opts *o)
       o->nexec++;
     } else if (strcmp(a, "-i") == 0) o->interactive = 1;
     else if (strcmp(a, "-E") == 0) o->ignore_env = 1;
+    else if (strcmp(a, "--kernel") == 0) o->kernel = 1;
     else if (strcmp(a, "-v") == 0 || strcmp(a, "--version") == 0) o->version = 1;
     else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) o->help = 1;
     else {
@@ -274,7 +278,7 @@ static int pmain(lua_State *L)
 {
   int argc = (int)lua_tointeger(L, 1);
   char **argv = (char **)lua_touserdata(L, 2);
-  struct opts o = { 0, 0, 0, 0, 0, 0 };
+  struct opts o = { 0, 0, 0, 0, 0, 0, 0 };
   char root[4096];
   int found, script, code = 0, tty = isatty(0);
 
@@ -293,6 +297,8 @@ static int pmain(lua_State *L)
   lua_setfield(L, LUA_REGISTRYINDEX, "alpcast.ignore_env");
 
   create_arg_table(L, argv, argc, script < argc ? script : 0);
+
+  if (o.kernel) { lua_pushinteger(L, host_kernel(L)); return 1; }
 
   /* subcommands */
   if (script < argc && o.nexec == 0 && !o.interactive) {
@@ -349,7 +355,9 @@ static int pmain(lua_State *L)
 int main(int argc, char **argv)
 {
   int status, code;
-  lua_State *L = luaL_newstate();
+  lua_State *L;
+  alp_omp_passive_wait(argv); /* may re-execute this program (omp_wait.c) */
+  L = luaL_newstate();
   if (L == NULL) {
     fprintf(stderr, "%s: cannot create state: not enough memory\n", progname);
     return 1;

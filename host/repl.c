@@ -84,33 +84,6 @@ static char *read_line(const char *prompt)
 /* ---- completion -------------------------------------------------------------- */
 
 #if ALPCAST_READLINE
-/* Push the table in which names after `path` (e.g. "alp.sample") live: a
- * table itself, or the __index table of a userdata's metatable.  Returns 0
- * (pushing nothing) if the path does not lead to one. */
-static int push_scope(lua_State *L, const char *path, size_t len)
-{
-  size_t start = 0;
-  lua_pushglobaltable(L);
-  while (start < len) {
-    size_t end = start;
-    while (end < len && path[end] != '.' && path[end] != ':') end++;
-    if (!lua_istable(L, -1)) { lua_pop(L, 1); return 0; }
-    lua_pushlstring(L, path + start, end - start);
-    lua_rawget(L, -2);
-    lua_remove(L, -2);
-    start = end + 1;
-  }
-  if (lua_istable(L, -1)) return 1;
-  if (lua_isuserdata(L, -1) && lua_getmetatable(L, -1)) {
-    lua_getfield(L, -1, "__index");
-    lua_remove(L, -2);
-    lua_remove(L, -2);
-    if (lua_istable(L, -1)) return 1;
-  }
-  lua_pop(L, 1);
-  return 0;
-}
-
 static char **completion_list = NULL;
 
 static char *complete_next(const char *text, int state)
@@ -125,46 +98,13 @@ static char *complete_next(const char *text, int state)
 static char **complete(const char *text, int start, int end)
 {
   lua_State *L = replL;
-  const char *sep;
-  size_t plen, n = 0, cap = 16;
   (void)start; (void)end;
   rl_attempted_completion_over = 1;
   free(completion_list);
   completion_list = NULL;
   if (!L) return NULL;
-  sep = NULL;
-  for (const char *p = text; *p; p++)
-    if (*p == '.' || *p == ':') sep = p;
-  plen = sep ? (size_t)(sep - text) : 0;
-  if (!push_scope(L, text, plen)) return NULL;
-  completion_list = calloc(cap, sizeof *completion_list);
-  {
-    const char *partial = sep ? sep + 1 : text;
-    size_t pl = strlen(partial);
-    lua_pushnil(L);
-    while (completion_list && lua_next(L, -2)) {
-      lua_pop(L, 1);
-      if (lua_type(L, -1) == LUA_TSTRING) {
-        const char *k = lua_tostring(L, -1);
-        if (strncmp(k, partial, pl) == 0 && k[0] != '_') {
-          size_t kl = strlen(k);
-          char *s = malloc(plen + 1 + kl + 1);
-          if (!s) continue;
-          if (sep) { memcpy(s, text, plen + 1); memcpy(s + plen + 1, k, kl + 1); }
-          else memcpy(s, k, kl + 1);
-          if (n + 2 > cap) {
-            char **bigger = realloc(completion_list, 2 * cap * sizeof *bigger);
-            if (!bigger) { free(s); continue; }
-            completion_list = bigger;
-            cap *= 2;
-          }
-          completion_list[n++] = s;
-          completion_list[n] = NULL;
-        }
-      }
-    }
-  }
-  lua_pop(L, 1);
+  completion_list = host_completions(L, text);
+  if (!completion_list) return NULL;
   rl_completion_append_character = '\0';
   return rl_completion_matches(text, complete_next);
 }

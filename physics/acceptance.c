@@ -267,6 +267,29 @@ static inline double exp_neg(double x)
   return x >= XMIN_EXP ? e : 0.0;
 }
 
+/* One group loop of chunk_probs: term V(k) added to p[k]; the first group
+ * writes p[k] = B[k] + V (B = C, or zeros: the same sums as adding to a
+ * zeroed p), the last one also sums p[k] for the mean (one pass fewer
+ * each: issue #14). */
+#define GROUP_LOOP(V)                                                        \
+  do {                                                                      \
+    const int first_ = (g == 0), last_ = (g == ng - 1);                     \
+    if (first_ && last_) {                                                  \
+      _Pragma("omp simd reduction(+ : s)")                                  \
+      for (size_t k = 0; k < n; k++) { p[k] = B[k] + (V); s += p[k]; } \
+    } else if (first_) {                                                    \
+      _Pragma("omp simd")                                                   \
+      for (size_t k = 0; k < n; k++) p[k] = B[k] + (V);         \
+    } else if (last_) {                                                     \
+      _Pragma("omp simd reduction(+ : s)")                                  \
+      for (size_t k = 0; k < n; k++) { p[k] += (V); s += p[k]; }            \
+    } else {                                                                \
+      _Pragma("omp simd")                                                   \
+      for (size_t k = 0; k < n; k++) p[k] += (V);                           \
+    }                                                                       \
+    g++;                                                                    \
+  } while (0)
+
 /* p[k] = decay probability of event k of chunk c on the table's side for
  * 0 < ctau < inf with inv = 1/ctau finite (seed eq. 3.1 summed over the
  * intervals); *mean and *m2 = sum of squared deviations of the p[k]. */
@@ -275,34 +298,29 @@ static void chunk_probs(const pchunk *c, double inv, double *restrict p,
                         double *mean, double *m2)
 {
   const size_t n = c->n;
+  static const double zeros[ALP_ACC_CHUNK];
+  const double *restrict B = c->has_all ? c->C : zeros;
+  const int ng = c->has_head + c->nmid + c->has_tail;
+  int g = 0;
   double s = 0.0, q = 0.0, m;
-  if (c->has_all) {
-    for (size_t k = 0; k < n; k++) p[k] = c->C[k];
-  } else {
-    for (size_t k = 0; k < n; k++) p[k] = 0.0;
+  if (ng == 0) { /* only whole rays: p = C */
+#pragma omp simd reduction(+ : s)
+    for (size_t k = 0; k < n; k++) { p[k] = B[k]; s += p[k]; }
   }
   if (c->has_head) {
     const double *restrict H = c->H;
-#pragma omp simd
-    for (size_t k = 0; k < n; k++)
-      p[k] += -expm1(clamp_neg(-H[k] * inv, XMIN_EXPM1));
+    GROUP_LOOP(-expm1(clamp_neg(-H[k] * inv, XMIN_EXPM1)));
   }
   for (int j = 0; j < c->nmid; j++) {
     const double *restrict A = c->A + (size_t)j * n;
     const double *restrict L = c->L + (size_t)j * n;
-#pragma omp simd
-    for (size_t k = 0; k < n; k++)
-      p[k] += exp_neg(-A[k] * inv) * -expm1(clamp_neg(-L[k] * inv, XMIN_EXPM1));
+    GROUP_LOOP(exp_neg(-A[k] * inv) * -expm1(clamp_neg(-L[k] * inv, XMIN_EXPM1)));
   }
   if (c->has_tail) {
     const double *restrict T = c->T;
-#pragma omp simd
-    for (size_t k = 0; k < n; k++)
-      p[k] += exp_neg(-T[k] * inv);
+    GROUP_LOOP(exp_neg(-T[k] * inv));
   }
-  /* mean and squared deviations (two passes, L1-resident) */
-#pragma omp simd reduction(+ : s)
-  for (size_t k = 0; k < n; k++) s += p[k];
+  /* squared deviations (second pass, L1-resident) */
   m = s / (double)n;
 #pragma omp simd reduction(+ : q)
   for (size_t k = 0; k < n; k++) q += (p[k] - m) * (p[k] - m);
@@ -410,4 +428,42 @@ int alp_decay_prob(const alp_volume *v, const alp_sample *s, alp_side side,
   status = alp_paths_decay_prob(p, ctau, nctau, o, prob, err);
   alp_paths_free(p);
   return status;
+}
+
+/* ---- benchmark floor ---------------------------------------------------- */
+
+/* One plain vector exp loop per column (H, A_j, L_j, T) of every chunk and
+ * c tau, over the same arrays, arguments clamped as in chunk_probs so that
+ * every call takes libmvec's fast path: the least work any evaluation of
+ * the table can do (one exp per interval end).  Returns the sum of the
+ * exps (to keep the loops). */
+ALP_KERNEL_CLONES
+static double column_exp_sum(const double *restrict x, size_t n, double inv)
+{
+  double s = 0.0;
+#pragma omp simd reduction(+ : s)
+  for (size_t k = 0; k < n; k++) s += exp(clamp_neg(-x[k] * inv, XMIN_EXP));
+  return s;
+}
+
+double alp_paths_exp_floor(const alp_paths *p, const double *ctau,
+                           size_t nctau, size_t *nexp)
+{
+  double s = 0.0;
+  size_t count = 0;
+  for (size_t c = 0; c < p->nchunks; c++) {
+    const pchunk *ch = &p->ch[c];
+    for (size_t i = 0; i < nctau; i++) {
+      double inv = 1.0 / ctau[i];
+      if (ch->has_head) { s += column_exp_sum(ch->H, ch->n, inv); count += ch->n; }
+      for (int j = 0; j < ch->nmid; j++) {
+        s += column_exp_sum(ch->A + (size_t)j * ch->n, ch->n, inv);
+        s += column_exp_sum(ch->L + (size_t)j * ch->n, ch->n, inv);
+        count += 2 * ch->n;
+      }
+      if (ch->has_tail) { s += column_exp_sum(ch->T, ch->n, inv); count += ch->n; }
+    }
+  }
+  if (nexp) *nexp = count;
+  return s;
 }

@@ -55,6 +55,12 @@ alp_side alp_paths_side(const alp_paths *p);
 int alp_paths_decay_prob(const alp_paths *p, const double *ctau, size_t nctau,
                          const alp_mc_opts *o, double *prob, double *err);
 
+/* Benchmark floor (make bench): one plain vector exp per interval end of
+ * the table for each c tau (0 < c tau < inf), single-threaded; *nexp = the
+ * number of exps.  Returns their sum (meaningless; keeps the loops). */
+double alp_paths_exp_floor(const alp_paths *p, const double *ctau,
+                           size_t nctau, size_t *nexp);
+
 /* One-shot: alp_paths_new + alp_paths_decay_prob + alp_paths_free. */
 int alp_decay_prob(const alp_volume *v, const alp_sample *s, alp_side side,
                    const double *ctau, size_t nctau, const alp_mc_opts *o,

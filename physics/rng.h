@@ -9,6 +9,17 @@
  * Changing ALP_SAMPLE_CHUNK or the hash changes every sample: it is part of
  * the reproducibility contract (tests pin it).
  *
+ * Event samples of B+ -> K+ a (sample.c) use a counter-based generator
+ * instead: Philox4x32-10 of Random123 (Salmon, Moraes, Dror, Shaw, "Parallel
+ * random numbers: as easy as 1, 2, 3", SC11; Debian librandom123-dev), whose
+ * output is a pure function of (key, counter).  Event k of a stream with
+ * seed s draws from key (s mod 2^32, s >> 32) and the counters (k mod 2^32,
+ * k >> 32, j, stream), j = 0, 1: eight 32-bit uniforms per event that depend
+ * on nothing but (seed, stream, k), so blocks can be made in any order, by
+ * any thread, for any sample size n (event k is the same for every n > k).
+ * This stream replaced the per-chunk MT19937 of the B samples (issue #14):
+ * the same seed now gives other (statistically equivalent) events.
+ *
  * physics/ never calls gsl_rng_env_setup() (GSL_RNG_SEED would be a hidden
  * input, DESIGN.md) and never reads the environment: the host passes the
  * thread count in alp_mc_opts.
@@ -23,6 +34,42 @@
 
 /* Events per generation chunk (fixed: see above). */
 #define ALP_SAMPLE_CHUNK 4096
+
+/* Counter-based uniforms (see above). */
+#include <Random123/philox.h>
+
+/* Events per generation block (any value gives the same events). */
+#define ALP_GEN_BLOCK 256
+/* Uniforms per event of a counter-based stream. */
+#define ALP_RNG_PER_EVENT 8
+/* Stream numbers (the fourth counter word) of the physics/ generators. */
+enum { ALP_RNG_STREAM_SAMPLE = 1 };
+
+/* u[j][i], j < ALP_RNG_PER_EVENT, = uniform j of event k0 + i (i < n <=
+ * ALP_GEN_BLOCK) of stream `stream` with seed `seed`, in (0, 1): (r + 1/2)
+ * 2^-32 for the 32-bit word r (never 0 or 1, 32-bit resolution as MT19937's
+ * gsl_rng_uniform).  Inline so that the event loops calling it vectorise. */
+static inline void alp_rng_block(uint64_t seed, uint32_t stream, uint64_t k0,
+                                 size_t n,
+                                 double u[ALP_RNG_PER_EVENT][ALP_GEN_BLOCK])
+{
+  const double scale = 0x1p-32, half = 0x1p-33;
+  philox4x32_key_t key = { { (uint32_t)seed, (uint32_t)(seed >> 32) } };
+  for (uint32_t j = 0; j < ALP_RNG_PER_EVENT / 4; j++) {
+    double *u0 = u[4 * j], *u1 = u[4 * j + 1], *u2 = u[4 * j + 2];
+    double *u3 = u[4 * j + 3];
+#pragma omp simd
+    for (size_t i = 0; i < n; i++) {
+      uint64_t k = k0 + i;
+      philox4x32_ctr_t ctr = { { (uint32_t)k, (uint32_t)(k >> 32), j, stream } };
+      philox4x32_ctr_t r = philox4x32_R(10, ctr, key);
+      u0[i] = r.v[0] * scale + half;
+      u1[i] = r.v[1] * scale + half;
+      u2[i] = r.v[2] * scale + half;
+      u3[i] = r.v[3] * scale + half;
+    }
+  }
+}
 
 /* Options shared by every Monte Carlo / parallel loop of physics/. */
 typedef struct {

@@ -12,6 +12,7 @@ local limit = alp.limit.csv("data/babar_kgg_ul.csv", {
 
 return alp.recast {
   name = "babar_kgg",
+  confidence = "B: digitised by ALPaca from arXiv:2111.01800 (c tau = 1, 10, 100 mm curves)", acceptance = "published lifetime grid",
   experiment = "BaBar",
   process = "B+ -> K+ a, a -> gamma gamma (prompt or displaced up to c tau = 100 mm)",
   reference = { journal = "PRL 128 (2022) 131802", arxiv = "2111.01800",

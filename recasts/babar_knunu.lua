@@ -1,7 +1,7 @@
 -- recasts/babar_knunu.lua: BaBar B+ -> K+ nu nubar (PRD 87 (2013) 112005, arXiv:1303.7465) for
 -- B+ -> K+ a, a invisible or decaying outside BaBar (seed arXiv:2201.06580 Sec. 3.3; REFERENCE.md D13).
 local C = alp.constants
-local N_EVENTS = 50000 -- B+ -> K+ a events per mass: <P_a>(c tau -> 0) ~ 0.10 to +-1 % (binomial)
+local N_EVENTS = 100000 -- B+ -> K+ a events per mass: <P_a>(c tau -> 0) ~ 0.10 to +-0.9 % (binomial)
 
 -- D13(a)(i): the two-body fit, br_low..br_high read as +-1 sigma (as ALPaca): central + 1.2816 sigma
 local fit = alp.limit.csv("data/babar_knunu_fit.csv", { value = "br_central", bounds = "measurement",
@@ -14,6 +14,7 @@ local limit = alp.limit.strongest { fit, total } -- D13(a): the stronger of the 
 
 return alp.recast {
   name = "babar_knunu",
+  confidence = "C: two-body fit of Altmannshofer et al. via ALPaca (C) and BaBar total limit via ALPaca (B)", acceptance = "event-level geometry",
   experiment = "BaBar",
   process = "B+ -> K+ a, a escapes the detector (or a -> invisible)",
   reference = { journal = "PRD 87 (2013) 112005", arxiv = "1303.7465",
@@ -49,7 +50,7 @@ hadronic tag, data/babar_knunu_total_ul.csv) at every m_a < m_B+ - m_K+. D13 quo
 1.6e-5 (with the semileptonic tag), which no data file holds: where (ii) decides, the
 bound is sqrt(3.7/1.6) = 1.52 times weaker in c than D13's check (0.012 at 10 MeV).
 Seed eq. (3.6) needs the per-s_B-bin table (PROVENANCE gap 1).
-Signal (seed eq. 3.4): <P_a> = P(the ALP does not decay inside the volume), 50 000
+Signal (seed eq. 3.4): <P_a> = P(the ALP does not decay inside the volume), 100 000
 B+ -> K+ a events per mass at PEP-II (9.0 on 3.1 GeV head-on; boost 0.558 computed,
 grade C), alp.acceptance.table. Volume (D13 b, detector.c) "emc_veto": seen if emitted
 at 15.8-141.8 deg (lab) and decaying at rho < 0.92 m, no z plane; both EMC numbers are
@@ -69,4 +70,5 @@ Kaon acceptance as for K nu nubar (seed fn. 7).]],
     local b_inv = model:br(ma, "invisible")
     return model:br_b_to_ka(ma) * ((1 - b_inv) * prepared.p_at(model:ctau(ma)) + b_inv)
   end,
+  extra = function() return { p_errors = alp.acceptance.error_table() } end, -- <P_a> MC errors
 }

@@ -16,6 +16,7 @@ end
 
 return alp.recast {
   name = "beamdumps_gg", experiment = "NuCal, CHARM, E137", signature = "displaced", cl = 0.90,
+  confidence = "C: FORESEE and seed-repository contours, digitisation source undocumented", acceptance = "published contour",
   process = "p N -> a X (Primakoff, bremsstrahlung photons), a -> gamma gamma behind a shield",
   reference = { combination = "Dobrich et al., arXiv:1904.02091 (seed ref. [5])",
                 nucal = "Blumlein et al., Z. Phys. C 51 (1991) 341 (seed ref. [52])",

@@ -10,6 +10,7 @@ local limit = alp.limit.csv("data/charm_kmumu_ul.csv", {
 
 return alp.recast {
   name       = "charm_kmumu",
+  confidence = "B: digitised by ALPaca from arXiv:1810.11336", acceptance = "published lifetime grid",
   experiment = "CHARM (reinterpreted)",
   process    = "B -> K a, a -> mu+ mu- (beam dump, 400 GeV protons)",
   reference  = { journal = "PLB 790 (2019) 537", arxiv = "1810.11336",

@@ -11,6 +11,7 @@ local limit = alp.limit.csv("data/lhcb_kmumu_displaced_bins.csv", {
 
 return alp.recast {
   name       = "lhcb_kmumu_displaced",
+  confidence = "A: LHCb's official Fig. 4 macro (arXiv:1612.07818), via the seed repository", acceptance = "published lifetime grid",
   experiment = "LHCb",
   process    = "B+ -> K+ a, a -> mu+ mu- (displaced vertex)",
   reference  = { journal = "PRD 95 (2017) 071101", arxiv = "1612.07818",

@@ -18,6 +18,7 @@ local paper = grid("none", { tau_ps = function(t) return t <= 0.2 end })
 
 return alp.recast {
   name       = "lhcb_kmumu_prompt",
+  confidence = "A/B: LHCb's official macro (arXiv:1508.04094), evaluated by a third party", acceptance = "published lifetime grid",
   experiment = "LHCb",
   process    = "B0 -> K*0 a, a -> mu+ mu- (prompt and displaced)",
   reference  = { journal = "PRL 115 (2015) 161802", arxiv = "1508.04094",

@@ -16,6 +16,7 @@ local LIMIT = alp.limit.piecewise { { main, mass = { 0, 0.110 } }, { main, mass 
 
 return alp.recast {
   name = "na62_kpix",
+  confidence = "B: HEPData-style tables via the seed repository (attribution to arXiv:2011.11329 C)", acceptance = "published lifetime grid",
   experiment = "NA62",
   process = "K+ -> pi+ a, a long-lived (decays outside NA62) or invisible",
   reference = { journal = "JHEP 03 (2021) 058 (2017 data; most likely source of the table)", arxiv = "2011.11329",

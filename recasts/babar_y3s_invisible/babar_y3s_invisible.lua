@@ -35,6 +35,8 @@ return alp.recast {
   couplings = { min = 1e-3, max = 1e3, n = 200 },
   parent = "Upsilon(3S)", -- D16(b): c/f_a < 1/m_Y(3S)
   flavour = "V -> gamma a is flavour diagonal (c_QQ, REFERENCE D17): no bound on C_sb or C_ds",
+  confidence = "B/C: ALPaca digitisation of BaBar arXiv:0808.0017 (step curve read at bin centres; CL not verified)",
+  acceptance = "analytic decay probability",
   notes = [[
 Limit: BaBar's UL on B(Y(3S) -> gamma A0) B(A0 -> inv), ALPaca's digitised step curve
 read as points at the bin centres (as ALPaca), ln UL linear in m, the first bin's value

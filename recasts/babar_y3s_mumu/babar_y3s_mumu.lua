@@ -23,6 +23,8 @@ return alp.recast {
   couplings = { min = 1e-3, max = 1e3, n = 200 },
   parent = "Upsilon(3S)", -- D16(b): c/f_a < 1/m_Y(3S)
   flavour = "V -> gamma a is flavour diagonal (c_QQ, REFERENCE D17): no bound on C_sb or C_ds",
+  confidence = "B/C: ALPaca digitisation of BaBar:2009lbr (arXiv:0905.4539 inferred)",
+  acceptance = "analytic decay probability",
   notes = [[
 Limit: BaBar's 90 % CL UL on B(Y(3S) -> gamma A0) B(A0 -> mumu) vs m, ALPaca's
 digitisation (grade B/C: the paper is inferred from the INSPIRE key); ln UL linear in m,

@@ -34,6 +34,8 @@ return alp.recast {
   couplings = { min = 1e-3, max = 1e3, n = 200 },
   parent = "Upsilon(1S)", -- D16(b): c/f_a < 1/m_Y(1S)
   flavour = "V -> gamma a is flavour diagonal (c_QQ, REFERENCE D17): no bound on C_sb or C_ds",
+  confidence = "B/C: ALPaca digitisation of Belle arXiv:1809.05222 (CL not verified)",
+  acceptance = "event-level geometry",
   notes = [[
 Limit: Belle's UL on B(Y(1S) -> gamma A0) B(A0 -> inv), ALPaca's digitisation read as
 points at the bin centres (as ALPaca), ln UL linear in m, the first bin held to m = 0;

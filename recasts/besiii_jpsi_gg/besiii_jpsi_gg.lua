@@ -21,6 +21,8 @@ return alp.recast {
   couplings = { min = 1e-3, max = 1e3, n = 200 },
   parent = "J/psi", -- D16(b): c/f_a < 1/m_J/psi
   flavour = "V -> gamma a is flavour diagonal (c_QQ, REFERENCE D17): no bound on C_sb or C_ds",
+  confidence = "C: ALPaca digitisation of BESIII:2024hdv (arXiv:2404.04640 inferred; CL not verified)",
+  acceptance = "analytic decay probability",
   notes = [[
 Limit: UL on B(J/psi -> gamma a) B(a -> gamma gamma), 0.185-2.85 GeV, ALPaca's
 digitisation; attribution to arXiv:2404.04640 and the CL (ALPaca's 0.90; BESIII's

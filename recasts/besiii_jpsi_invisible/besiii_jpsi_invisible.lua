@@ -26,6 +26,8 @@ return alp.recast {
   couplings = { min = 1e-3, max = 1e3, n = 200 },
   parent = "J/psi", -- D16(b): c/f_a < 1/m_J/psi
   flavour = "V -> gamma a is flavour diagonal (c_QQ, REFERENCE D17): no bound on C_sb or C_ds",
+  confidence = "B: ALPaca digitisation of BESIII arXiv:2003.05594 (90% CL and 7.0e-7 at m = 0 checked against the abstract)",
+  acceptance = "analytic decay probability",
   notes = [[
 Limit: BESIII's 90 % CL UL on B(J/psi -> gamma X) B(X -> inv), 0-1.2 GeV, as digitised
 by ALPaca (grade B; 7.0e-7 at m = 0 checked against the abstract); ln UL linear in m.

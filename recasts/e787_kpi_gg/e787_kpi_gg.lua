@@ -11,6 +11,7 @@ local limit = alp.limit.csv("e787_kpi_gg.csv", {
 
 return alp.recast {
   name = "e787_kpi_gg", experiment = "E787", signature = "prompt", cl = 0.90,
+  confidence = "C: ALPaca grid (construction undocumented), attribution to hep-ex/9708011 inferred", acceptance = "published lifetime grid",
   process = "K+ -> pi+ a, a -> gamma gamma (m_a < 0.1 GeV)",
   reference = { journal = "PRL 79 (1997) 4079", arxiv = "hep-ex/9708011" },
   tags = { "K", "E787", "photons" },

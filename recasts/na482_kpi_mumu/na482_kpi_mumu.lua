@@ -11,6 +11,7 @@ local limit = alp.limit.csv("na482_kpi_mumu.csv", {
 
 return alp.recast {
   name = "na482_kpi_mumu", experiment = "NA48/2", signature = "displaced", cl = 0.90,
+  confidence = "B/C: ALPaca grid (construction undocumented) of NA48/2 arXiv:1612.04723", acceptance = "published lifetime grid",
   process = "K+ -> pi+ a, a -> mu+ mu- (prompt or displaced)",
   reference = { journal = "PLB 769 (2017) 67", arxiv = "1612.04723" },
   tags = { "K", "NA48/2", "mumu" },

@@ -12,6 +12,7 @@ local limit = alp.limit.csv("na62_2025_kpix.csv", {
 
 return alp.recast {
   name = "na62_2025_kpix", experiment = "NA62", signature = "invisible", cl = 0.90,
+  confidence = "C: ALPaca grid; arXiv:2507.17286 attribution inferred (PROVENANCE §9)", acceptance = "published lifetime grid",
   process = "K+ -> pi+ a, a long-lived (decays outside NA62) or invisible",
   reference = { journal = "JHEP 11 (2025) 143", arxiv = "2507.17286", hepdata = "10.17182/hepdata.160245" },
   tags = { "K", "invisible", "NA62" },

@@ -16,6 +16,7 @@
 -- Belle II and BaBar volumes: see the recasts).
 local check = require "alpcast.check"
 local alp = require "alp"
+local disk = require "alpcast.acceptance_cache"
 
 local M = {}
 
@@ -66,6 +67,42 @@ end
 -- kept per object (volumes are immutable), weakly keyed by it.
 local made = setmetatable({}, { __mode = "v" })
 local made_for_volume = setmetatable({}, { __mode = "k" })
+
+-- The Monte Carlo errors of every table made in this process, for the
+-- recasts' extra/ (M.error_table): one row per (experiment, volume, side,
+-- m_a, events, seed), in the order first made.
+local errors, error_seen = {}, {}
+local function record(t)
+  local id = fmt("%s|%s|%s|%.17g|%d|%d", t.experiment, tostring(t.volume), t.side, t.ma, t.n, t.seed)
+  if error_seen[id] then return end
+  error_seen[id] = true
+  local max_abs, max_rel = 0, 0
+  for i = 1, #t.p do
+    max_abs = math.max(max_abs, t.err[i])
+    if t.p[i] > 1e-3 then max_rel = math.max(max_rel, t.err[i] / t.p[i]) end
+  end
+  errors[#errors + 1] = { t.ma, t.experiment, tostring(t.volume), t.side, t.n, t.seed, t.p0,
+                          t.p0_err, t.p_inf, t.p_inf_err, max_abs, max_rel }
+end
+
+-- alp.acceptance.error_table(): an extra/ table (suite.lua's format) of the
+-- statistical errors of <P> of the tables made so far, sorted by volume and m_a.
+function M.error_table()
+  local rows = {}
+  for i, r in ipairs(errors) do rows[i] = r end
+  table.sort(rows, function(a, b)
+    if a[3] ~= b[3] then return a[3] < b[3] end
+    if a[4] ~= b[4] then return a[4] < b[4] end
+    return a[1] < b[1]
+  end)
+  return { columns = { "ma_GeV", "experiment", "volume", "side", "n_events", "seed", "p0", "p0_err",
+                       "p_inf", "p_inf_err", "max_err", "max_rel_err_p_gt_1e-3" }, rows = rows,
+    header = { quantity = "Monte Carlo <P>(c tau) tables of this recast (alp.acceptance): events per mass, "
+        .. "<P> at c tau -> 0 and -> inf with their errors, the largest error of <P> on the c tau grid "
+        .. "and the largest relative one where <P> > 1e-3 (error of the mean, sqrt(var/n), seed eq. 3.2)",
+      units = "ma_GeV: GeV; n_events, seed: integers; p*, *err: dimensionless",
+      reference = "arXiv:2201.06580 eqs. 3.1-3.2; scripts/alpcast/acceptance.lua" } }
+end
 
 local KEYS = { "experiment", "ma", "n", "seed", "volume", "side", "decay_lengths", "per_decade",
                "threads" }
@@ -119,26 +156,34 @@ function M.table(opts)
   local t = cache[key]
   if t then return t end
 
-  local s <close> = alp.sample.b_to_ka { ma = ma, n = n, seed = seed, experiment = experiment,
-                                         threads = threads }
-  local info = s:info()
-  local bmin, bmax = info.betagamma_min, info.betagamma_max
-  if not (bmin > 0) then
-    error(fmt("%s: an ALP of the sample is at rest (m_a = %.6g GeV): no c tau grid", fname, ma), 2)
+  -- on disk (alpcast.acceptance_cache, named volumes only), else computed
+  local dkey = type(volume) == "string" and key or nil
+  t = dkey and disk.load(dkey)
+  if not t then
+    local s <close> = alp.sample.b_to_ka { ma = ma, n = n, seed = seed, experiment = experiment,
+                                           threads = threads }
+    local info = s:info()
+    local bmin, bmax = info.betagamma_min, info.betagamma_max
+    if not (bmin > 0) then
+      error(fmt("%s: an ALP of the sample is at rest (m_a = %.6g GeV): no c tau grid", fname, ma), 2)
+    end
+    local lo, hi = log(d_lo / bmax), log(d_hi / bmin)
+    local k = math.max(2, ceil(per_decade * (hi - lo) / log(10)))
+    local cts = {}
+    for i = 0, k do cts[i + 1] = exp(lo + i * (hi - lo) / k) end
+    local popts = threads and { threads = threads } or nil
+    local pt = vol:paths(s, side, popts)
+    local p, err = pt:decay_prob(cts, popts)
+    local p0, p0_err = pt:decay_prob(0, popts)
+    local p_inf, p_inf_err = pt:decay_prob(huge, popts)
+    t = { ctau = cts, p = p, err = err, p0 = p0, p0_err = p0_err, p_inf = p_inf,
+          p_inf_err = p_inf_err, betagamma_min = bmin, betagamma_max = bmax, info = info }
+    if dkey then disk.store(dkey, t) end
   end
-  local lo, hi = log(d_lo / bmax), log(d_hi / bmin)
-  local k = math.max(2, ceil(per_decade * (hi - lo) / log(10)))
-  local cts = {}
-  for i = 0, k do cts[i + 1] = exp(lo + i * (hi - lo) / k) end
-  local popts = threads and { threads = threads } or nil
-  local pt = vol:paths(s, side, popts)
-  local p, err = pt:decay_prob(cts, popts)
-  local p0, p0_err = pt:decay_prob(0, popts)
-  local p_inf, p_inf_err = pt:decay_prob(huge, popts)
-  t = { ctau = cts, p = p, err = err, p0 = p0, p0_err = p0_err, p_inf = p_inf,
-        p_inf_err = p_inf_err, experiment = experiment, ma = ma, n = n, seed = seed,
-        volume = volume, side = side, decay_lengths = { d_lo, d_hi }, per_decade = per_decade,
-        betagamma_min = bmin, betagamma_max = bmax, info = info }
+  t.experiment, t.ma, t.n, t.seed, t.volume, t.side = experiment, ma, n, seed, volume, side
+  t.decay_lengths, t.per_decade = { d_lo, d_hi }, per_decade
+  local cts, p, p0, p_inf = t.ctau, t.p, t.p0, t.p_inf
+  record(t)
   t.p_at = interpolator(cts, p, p0, p_inf)
   cache[key] = t
   return t

@@ -222,4 +222,35 @@ function M.write(path, polys, header)
   return output.csv(path, { columns = { "ma_GeV", "c" }, blocks = blocks, header = h })
 end
 
+-- alp.contour.read(path) -> polygons: what alp.contour.write wrote (comment
+-- lines, the column row, blocks of "ma,c" rows separated by blank lines).
+function M.read(path)
+  local fname = "alp.contour.read"
+  check.string(path, fname, "path")
+  local f, err = io.open(path, "r")
+  if not f then error(fmt("%s: cannot read %s", fname, tostring(err)), 2) end
+  local polys, cur, header, n = {}, nil, false, 0
+  for line in f:lines() do
+    n = n + 1
+    if line:match("^%s*#") then -- comment
+    elseif not line:match("%S") then
+      if cur then polys[#polys + 1] = cur end
+      cur = nil
+    elseif not header then header = true -- the column row
+    else
+      local x, y = line:match("^%s*([^,]+),([^,]+)")
+      x, y = tonumber(x), tonumber(y)
+      if not (x and y) then
+        f:close()
+        error(fmt("%s: %s: line %d: expected two numbers ma,c, got '%s'", fname, path, n, line), 2)
+      end
+      cur = cur or {}
+      cur[#cur + 1] = { x, y }
+    end
+  end
+  f:close()
+  if cur then polys[#polys + 1] = cur end
+  return polys
+end
+
 return M

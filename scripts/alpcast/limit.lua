@@ -23,7 +23,7 @@ Limit.__index = Limit
 
 local SPEC_KEYS = { "value", "mass", "lifetime", "bins", "bounds", "error_up", "cl", "curves",
                     "interpolate", "outside", "same_decay_length", "select", "source", "name",
-                    "columns", "units", "path", "undershoot", "mass_range" }
+                    "columns", "units", "path", "undershoot", "mass_range", "zero" }
 
 local function fail(what, msg, ...) error(fmt("alp.limit: %s: " .. msg, what, ...), 0) end
 
@@ -100,12 +100,12 @@ end
 -- Validate the limit values: finite numbers > 0, or nan = no limit there.
 -- (A branching-ratio limit above 1 constrains nothing but is kept: NA62's
 -- table has such entries at its kinematic end.)
-local function check_values(src, name, v)
+local function check_values(src, name, v, zero)
   for i, x in ipairs(v) do
     if x == x then
-      if not (x > 0) or x == huge then
-        fail(src.label, "%scolumn '%s' (the limit) must be > 0 and finite, or nan (no limit), got %s",
-             src.line(i), name, check.got(x))
+      if not (x > 0 or (zero and x == 0)) or x == huge then
+        fail(src.label, "%scolumn '%s' (the limit) must be %s and finite, or nan (no limit), got %s",
+             src.line(i), name, zero and ">= 0" or "> 0", check.got(x))
       end
     end
   end
@@ -189,7 +189,7 @@ local function build(self)
       v[i] = v[i] + z * (up[i] - v[i])
     end
   end
-  check_values(src, value, v)
+  check_values(src, value, v, spec.zero)
   local ip = spec.interpolate or {}
   local out = spec.outside or {}
   if spec.bins then
@@ -277,6 +277,9 @@ local function new_limit(src, spec)
   if spec.curves ~= nil then one_of(spec.curves, { "lifetime", "mass" }, nil, "curves") end
   if spec.undershoot ~= nil and (spec.bins or type(spec.undershoot) ~= "number" or not (spec.undershoot > 1)) then
     fail(src.label, "undershoot must be a number > 1 (curves only), got %s", check.got(spec.undershoot))
+  end
+  if spec.zero ~= nil and (spec.zero ~= true or (spec.interpolate or {}).value ~= "linear") then
+    fail(src.label, "zero = true (values of 0 allowed, e.g. a band's lower edge) needs interpolate = {value = \"linear\"}")
   end
   if spec.same_decay_length and spec.curves ~= "mass" then
     fail(src.label, "same_decay_length needs curves = \"mass\"")
@@ -469,7 +472,12 @@ M._header_cl = header_cl
 
 function M.is_limit(v)
   local mt = getmetatable(v)
-  return mt == Limit or mt == M._Combined
+  return mt == Limit or mt == M._Combined or mt == M._Band
 end
+
+-- alp.limit.band{lower = lim, upper = lim} (alpcast/band.lua): a two-sided
+-- band; lim:band(ma, ctau) -> lo, hi
+M._Band = require("alpcast.band").metatable
+M.band = function(t) return require("alpcast.band").new(t, M.is_limit) end
 
 return M

@@ -263,6 +263,7 @@ function M.figure(opts)
       error(err, 0)
     end
     written[#written + 1] = final
+    if f == "svg" and M._on_figure then M._on_figure(final) end -- the kernel shows it
   end
   return written
 end

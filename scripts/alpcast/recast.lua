@@ -16,17 +16,22 @@ local fmt, type, huge = string.format, type, math.huge
 M.signatures = { "invisible", "displaced", "prompt" }
 M.statuses = { "published", "projection" }
 M.benchmarks = { "cff", "cWW" }
+M.results = { "excluded", "preferred" } -- preferred: inside a band (alpcast/band.lua)
+-- how <P> is obtained (the README table, docs/recasts.md)
+M.acceptances = { "event-level geometry", "published lifetime grid", "published contour",
+                  "analytic decay probability" } -- the last: a formula, e.g. exp(-L/(beta gamma c tau))
 M.default_masses = { min = 1e-3, max = 4.78, n = 200, log = true }
 
 local FIELDS = { "name", "experiment", "process", "reference", "signature", "cl", "data",
                  "status", "observable", "notes", "tags", "benchmarks", "variants", "masses",
                  "couplings", "parent", "rtol", "seed", "timeout", "prepare", "ratio", "signal", "limit",
-                 "extra", "flavour", "assumes" }
+                 "extra", "flavour", "assumes", "result", "confidence", "acceptance" }
 -- keys of a variant's table that the suite reads (the rest is the recast's)
 local VARIANT_RESERVED = { masses = true, couplings = true, benchmarks = true, limit = true,
                            parent = true, default = true }
 
 
+local band = require "alpcast.band"
 local is_limit = function(v) return require("alpcast.limit").is_limit(v) end
 
 local Descriptor = { __name = "alp.recast" }
@@ -214,6 +219,13 @@ local function validate(spec, source)
   end
   d.cl = cl
   d.status = one_of(spec, "status", M.statuses, "published")
+  d.result = one_of(spec, "result", M.results, "excluded")
+  d.acceptance = spec.acceptance ~= nil and one_of(spec, "acceptance", M.acceptances) or nil
+  d.confidence = opt_type(spec, "confidence", "string")
+  if d.confidence and not d.confidence:match("^[ABCD]/?[ABCD]?%f[^%w/]") then
+    fail("field 'confidence' must start with the data grade A-D of PROVENANCE.md (\"B\", \"B/C\"), "
+         .. "then the data source, got %s", check.got(d.confidence))
+  end
   d.observable = opt_type(spec, "observable", "string")
   d.notes = opt_type(spec, "notes", "string")
   d.tags = opt_type(spec, "tags", "table") or {}
@@ -307,6 +319,7 @@ local function validate(spec, source)
   end
   local variant_limits = false
   for _, st in pairs(d.variant_settings) do if st.limit then variant_limits = true end end
+  if d.ratio and d.result == "preferred" then fail("field 'result' \"preferred\" needs 'signal' + a band 'limit', not 'ratio'") end
   if d.ratio and (d.signal or d.limit or variant_limits) then
     fail("give either 'ratio' or 'signal' + 'limit', not both")
   end
@@ -324,12 +337,16 @@ local function validate(spec, source)
       if #d.variant_names == 0 then fail("field 'limit' is required with 'signal'") end
     end
   end
-  -- every limit object at the recast's CL
+  -- every limit object at the recast's CL; a preferred region needs bands
   local lims = { d.limit }
   for _, vn in ipairs(d.variant_names) do lims[#lims + 1] = d.variant_settings[vn].limit end
   for _, l in pairs(lims) do
     if is_limit(l) and math.abs(l.cl - d.cl) > 1e-9 then
       fail("field 'cl' is %g but the limit %s is at CL %g", d.cl, l.name, l.cl)
+    end
+    if (d.result == "preferred") ~= (is_limit(l) and l.bounds == "band") then
+      fail("field 'result' is \"%s\": the limit must %san alp.limit.band", d.result,
+           d.result == "preferred" and "be " or "not be ")
     end
   end
   return d
@@ -481,6 +498,11 @@ function M.load(path)
   return d
 end
 
+-- alp.recast.preferred(desc, model, ma [, prepared [, variant]]) -> inside,
+-- signal, lower, upper: whether (ma, model) lies in the preferred region of a
+-- result = "preferred" recast (for `alpcast check`; alpcast/band.lua)
+M.preferred = band.inside
+
 -- ---- running --------------------------------------------------------------
 
 -- alp.recast.data(desc) -> {key = alp.data table} (read on first use)
@@ -565,6 +587,7 @@ function M.scan(desc, benchmark, vname, opts)
   local prepared = cache[key]
   local limit = settings.limit or desc.limit
   local lim_obj = is_limit(limit) and limit or nil
+  local preferred = desc.result == "preferred"
   local where = function(ma, c)
     return fmt("%s%s, %s, ma = %.6g GeV%s", desc.name, vname and (" variant " .. vname) or "",
                benchmark, ma, c and fmt(", c = %.6g TeV^-1", c) or "")
@@ -620,8 +643,9 @@ function M.scan(desc, benchmark, vname, opts)
   else
     local signal = desc.signal
     ratio = function(model, ma, pp)
-      local l = pp.lim
-      if lim_obj then l = lim_obj:at(ma, model:ctau(ma)) end
+      local l, hi = pp.lim, nil
+      if preferred then l, hi = lim_obj:band(ma, model:ctau(ma))
+      elseif lim_obj then l = lim_obj:at(ma, model:ctau(ma)) end
       if l == huge then return 0 end
       local ok, s = pcall(signal, model, ma, pp.p, variant)
       if not ok then s = guard(signal, ma, cof(model), model, ma, pp.p, variant) end
@@ -629,7 +653,7 @@ function M.scan(desc, benchmark, vname, opts)
         error(fmt("%s: signal returned %s at ma = %.6g GeV (must be a number >= 0)", desc.name,
                   check.got(s), ma), 0)
       end
-      return s / l
+      return preferred and band.ratio(s, l, hi) or s / l
     end
   end
   local parent = settings.parent or desc.parent

@@ -45,8 +45,8 @@ M.default_timeout = 600 -- seconds per recast or figure script (--timeout)
 M.usage = [[
 usage: alpcast suite [--out DIR] [--only NAME,...] [--list] [--recasts DIR]
                      [--model FILE.lua] [--figures DIR | --no-figures]
-                     [--seed N] [-j N] [--timeout S] [-v] [-q] [--help]
-                     [--plane X,Y --ma M]
+                     [--seed N] [-j N] [--timeout S] [--no-cache] [-v] [-q]
+                     [--help] [--plane X,Y --ma M]
 
 Runs every recast (recasts/*.lua) for the benchmarks "cff" and "cWW" (or for
 the model family of --model), writes
@@ -79,6 +79,8 @@ upwards), then runs the figure scripts (scripts/figures/*.lua, each as
   --timeout S      stop a recast or figure script after S seconds of wall
                    time (default 600; a recast's own `timeout` field wins):
                    its process group is killed and it is one FAIL line
+  --no-cache       recompute every Monte Carlo <P> table (default: reuse
+                   those of DIR/.cache/ made by this same program build)
   -v               full tracebacks of failures, one line per output file
   -q, --quiet      print only failures and the closing line (no progress,
                    no line per recast or file)
@@ -165,6 +167,7 @@ local function parse(args)
       if v then o.recasts[#o.recasts + 1] = v end
     elseif a == "--figures" then o.figures, err = value(a)
     elseif a == "--no-figures" then o.no_figures = true
+    elseif a == "--no-cache" then o.no_cache = true
     elseif a == "--seed" then
       local v
       v, err = value(a)
@@ -341,8 +344,10 @@ end
 local function interval_header(desc, fam, vname, res, seed, files)
   return {
     data_files = files_text(files),
-    quantity = fmt("couplings excluded at %g%% CL by %s (%s): one row per interval per mass",
-                   desc.cl * 100, desc.name, desc.experiment),
+    quantity = fmt("couplings %s at %g%% CL by %s (%s): one row per interval per mass%s", desc.result,
+                   desc.cl * 100, desc.name, desc.experiment, desc.result == "preferred"
+                   and " (preferred: the signal lies inside the measured band, alpcast/band.lua)" or ""),
+    result = desc.result,
     units = "ma_GeV in GeV; c_low, c_high = c(Lambda)/f_a in TeV^-1 (Lambda = 4 pi f_a)",
     model = family.describe(fam),
     variant = vname,
@@ -357,11 +362,11 @@ local function interval_header(desc, fam, vname, res, seed, files)
                .. "Brent to rtol %.3g", #res.masses, res.masses[1], res.masses[#res.masses],
                res.couplings.n, res.couplings.min, res.couplings.max, res.rtol),
     open_ends = res.c_max
-      and fmt("c_high = inf: still excluded at the EFT validity bound c/f_a = %.6g TeV^-1 "
+      and fmt("c_high = inf: still " .. desc.result .. " at the EFT validity bound c/f_a = %.6g TeV^-1 "
               .. "(f_a/c > m_%s, REFERENCE D16(b)); the scan stops there.  c_low = %.3g (the bottom "
-              .. "of the scan): excluded down to there", res.c_max, res.c_max_parent or "P", res.couplings.min)
-      or fmt("c_high = inf: excluded up to the top of the scan (%.3g) and beyond; no validity bound "
-             .. "(%s); c_low = %.3g (the bottom of the scan): excluded down to there",
+              .. "of the scan): " .. desc.result .. " down to there", res.c_max, res.c_max_parent or "P", res.couplings.min)
+      or fmt("c_high = inf: " .. desc.result .. " up to the top of the scan (%.3g) and beyond; no validity bound "
+             .. "(%s); c_low = %.3g (the bottom of the scan): " .. desc.result .. " down to there",
              res.couplings.max, desc.parent == "none" and "parent = \"none\": the published contours close by themselves"
              or "the recast names no parent meson", res.couplings.min),
     validity_bound = res.c_max and fmt("%.6g", res.c_max) or "none",
@@ -382,6 +387,7 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
     local desc = recast.load(e.path)
     if on_desc then on_desc(desc) end
     entry.experiment, entry.signature, entry.publication = desc.experiment, desc.signature, desc.status
+    entry.result = desc.result
     entry.reference = ref_text(desc.reference)
     entry.seed = o.seed or desc.seed
     entry.cl = desc.cl
@@ -437,7 +443,7 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
                                                       data_files(desc, vname, known)) })
           local polys = alp.contour.polygons(res)
           alp.contour.write(stage .. "/extra/" .. label .. "_polygons.csv", polys, {
-            quantity = fmt("excluded region of %s for %s as closed polygons", desc.name, label),
+            quantity = fmt("%s region of %s for %s as closed polygons", desc.result, desc.name, label),
             units = "ma_GeV in GeV; c = c(Lambda)/f_a in TeV^-1 (c_high = inf drawn at the top of the scan)",
             model = b, variant = vname, recast = desc.name, cl = desc.cl })
           bstate[#bstate + 1] = label
@@ -831,8 +837,9 @@ function M.main(args, hooks)
       local ok, d = pcall(recast.load, e.path)
       if ok then
         local okr, r = pcall(ranges.of_recast, d)
-        say(fmt("%-28s %-10s %-10s %-11s %-40s %s", d.name, d.experiment, d.signature, d.status,
-                okr and ranges.text(r) or "ranges: " .. tostring(r):match("^[^\n]*"), ref_text(d.reference)))
+        say(fmt("%-28s %-10s %-10s %-11s %-40s %s%s", d.name, d.experiment, d.signature, d.status,
+                okr and ranges.text(r) or "ranges: " .. tostring(r):match("^[^\n]*"), ref_text(d.reference),
+                d.result == "preferred" and " [preferred region]" or ""))
       else
         failed = failed + 1
         say(fmt("FAIL %s: %s", e.name, tostring(d):match("^[^\n]*")))
@@ -851,6 +858,8 @@ function M.main(args, hooks)
   for k, d in ipairs(dirs) do summary.recast_dirs[k] = M.shown_path(d) end
   if o.model then summary.model = family.summary(o.families[1]) end
   alp.fs.mkdir(o.out)
+  -- the children inherit it (alpcast/acceptance_cache.lua)
+  require("alpcast.acceptance_cache").dir = not o.no_cache and o.out .. "/.cache" or nil
   if #all == 0 then
     say("alpcast suite: no recasts in " .. concat(dirs, ", ") .. "; nothing to run")
   elseif #list > 0 then

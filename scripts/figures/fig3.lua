@@ -52,30 +52,6 @@ if fam then
                        title = "Existing bounds (as seed Fig. 3), model family " .. fam.name }
 end
 
--- polygons of a suite polygon file: blocks of "ma,c" rows separated by blank lines
-local function read_polygons(path)
-  local polys, cur = {}, nil
-  local header_done = false
-  for line in io.lines(path) do
-    if line:match("^%s*#") then -- comment
-    elseif not line:match("%S") then
-      if cur and #cur > 0 then polys[#polys + 1] = cur end
-      cur = nil
-    elseif not header_done then
-      header_done = true -- the column row
-    else
-      local x, y = line:match("^%s*([^,]+),([^,]+)")
-      x, y = tonumber(x), tonumber(y)
-      if x and y then
-        cur = cur or {}
-        cur[#cur + 1] = { x, y }
-      end
-    end
-  end
-  if cur and #cur > 0 then polys[#polys + 1] = cur end
-  return polys
-end
-
 local written, notes = {}, {}
 local function note(s)
   notes[#notes + 1] = s
@@ -103,7 +79,7 @@ for _, bench in ipairs(BENCHES) do
       end
       local polys
       if alp.fs.exists(pfile) then
-        polys = read_polygons(pfile)
+        polys = alp.contour.read(pfile)
       elseif d.n > 0 then
         polys = alp.contour.polygons(d)
       else

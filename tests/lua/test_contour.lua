@@ -95,6 +95,18 @@ function TestContour:test_write_blocks_and_errors()
   local text = f:read("a")
   f:close()
   lu.assertStrContains(text, "\n\n3,")
+  -- read gives back what write wrote, block by block
+  local back = alp.contour.read(d .. "/p.csv")
+  lu.assertEquals(#back, #polys)
+  for i, p in ipairs(polys) do
+    lu.assertEquals(#back[i], #p)
+    for j, pt in ipairs(p) do
+      h.assert_rel(back[i][j][1], pt[1], 1e-9, "ma"); h.assert_rel(back[i][j][2], pt[2], 1e-9, "c")
+    end
+  end
+  f = io.open(d .. "/bad.csv", "w"); f:write("ma_GeV,c\n0.1,1e-3\n0.2,x\n"); f:close()
+  lu.assertErrorMsgContains("bad.csv: line 3: expected two numbers", alp.contour.read, d .. "/bad.csv")
+  lu.assertErrorMsgContains("alp.contour.read: cannot read", alp.contour.read, d .. "/none.csv")
   h.rmtree(d)
   lu.assertErrorMsgContains("unknown option 'clip'", alp.contour.polygons, {}, { clip = 1 })
 end

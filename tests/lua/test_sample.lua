@@ -57,6 +57,46 @@ function TestSample:test_same_seed_bit_identical_any_thread_count()
   lu.assertFalse(same(a:get("betagamma"), c:get("betagamma")))
 end
 
+function TestSample:test_event_k_depends_only_on_seed_and_k()
+  -- counter-based stream (physics/rng.h: Philox4x32-10, counters (k, j,
+  -- stream)): the first 300 events of a 1000-event sample are the 300 events
+  -- of a 300-event sample, across generation blocks (256) and threads
+  local a = alp.sample.b_to_ka{ma = 1.3, n = 1000, seed = 7, threads = 2, b_flight = true}
+  local b = alp.sample.b_to_ka{ma = 1.3, n = 300, seed = 7, threads = 1, b_flight = true}
+  for _, name in ipairs{"betagamma", "ux", "uz", "z"} do
+    local x, y = a:get(name), b:get(name)
+    for k = 1, 300 do lu.assertEquals(x[k], y[k], name .. "[" .. k .. "]") end
+  end
+end
+
+function TestSample:test_b_direction_follows_sin2_in_the_y4s_frame()
+  -- REFERENCE §5.1, D8: dN/dcos(theta*) = (3/4)(1 - cos^2) about the beam
+  -- axis in the Y(4S) frame (drawn as the median of three uniforms), so
+  -- <cos^2 theta*> = 1/5 (isotropic: 1/3); sd of cos^2 = sqrt(3/35 - 1/25)
+  -- = 0.214, n = 20000: sigma of the mean 0.0015.  BaBar's beams are
+  -- head-on: p_B = p_a + p_K boosted back by (beta gamma) along z gives
+  -- |p*| = sqrt(M^2/4 - m_B+^2) for every event (M = m_Y(4S)).
+  local ma, n = 0.5, 20000
+  local beams = alp.experiment.info("babar").beams
+  local bgz = beams.betagamma
+  local g = math.sqrt(1 + bgz * bgz)
+  local s = alp.sample.b_to_ka{ma = ma, n = n, seed = 4, experiment = "babar"}
+  local bg, ux, uy, uz = s:get("betagamma"), s:get("ux"), s:get("uy"), s:get("uz")
+  local E, px, py, pz = s:kaon()
+  local pstar = math.sqrt(beams.mass ^ 2 / 4 - 5.27934 ^ 2)
+  local sum = 0
+  for k = 1, n do
+    local p = ma * bg[k]
+    local e = math.sqrt(p * p + ma * ma) + E[k]
+    local x, y, z = p * ux[k] + px[k], p * uy[k] + py[k], p * uz[k] + pz[k]
+    local zs = g * z - bgz * e
+    local ps = math.sqrt(x * x + y * y + zs * zs)
+    if k <= 100 then h.assert_rel(ps, pstar, 1e-6, "|p*| of the B") end
+    sum = sum + (zs / ps) ^ 2
+  end
+  lu.assertAlmostEquals(sum / n, 0.2, 5 * 0.0015)
+end
+
 function TestSample:test_b_flight_moves_production_points()
   local a = alp.sample.b_to_ka{ma = 0.7, n = 100, seed = 1}
   local b = alp.sample.b_to_ka{ma = 0.7, n = 100, seed = 1, b_flight = true}

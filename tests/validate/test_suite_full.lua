@@ -28,16 +28,29 @@ local EXPECTED = {
   belle2_2023_displaced = { "cff_kp_ee", "cff_kp_mumu", "cff_kst_ee", "cff_kst_mumu", "cWW_kp_mumu" },
   na62_2025_kpix = { "cff", "cWW" }, e787_kpi_gg = { "cff", "cWW" }, na482_kpi_mumu = { "cff", "cWW" },
   koto_klpi0x = { "cff", "cWW" },
+  -- issue 18 items 6 and 7 (preferred regions; projections)
+  belle2_knunu_fit = { "cff", "cWW" }, babar_belle2_knunu_fit = { "cff", "cWW" },
+  na62_dump_kmumu = { "cff", "cff_alpaca_grid" }, -- cWW: nothing in reach (loop-induced mu coupling)
+  ship_kmumu = { "cff", "cff_alpaca_grid", "cWW", "cWW_alpaca_grid" },
+  lhcb_downstream = {}, -- filled below: {cff, cWW} x {kp, kst} x {mumu, ee} x {D, T}
   -- radiative quarkonium (D17): c_WW excludes nothing except at BESIII (gamma gamma)
   besiii_jpsi_invisible = { "cff" }, besiii_jpsi_gg = { "cff", "cWW" },
   babar_y3s_invisible = { "cff", "cff_emc" }, babar_y3s_mumu = { "cff" }, babar_y3s_tautau = { "cff" },
   belle_y1s_invisible = { "cff", "cff_long_lifetime" },
 }
 
+for _, b in ipairs { "cff", "cWW" } do
+  for _, m in ipairs { "kp", "kst" } do
+    for _, l in ipairs { "mumu_D", "mumu_T", "ee_D", "ee_T" } do
+      table.insert(EXPECTED.lhcb_downstream, b .. "_" .. m .. "_" .. l)
+    end
+  end
+end
+
 function TestSuiteFull:test_runs_without_failure()
   lu.assertEquals(code, 0, out)
   local n = #require("alpcast.suite").discover({ alp.root .. "/recasts" })
-  lu.assertStrContains(out, n .. " recasts, 6 figure scripts, 0 failed")
+  lu.assertStrContains(out, n .. " recasts, 8 figure scripts, 0 failed")
   local names = {}
   for k in pairs(EXPECTED) do names[#names + 1] = k end
   lu.assertEquals(#names, n, "every bundled recast has its expected outputs listed")
@@ -64,7 +77,8 @@ end
 
 function TestSuiteFull:test_figures_with_data()
   for _, stem in ipairs { "fig1_br_cff", "fig1_br_cWW", "fig2_ctau", "fig3_cff", "fig3_cWW",
-                          "fig10_br_vs_ctau", "fig11_cff", "fig11_cWW", "fig12_cff", "fig12_cWW" } do
+                          "fig10_br_vs_ctau", "fig11_cff", "fig11_cWW", "fig12_cff", "fig12_cWW",
+                          "current_bounds_cff", "current_bounds_cWW", "future_reach_cff", "future_reach_cWW" } do
     lu.assertTrue(alp.fs.exists(dir .. "/" .. stem .. ".csv"), stem .. ".csv")
     lu.assertTrue(alp.fs.exists(dir .. "/" .. stem .. ".svg"), stem .. ".svg")
     lu.assertTrue(alp.fs.exists(dir .. "/" .. stem .. ".pdf"), stem .. ".pdf")

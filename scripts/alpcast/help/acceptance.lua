@@ -8,6 +8,15 @@ recasts belle2_kinv, belle2_displaced and babar_knunu evaluate at every
 coupling of their scans).
   alp.acceptance.table{experiment =, ma =, n =, seed =, volume =, side =, ...}
       -> table with t.p_at(ctau)]==],
+["alp.acceptance.error_table"] = [==[
+alp.acceptance.error_table() -> {columns =, rows =, header =}
+The Monte Carlo errors of every alp.acceptance.table made in this process,
+as a table for a recast's `extra` (written to extra/<name>.csv): per
+(m_a, experiment, volume, side, events, seed) the values p0 and p_inf with
+their errors, the largest error of <P> on the c tau grid and the largest
+relative error where <P> > 1e-3 (error of the mean, sqrt(var/n)).  The
+B-factory recasts return it as extra table p_errors.
+  extra = function() return { p_errors = alp.acceptance.error_table() } end]==],
 ["alp.acceptance.table"] = [==[
 alp.acceptance.table{experiment =, ma =, n =, seed =, volume =, side =,
                      decay_lengths = {1e-4, 1e4}, per_decade = 10, threads =}

@@ -6,7 +6,14 @@ filled exclusion plots (straight edges between grid masses in the log-log
 plane).
   alp.contour.polygons(src [, opts])       -> polygons
   alp.contour.envelope(src)                -> {masses =, low =, high =}
-  alp.contour.write(path, polygons [, header])]==],
+  alp.contour.write(path, polygons [, header])
+  alp.contour.read(path) -> polygons (what write wrote)]==],
+["alp.contour.read"] = [==[
+alp.contour.read(path) -> {{{ma, c}, ...}, ...}
+Reads a polygon file of alp.contour.write (e.g. DIR/<recast>/extra/cff_polygons.csv):
+one polygon per block of "ma_GeV,c" rows.  A row that is not two numbers is an
+error naming the file and the line.
+Example: polys = alp.contour.read("out/babar_knunu/extra/cff_polygons.csv")]==],
 ["alp.contour.envelope"] = [==[
 alp.contour.envelope(src) -> {masses = {...}, low = {[ma] = c}, high = {[ma] = c}}
 Per mass, the smallest c_low and the largest c_high of its excluded

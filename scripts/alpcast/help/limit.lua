@@ -9,6 +9,7 @@ binary search per axis.
   alp.limit.new(spec)              -> limit from Lua tables
   alp.limit.strongest{l1, l2, ...} -> the smallest of several limits
   alp.limit.piecewise{{l1, mass = {lo, hi}}, ...} -> one limit per mass range
+  alp.limit.band{lower = l1, upper = l2} -> a two-sided band (result = "preferred")
   lim:at(ma, ctau)  the limit at mass ma [GeV] and c tau [m]; math.huge = no
                     limit there
   lim:info()        {name, bounds, cl, source, kind, files, mass, ctau}
@@ -65,6 +66,8 @@ spec keys:
   mass_range {lo, hi} [GeV] instead of mass: a table without a mass column
              whose one row (after select) holds at every mass in [lo, hi]
              (e.g. a total branching-ratio limit); none outside
+  zero       true: values of 0 are allowed (the lower edge of a band that
+             reaches 0, alp.limit.band); needs interpolate = {value = "linear"}
   source, name  override the header's source and the card's name
 Errors name the file, line and column: no "# units:" line, an unknown unit,
 a non-numeric cell, a limit <= 0, a duplicate row, no data rows.]==],
@@ -83,6 +86,16 @@ members' at each point.  All members must bound the same quantity at one CL.]==]
 alp.limit.piecewise{{l1, mass = {lo, hi}}, {l2, mass = {lo2, hi2}}, ...} -> limit
 At ma, the first piece whose [lo, hi] holds ma gives the limit; no limit
 (math.huge) elsewhere.  All pieces at one CL.]==],
+["alp.limit.band"] = [==[
+alp.limit.band{lower = l1, upper = l2 [, name =]} -> band
+A measured interval of the bounded quantity at each mass (and c tau), e.g. a
+fit's band: band:band(ma, ctau) -> lo, hi (math.huge, math.huge where either
+edge has none); band:at(ma, ctau) -> hi.  Both edges at one CL.  A recast
+with result = "preferred" takes a band as its limit: its region is where
+lo <= signal <= hi.  A lower edge of 0 (a band consistent with no signal)
+needs zero = true and interpolate = {value = "linear"} in its alp.limit.csv.
+Example: alp.limit.band{lower = alp.limit.csv("fit.csv", {value = "br_low", mass = "m_GeV",
+           zero = true, interpolate = {value = "linear"}}), upper = alp.limit.csv(...)}]==],
 ["alp.limit.is_limit"] = [==[
 alp.limit.is_limit(v) -> true if v is an alp.limit (also strongest/piecewise).]==],
 }

@@ -65,6 +65,14 @@ Fields:
              at every scan mass, at the bottom, middle and top of the
              coupling scan), invisible = false (no invisible width),
              why = "the physics reason" (required)}; help("alp.family")
+  result     "excluded" (default: signal > limit) or "preferred": the limit is
+             an alp.limit.band and the region is lower <= signal <= upper
+             (a measured excess); outputs, --list and figures say "preferred"
+  confidence the data's grade (PROVENANCE.md, A-D) then its source:
+             "B: digitised by ALPaca from arXiv:..." (the README table)
+  acceptance how <P> is obtained: "event-level geometry" (our Monte Carlo),
+             "published lifetime grid", "published contour" or
+             "analytic decay probability" (a formula, e.g. exp(-L/d))
   benchmarks {"cff", "cWW"} (default both): restricts the benchmarks only
              (prefer `assumes`, which says why); masses {min =, max =, n =[, log
              = false]} or an array [GeV]; couplings {min =, max =, n =} [TeV^-1];
@@ -175,6 +183,15 @@ Example: for _, v in ipairs(alp.recast.check(alp.model{cff = 1e-3}, 0.1)) do
 ["alp.recast.card"] = [==[
 alp.recast.card(desc) -> the text a descriptor prints as (name, experiment,
 signature, status, process, CL, reference, variants, data files, limit, file).]==],
+["alp.recast.preferred"] = [==[
+alp.recast.preferred(desc, model, ma [, prepared [, variant]]) -> inside, signal, lower, upper
+For a recast with result = "preferred": whether the model's signal at mass ma
+[GeV] lies inside the band (lower <= signal <= upper; false where there is no
+band).  prepared = what desc.prepare(ma, data, variant) returns; computed
+here when nil (a Monte Carlo recast then runs its event sample: pass
+{n_events = ...} as variant to make it cheaper).
+Example: d = alp.recast.load(alp.root .. "/recasts/belle2_knunu_fit/belle2_knunu_fit.lua")
+         print(alp.recast.preferred(d, alp.model{cff = 0.009, gamma_inv = 1e-3}, 2.0))]==],
 ["alp.recast.resolve"] = [==[
 alp.recast.resolve(dir, path) -> dir/path, or nil, why: how a recast's file
 paths are resolved -- inside its folder only; an absolute path or one with

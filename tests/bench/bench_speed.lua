@@ -1,0 +1,68 @@
+-- tests/bench/bench_speed.lua: the issue-14 figures (`make bench`; prints,
+-- asserts nothing).  Ratios are measured in the same run as their peer.
+--   events/s of B+ -> K+ a (belle2), 1e6 events, 1 and 2 threads: the first
+--     sample of the process (fresh memory) and a second one (reused buffer)
+--   decay-probability evaluations/s (1 thread, thread CPU time) against a
+--     plain vector-exp loop over the same path table (the floor)
+--   the whole suite (figures off) at the recasts' 1e5 events per mass: 1
+--     thread (-j1, ALPCAST_THREADS=1), 2 processes (-j2), and the second,
+--     cached run; wall and CPU from summary.json.
+-- Targets (issue 14): >= 2e7 events/s per core; kernel >= 90 % of the
+-- floor; suite < 5 s wall on 2 cores, cached < 2 s; -j2 >= 1.8x -j1.
+local cjson = require "cjson"
+local fmt = string.format
+
+local function now()
+  local p = io.popen("date +%s.%N")
+  local t = tonumber(p:read("l"))
+  p:close()
+  return t
+end
+
+local N = 1000000
+-- the first sample of the process maps fresh memory; the next ones reuse it
+for _, run in ipairs { { 1, "fresh" }, { 1, "reused" }, { 2, "reused" } } do
+  local th, which = run[1], run[2]
+  local t0, c0 = now(), os.clock()
+  local s <close> = alp.sample.b_to_ka { ma = 0.3, n = N, seed = 1, threads = th }
+  local wall, cpu = now() - t0, os.clock() - c0
+  print(fmt("events b_to_ka threads=%d %-6s: %.3f s wall %.3f s CPU  %.3g events/s wall, "
+            .. "%.3g events/s per CPU-second (target >= 2e7)", th, which, wall, cpu, N / wall, N / cpu))
+end
+
+local ctau = {}
+for i = 1, 100 do ctau[i] = 10 ^ (-4 + 7 * (i - 1) / 99) end
+do
+  local s <close> = alp.sample.b_to_ka { ma = 0.3, n = 200000, seed = 1 }
+  local d = alp.detector.belle2()
+  for _, vol in ipairs { { "veto", "outside" }, { "displaced", "inside" } } do
+    local pt = d:volume(vol[1]):paths(s, vol[2], { threads = 1 })
+    local tk, tf, nexp = pt:_bench(ctau, 3)
+    print(fmt("decay_prob %-9s %-7s: kernel %.3g exp/s, plain vector exp %.3g exp/s: %.0f %% of the floor "
+              .. "(target >= 90 %%)", vol[1], vol[2], nexp / tk, nexp / tf, 100 * tf / tk))
+  end
+end
+
+local exe = (alp.root or ".") .. "/" .. (os.getenv("ALPCAST_BUILD") or "build") .. "/alpcast"
+local out = os.tmpname()
+os.remove(out)
+local function suite(env, args, label)
+  local cmd = fmt("cd %q && %s %q suite --out %q --no-figures %s > /dev/null 2>&1", alp.root or ".", env,
+                  exe, out, args)
+  local t0 = now()
+  local ok = os.execute(cmd)
+  local wall = now() - t0
+  local f = io.open(out .. "/summary.json")
+  local sum = f and cjson.decode(f:read("a")) or {}
+  if f then f:close() end
+  print(fmt("suite %-34s: %6.2f s wall (process), summary: %.2f s wall, %.2f s CPU%s", label, wall,
+            sum.wall_s or -1, sum.time_s or -1, ok and "" or "  (FAILED)"))
+  return sum.wall_s or wall
+end
+local w1 = suite("ALPCAST_THREADS=1", "-j1 --no-cache", "1 thread, no cache")
+local w2 = suite("", "-j2 --no-cache", "2 processes, no cache (target < 5 s)")
+suite("", "-j2", "2 processes, fills the cache")
+local wc = suite("", "-j2", "2 processes, cached (target < 2 s)")
+print(fmt("suite speed-up -j2 / -j1: %.2fx (target >= 1.8x); cached run %.2fx faster than uncached",
+          w1 / w2, w2 / wc))
+os.execute(fmt("rm -rf %q", out))
