@@ -416,7 +416,7 @@ end
 local function recast_alp(label, dir)
   local own = dir and {
     data = confined(alp.data, { "csv" }, dir, label),
-    limit = confined(require("alpcast.limit"), { "csv" }, dir, label),
+    limit = confined(require("alpcast.limit"), { "csv", "hepdata" }, dir, label),
   } or {}
   return setmetatable({}, {
     __index = function(_, k)
