@@ -17,7 +17,7 @@ WARN     = -Wall -Wextra -Wshadow -Wwrite-strings -Wstrict-prototypes \
            $(WERROR)
 # Debian packages `make deps` installs (a no-op when all are present).
 DEB_PKGS = pkg-config lua5.4 liblua5.4-dev libgsl-dev lua-unit lua-cjson \
-           libreadline-dev gnuplot-nox libssl-dev
+           libreadline-dev gnuplot-nox libssl-dev lua-yaml
 
 # pkg-config flags are expanded lazily (recursive `=`), only when a recipe
 # runs, so `make deps test` works on a machine that has no pkg-config yet.
