@@ -8,6 +8,7 @@ local LUMI, N_THR = 50, 2.3 -- ab^-1 and events: the seed text's (D10; = seed_te
 return alp.recast {
   name = "belle2_displaced", experiment = "Belle II", status = "projection", signature = "displaced", cl = 0.90,
   process = "B+ -> K+ a, a -> l+ l- (l = e, mu) with a displaced vertex",
+  cite = { "arXiv:2201.06580", "arXiv:1911.03490" }, -- refs.bib: measurement first, then data source
   reference = { arxiv = "2201.06580", section = "Sec. 5, Fig. 12 (selection of arXiv:1911.03490 Sec. IV)" },
   observable = "N = 2 sigma(B+B-) L B(B+ -> K+ a) B(a -> l+l-) <P_fid> > 2.3 events (zero background)",
   tags = { "B", "Belle II", "projection", "seed" }, seed = 1,

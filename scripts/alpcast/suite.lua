@@ -844,6 +844,7 @@ function M.main(args, hooks)
   summary.wall_s = p_clock() - w_start
   summary.n_failed = #summary.failures
   output.json(o.out .. "/summary.json", summary)
+  require("alpcast.cite").write_for_run(o.out, summary) -- out/citations.bib (issue 16.3)
   local nrec = #summary.recasts
   local nfail = #summary.failures
   say(fmt("alpcast suite: %d recast%s, %d figure script%s, %d failed (%.2f s CPU, %.2f s wall); "
