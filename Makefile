@@ -128,14 +128,9 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	else echo "deps: all present"; fi
 
-install: $(EXE)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/alpcast
-	install -m 755 $(EXE) $(DESTDIR)$(PREFIX)/bin/alpcast
-	cp -R scripts recasts $(DESTDIR)$(PREFIX)/share/alpcast/
-
-uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/alpcast
-	rm -rf $(DESTDIR)$(PREFIX)/share/alpcast
+# install, uninstall: binary, Lua library, libalpcast.a + headers + alpcast.pc,
+# man page, completions (install.mk)
+include install.mk
 
 clean:
 	rm -rf build build-san
