@@ -262,7 +262,8 @@ function M.limit(dir, spec)
   local src = { label = fmt("%s (table '%s')", t.file, t.name), columns = cols, units = us,
                 n = t.n, meta = { cl = cl and fmt("%.10g", cl) or nil, source = M.source_line(rec, t),
                                   doi = rec.doi },
-                files = { { path = rec.file, file = rec.file }, { path = t.file, file = t.file } } }
+                files = { { path = rec.file, file = rec.file, source = M.source_line(rec, t) },
+                          { path = t.file, file = t.file, source = M.source_line(rec, t) } } }
   src.line = function(i) return fmt("value %d: ", i) end
   local lspec = { value = "value", mass = "mass", lifetime = life and "lifetime" or nil }
   for k, v in pairs(spec) do if not SPEC_EXTRA[k] then lspec[k] = v end end

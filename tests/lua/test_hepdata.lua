@@ -236,3 +236,39 @@ function TestHepdata:test_cli_usage_and_errors()
   lu.assertStrContains(out, "# cl: 0.95")
   lu.assertStrContains(out, "m_a_GeV,tau_a_ps,Observed_UL\n0.3,251.189,7.20755e-05\n")
 end
+
+function TestHepdata:test_a_folder_recast_reads_its_record_and_the_suite_cites_the_doi()
+  local rc = self.dir .. "/rc/hd_toy"
+  alp.fs.mkdir(rc .. "/record")
+  for _, f in ipairs { "submission.yaml", "limit.yaml", "nocl.yaml", "nounits.yaml" } do
+    local src = assert(io.open(HANDMADE .. "/" .. f, "rb")); local s = src:read("a"); src:close()
+    local dst = assert(io.open(rc .. "/record/" .. f, "wb")); dst:write(s); dst:close()
+  end
+  local card = [[
+local limit = alp.limit.hepdata("record", { table = "Upper limit vs mass and lifetime", dependent = 2,
+  curves = "mass", same_decay_length = true, interpolate = { mass = "log", lifetime = "log", value = "log" } })
+return alp.recast {
+  name = "hd_toy", experiment = "CHARM", process = "B -> K a, a -> mu mu", reference = "test",
+  cite = { "Dobrich:2018jyi" }, signature = "displaced", cl = 0.95, parent = "B+", limit = limit,
+  masses = { min = 0.3, max = 0.6, n = 5 },
+  signal = function(model, ma) return model:br_b_to_ka(ma) * model:br(ma, "mumu") end,
+}
+]]
+  local f = assert(io.open(rc .. "/hd_toy.lua", "w")); f:write(card); f:close()
+  local out = self.dir .. "/out"
+  local text, code = h.run(h.exe() .. " suite --recasts " .. h.q(self.dir .. "/rc") .. " --only hd_toy --no-figures -j 1 --out "
+                           .. h.q(out))
+  lu.assertEquals(code, 0, text)
+  local d = alp.data.csv(out .. "/hd_toy/cff.csv")
+  -- four rows exclude nothing: where tau is 251-534 ps (c_ff/f_a ~ 5e-3 TeV^-1 at
+  -- 0.3 GeV, tau = 227 ps) B(B -> K a) B(a -> mu mu) = 2.7e-6, below the 4.5e-5-7.9e-5 limits
+  lu.assertEquals(d.n, 0)
+  lu.assertStrContains(d.meta.data_files, "record/limit.yaml sha256:")
+  lu.assertStrContains(d.meta.data_files, "doi:10.17182/hepdata.0.v1")
+  -- a record outside the recast's folder is refused, naming the path
+  f = assert(io.open(rc .. "/hd_toy.lua", "w")); f:write((card:gsub('"record"', '"../record"'))); f:close()
+  text, code = h.run(h.exe() .. " suite --recasts " .. h.q(self.dir .. "/rc") .. " --only hd_toy --no-figures -j 1 --out "
+                     .. h.q(out))
+  lu.assertEquals(code, 1)
+  lu.assertStrContains(text, "leaves the recast's folder")
+end
