@@ -53,9 +53,15 @@ function M.tables(dir)
     end
     for _, out in ipairs(type(r.outputs) == "table" and r.outputs or {}) do
       local label = out:match("^[^/]+/([^/]+)%.csv$")
-      if label then
-        local d = alp.data.csv(dir .. "/" .. out)
-        local bench = label_bench[label] or label:match("^(c%a+)")
+      -- interval files only: the labels of the run's benchmarks (other
+      -- tables at that level, e.g. bounds on a flavour coupling, are not
+      -- (m_a, c_low, c_high) regions)
+      local d = label and label_bench[label] and alp.data.csv(dir .. "/" .. out)
+      if d and table.concat(d.names, ",") ~= "ma_GeV,c_low,c_high" then
+        error(fmt("%s/%s: an interval file needs the columns ma_GeV, c_low, c_high", dir, out), 0)
+      end
+      if d then
+        local bench = label_bench[label]
         local cl = tonumber(d.meta.cl)
         if not cl then error(fmt("%s/%s: the header has no numeric '# cl:'", dir, out), 0) end
         local fa = fa_of(bench)
