@@ -16,7 +16,7 @@ WARN     = -Wall -Wextra -Wshadow -Wwrite-strings -Wstrict-prototypes \
            -Wmissing-prototypes -Wold-style-definition -Wvla -Wpointer-arith \
            $(WERROR)
 # Debian packages `make deps` installs (a no-op when all are present).
-DEB_PKGS = pkg-config lua5.4 liblua5.4-dev libgsl-dev lua-unit lua-cjson \
+DEB_PKGS = gcc pkg-config lua5.4 liblua5.4-dev libgsl-dev lua-unit lua-cjson \
            libreadline-dev gnuplot-nox libssl-dev lua-yaml
 
 # pkg-config flags are expanded lazily (recursive `=`), only when a recipe
@@ -139,7 +139,7 @@ help:
 	@echo "alpcast make targets:"
 	@echo "  make            build $(EXE) (and $(LIB))"
 	@echo "  make deps       install missing Debian packages: $(DEB_PKGS)"
-	@echo "  make test       C tests + LuaUnit tests; ends 'tests: N passed, N failed'"
+	@echo "  make test       C tests + LuaUnit tests; ends 'tests: N passed, N failed, N skipped'"
 	@echo "  make validate   slower numerical validations"
 	@echo "  make sanitize   the test suite built with ASan+UBSan in build-san/"
 	@echo "  make memcheck   the test suite under valgrind"

@@ -1,6 +1,6 @@
 # install.mk -- `make install` / `make uninstall` (included by the Makefile).
 # Installs under $(DESTDIR)$(PREFIX): the alpcast binary, its Lua library
-# and bundled recasts (share/alpcast), libalpcast.a with the headers of
+# bundled recasts and models (share/alpcast), libalpcast.a with the headers of
 # physics/ (include/alpcast) and a pkg-config file (lib/pkgconfig/alpcast.pc:
 # `pkg-config --cflags --libs alpcast`), the man page, bash and zsh
 # completions, LICENSE and CITATION.cff.
@@ -25,7 +25,7 @@ install: $(EXE) $(LIB)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/alpcast $(DESTDIR)$(LIBDIR)/pkgconfig \
 	  $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(DOCDIR)
 	install -m 755 $(EXE) $(DESTDIR)$(PREFIX)/bin/alpcast
-	cp -R scripts recasts $(DESTDIR)$(PREFIX)/share/alpcast/
+	cp -R scripts recasts models $(DESTDIR)$(PREFIX)/share/alpcast/
 	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libalpcast.a
 	install -m 644 $(PHYS_HDR) $(DESTDIR)$(INCDIR)/
 	printf '%s\n' $(PC_LINES) > $(DESTDIR)$(LIBDIR)/pkgconfig/alpcast.pc

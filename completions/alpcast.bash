@@ -18,7 +18,7 @@ _alpcast()
         if [[ $cur == -* ]]; then
             COMPREPLY=( $(compgen -W "-e -i -E -v --version -h --help" -- "$cur") )
         else
-            COMPREPLY=( $(compgen -W "suite help new-recast import export cite" -- "$cur") \
+            COMPREPLY=( $(compgen -W "suite check help new-recast import export cite plot" -- "$cur") \
                         $(compgen -f -X '!*.lua' -- "$cur") $(compgen -d -- "$cur") )
         fi
         return 0
@@ -57,6 +57,25 @@ _alpcast()
         else
             COMPREPLY=( $(compgen -d -- "$cur") )
         fi
+        ;;
+    check)
+        case $prev in
+            --model) COMPREPLY=( $(compgen -W "cff cWW" -- "$cur") $(compgen -f -X '!*.lua' -- "$cur") ); return 0 ;;
+            --only) COMPREPLY=( $(compgen -W "$(_alpcast_recasts)" -- "$cur") ); return 0 ;;
+            --recasts) COMPREPLY=( $(compgen -d -- "$cur") ); return 0 ;;
+            --ma|--c|--seed) return 0 ;;
+        esac
+        COMPREPLY=( $(compgen -W "--model --ma --c --json --only --recasts --seed --help" -- "$cur") )
+        ;;
+    plot)
+        case $prev in
+            --in) COMPREPLY=( $(compgen -d -- "$cur") ); return 0 ;;
+            --recasts) COMPREPLY=( $(compgen -W "$(_alpcast_recasts)" -- "$cur") ); return 0 ;;
+            --out) COMPREPLY=( $(compgen -f -- "$cur") ); return 0 ;;
+            --format) COMPREPLY=( $(compgen -W "svg pdf png" -- "$cur") ); return 0 ;;
+            --model|--title) return 0 ;;
+        esac
+        COMPREPLY=( $(compgen -W "--in --recasts --model --out --format --title --help" -- "$cur") $(compgen -d -- "$cur") )
         ;;
     new-recast)
         case $prev in

@@ -40,6 +40,7 @@ static void push_constants(lua_State *L)
     { "BR(K*0->K+pi-)", ALP_BR_KST0_KPI },
     { "m_mu", ALP_MMU }, { "m_e", ALP_ME }, { "m_tau", ALP_MTAU }, { "m_Y4S", ALP_MUPS4S },
     { "tau_B+", ALP_TAU_BP }, { "tau_B0", ALP_TAU_B0 }, { "tau_K+", ALP_TAU_KP },
+    { "m_K_L", ALP_MKL }, { "tau_K_L", ALP_TAU_KL },   /* REF D18 */
   };
   lua_createtable(L, 0, (int)(sizeof k / sizeof k[0]));
   for (size_t i = 0; i < sizeof k / sizeof k[0]; i++) {

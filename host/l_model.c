@@ -1,7 +1,7 @@
 /* l_model.c -- Lua bindings of alp.model (physics/model.h, widths.h,
  * production.h).
  *
- *   alp.model{cff=, cww=, cbb=, cgg=, fa=, cf={u=,...,tau=}, gamma_inv=}
+ *   alp.model{cff=, cww=, cbb=, cgg=, csb=, cds=, fa=, cf={u=,...,tau=}, gamma_inv=}
  *   alp.model.benchmark("cff"|"cWW", c [, fa])
  *   alp.model.thresholds          kinematic endpoints and mass range (GeV)
  *   alp.model.max_coupling(parent) EFT validity bound of D16(b), TeV^-1
@@ -23,8 +23,8 @@
 
 #define MODEL_MT "alp.model"
 
-static const char *const model_keys[] = { "cff", "cww", "cbb", "cgg", "fa", "cf",
-                                          "gamma_inv", NULL };
+static const char *const model_keys[] = { "cff", "cww", "cbb", "cgg", "csb", "cds", "fa",
+                                          "cf", "gamma_inv", NULL };
 static const char *const fermion_keys[ALP_NF + 1] = { "u", "c", "t", "d", "s", "b",
                                                       "e", "mu", "tau", NULL };
 
@@ -44,8 +44,8 @@ static void read_params(lua_State *L, int idx, const char *fname,
   idx = lua_absindex(L, idx);
   if (lua_type(L, idx) != LUA_TTABLE) {
     char g[64];
-    luaL_error(L, "%s: expected a table of options {cff=, cww=, cbb=, cgg=, fa=, "
-                  "cf=, gamma_inv=}, got %s", fname, alpL_got_text(L, idx, g, sizeof g));
+    luaL_error(L, "%s: expected a table of options {cff=, cww=, cbb=, cgg=, csb=, cds=, "
+                  "fa=, cf=, gamma_inv=}, got %s", fname, alpL_got_text(L, idx, g, sizeof g));
   }
   alpL_check_keys(L, idx, fname, model_keys);
   lua_getfield(L, idx, "cff");
@@ -57,6 +57,9 @@ static void read_params(lua_State *L, int idx, const char *fname,
   p->cWW = alpL_opt_number(L, idx, fname, "cww", -ALP_C_MAX, ALP_C_MAX, p->cWW, "");
   p->cBB = alpL_opt_number(L, idx, fname, "cbb", -ALP_C_MAX, ALP_C_MAX, p->cBB, "");
   p->cGG = alpL_opt_number(L, idx, fname, "cgg", -ALP_C_MAX, ALP_C_MAX, p->cGG, "");
+  /* flavour-changing couplings at Lambda (model.h: real, left-handed) */
+  p->csb = alpL_opt_number(L, idx, fname, "csb", -ALP_C_MAX, ALP_C_MAX, p->csb, "");
+  p->cds = alpL_opt_number(L, idx, fname, "cds", -ALP_C_MAX, ALP_C_MAX, p->cds, "");
   p->fa = alpL_opt_number(L, idx, fname, "fa", ALP_FA_MIN, ALP_FA_MAX, p->fa, "GeV");
   p->gamma_inv = alpL_opt_number(L, idx, fname, "gamma_inv", 0, 1e6, p->gamma_inv, "GeV");
   lua_getfield(L, idx, "cf");
@@ -160,7 +163,7 @@ static int l_model_with(lua_State *L)
 
 /* ---- methods of masses ---------------------------------------------------------- */
 
-enum what { W_WIDTH, W_BR, W_CTAU, W_TAU, W_B_KA, W_B0_K0A, W_K_PIA, W_B0_KST0A };
+enum what { W_WIDTH, W_BR, W_CTAU, W_TAU, W_B_KA, W_B0_K0A, W_K_PIA, W_B0_KST0A, W_KL_PI0A };
 
 /* Channel name at arg (required unless `optional`; -1 = total). */
 static int check_channel(lua_State *L, int arg, const char *fname, int optional)
@@ -201,6 +204,7 @@ static int compute(const alp_model *m, enum what w, int ch, double ma, double *o
   case W_B0_K0A: return alp_br_b0_to_k0a(m, ma, out);
   case W_K_PIA: return alp_br_k_to_pia(m, ma, out);
   case W_B0_KST0A: return alp_br_b0_to_kstar0a(m, ma, out);
+  case W_KL_PI0A: return alp_br_kl_to_pi0a(m, ma, out);
   }
   return GSL_EINVAL;
 }
@@ -246,6 +250,11 @@ static int l_model_br_k_to_pia(lua_State *L)
 static int l_model_br_b0_to_kstar0a(lua_State *L)
 {
   return eval_masses(L, "alp.model:br_b0_to_kstar0a", W_B0_KST0A, alp_ma_max_b0_to_kstar0a());
+}
+
+static int l_model_br_kl_to_pi0a(lua_State *L)
+{
+  return eval_masses(L, "alp.model:br_kl_to_pi0a", W_KL_PI0A, alp_ma_max_kl_to_pi0a());
 }
 
 /* m:channels() */
@@ -354,6 +363,8 @@ static int l_model_params(lua_State *L)
   setnum(L, "cww", m->p.cWW);
   setnum(L, "cbb", m->p.cBB);
   setnum(L, "cgg", m->p.cGG);
+  setnum(L, "csb", m->p.csb);
+  setnum(L, "cds", m->p.cds);
   setnum(L, "fa", m->p.fa);
   setnum(L, "Lambda", m->Lambda);
   setnum(L, "gamma_inv", m->p.gamma_inv);
@@ -383,6 +394,10 @@ static int l_model_tostring(lua_State *L)
   snprintf(s, sizeof s, ", cww=%.6g, cbb=%.6g, cgg=%.6g, fa=%.6g GeV, Lambda=%.6g GeV",
            m->p.cWW, m->p.cBB, m->p.cGG, m->p.fa, m->Lambda);
   luaL_addstring(&b, s);
+  if (m->p.csb != 0 || m->p.cds != 0) {
+    snprintf(s, sizeof s, ", csb=%.6g, cds=%.6g", m->p.csb, m->p.cds);
+    luaL_addstring(&b, s);
+  }
   if (m->p.gamma_inv > 0) {
     snprintf(s, sizeof s, ", gamma_inv=%.6g GeV", m->p.gamma_inv);
     luaL_addstring(&b, s);
@@ -396,7 +411,8 @@ static int l_model_eq(lua_State *L)
 {
   alp_model *a = check_model(L, 1), *b = check_model(L, 2);
   int eq = a->p.cGG == b->p.cGG && a->p.cWW == b->p.cWW && a->p.cBB == b->p.cBB
-        && a->p.fa == b->p.fa && a->p.gamma_inv == b->p.gamma_inv;
+        && a->p.fa == b->p.fa && a->p.gamma_inv == b->p.gamma_inv
+        && a->p.csb == b->p.csb && a->p.cds == b->p.cds;
   for (int i = 0; eq && i < ALP_NF; i++) eq = a->p.cf[i] == b->p.cf[i];
   lua_pushboolean(L, eq);
   return 1;
@@ -414,6 +430,7 @@ static const luaL_Reg model_methods[] = {
   { "br_b0_to_k0a", l_model_br_b0_to_k0a },
   { "br_k_to_pia", l_model_br_k_to_pia },
   { "br_b0_to_kstar0a", l_model_br_b0_to_kstar0a },
+  { "br_kl_to_pi0a", l_model_br_kl_to_pi0a },
   { "with", l_model_with },
   { NULL, NULL }
 };
@@ -449,6 +466,7 @@ int luaopen_alp_model(lua_State *L)
   setnum(L, "b0_to_k0a", alp_ma_max_b0_to_k0a());
   setnum(L, "k_to_pia", alp_ma_max_k_to_pia());
   setnum(L, "b0_to_kstar0a", alp_ma_max_b0_to_kstar0a());
+  setnum(L, "kl_to_pi0a", alp_ma_max_kl_to_pi0a());
   lua_setfield(L, -2, "thresholds");
   lua_createtable(L, 0, 1);
   lua_pushcfunction(L, l_model_call);

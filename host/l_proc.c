@@ -274,11 +274,20 @@ static int l_proc_getpid(lua_State *L)
   return 1;
 }
 
+/* isatty(fd) -> true when fd (0, 1 or 2) is a terminal: the suite draws
+ * live progress lines only on one. */
+static int l_proc_isatty(lua_State *L)
+{
+  lua_pushboolean(L, isatty(check_fd(L, 1, "alp._proc.isatty")) == 1);
+  return 1;
+}
+
 static const luaL_Reg proc_funcs[] = {
   { "fork", l_proc_fork },     { "write", l_proc_write }, { "read", l_proc_read },
   { "close", l_proc_close },   { "poll", l_proc_poll },   { "wait", l_proc_wait },
   { "kill", l_proc_kill },     { "killall", l_proc_killall }, { "exit", l_proc_exit },
   { "clock", l_proc_clock },   { "ncpu", l_proc_ncpu },   { "set_threads", l_proc_set_threads },   { "getpid", l_proc_getpid },
+  { "isatty", l_proc_isatty },
   { NULL, NULL }
 };
 

@@ -24,11 +24,13 @@ static lua_State *globalL = NULL;
 static const char usage_text[] =
   "usage: alpcast [options] [FILE.lua [args...]]\n"
   "       alpcast suite [--out DIR] [--only NAME,...] [--list] [-j N] [--timeout S] ...\n"
+  "       alpcast check --model FILE.lua --ma M --c C [--json] ...\n"
   "       alpcast help [TOPIC]\n"
   "       alpcast new-recast NAME --data FILE.csv [--dir DIR]\n"
   "       alpcast import hepdata DIR --table NAME [--out FILE]\n"
   "       alpcast export hepdata OUTDIR [--to DIR]\n"
   "       alpcast cite [--recasts NAME,...] [--model cff|cWW] [--out FILE]\n"
+  "       alpcast plot [RESULTS...] [--in DIR] [--model NAME] [--out FILE] ...\n"
   "\n"
   "Phenomenology of long-lived axion-like particles (ALPs) from B -> K a and\n"
   "K -> pi a: which searches exclude them, and can Belle II see them displaced\n"
@@ -48,6 +50,9 @@ static const char usage_text[] =
   "  suite                   run the bundled recasts (recasts/*.lua), write\n"
   "                          the excluded regions and figures to out/;\n"
   "                          `alpcast suite --help` for its options\n"
+  "  check --model FILE --ma M --c C\n"
+  "                          every recast's verdict on one point of a model\n"
+  "                          family (`alpcast check --help`)\n"
   "  help [TOPIC]            the same text as help(TOPIC) in the REPL\n"
   "  new-recast NAME --data FILE.csv\n"
   "                          a starting recast folder NAME/ from the data\n"
@@ -57,6 +62,8 @@ static const char usage_text[] =
   "  export hepdata OUTDIR   a suite run's excluded regions as a HEPData\n"
   "                          submission (OUTDIR/hepdata/)\n"
   "  cite                    BibTeX for the recasts, data and physics inputs used\n"
+  "  plot [RESULTS...]       any recasts' results as one Fig. 3-style figure\n"
+  "                          (`alpcast plot --help`)\n"
   "\n"
   "Environment: ALPCAST_PATH (folder holding scripts/ and recasts/),\n"
   "ALPCAST_RECAST_PATH (colon-separated folders of your own recasts),\n"
@@ -310,6 +317,14 @@ static int pmain(lua_State *L)
       lua_pushinteger(L, run_lua_command(L, strcmp(argv[script], "import") == 0 ? "alpcast.import"
                       : strcmp(argv[script], "export") == 0 ? "alpcast.export" : "alpcast.cite",
                       "main", argv, argc, script + 1));
+      return 1;
+    }
+    if (strcmp(argv[script], "plot") == 0) {
+      lua_pushinteger(L, run_lua_command(L, "alpcast.results_figure", "main", argv, argc, script + 1));
+      return 1;
+    }
+    if (strcmp(argv[script], "check") == 0) {
+      lua_pushinteger(L, run_lua_command(L, "alpcast.verdict", "main", argv, argc, script + 1));
       return 1;
     }
     if (strcmp(argv[script], "new-recast") == 0) {

@@ -74,6 +74,7 @@
 #define ALP_TAU_BP  1.638e-12   /* s */
 #define ALP_TAU_B0  1.519e-12   /* s */
 #define ALP_TAU_KP  1.2380e-8   /* s */
+#define ALP_TAU_KL  5.116e-8    /* s, K_L (PDG 2020, REF D18) */
 
 /* ---- form factors ---------------------------------------------------------
  * B -> K scalar f0: GKvD (arXiv:1811.00983) LCSR+lattice, BSZ form, REF §3, D6. */

@@ -65,6 +65,8 @@ int alp_model_init(alp_model *m, const alp_model_params *p)
     if (!coupling_ok(p->cf[i])) GSL_ERROR("fermion coupling not finite or too large", GSL_EDOM);
   if (!coupling_ok(p->cGG) || !coupling_ok(p->cWW) || !coupling_ok(p->cBB))
     GSL_ERROR("gauge coupling not finite or too large", GSL_EDOM);
+  if (!coupling_ok(p->csb) || !coupling_ok(p->cds))
+    GSL_ERROR("flavour-changing coupling not finite or too large", GSL_EDOM);
   if (!(p->fa >= ALP_FA_MIN && p->fa <= ALP_FA_MAX))
     GSL_ERROR("f_a outside [10, 1e9] GeV", GSL_EDOM);
   if (!(p->gamma_inv >= 0 && isfinite(p->gamma_inv)))
@@ -119,12 +121,12 @@ double alp_model_csb(const alp_model *m)
 {
   double vt[3];
   if (alp_ckm_vt(vt)) return 0;   /* cannot fail once the model exists */
-  return vt[1] * vt[2] * m->K;
+  return vt[1] * vt[2] * m->K + m->p.csb;   /* SEED eq. 2.4 + direct (model.h) */
 }
 
 double alp_model_cds(const alp_model *m)
 {
   double vt[3];
   if (alp_ckm_vt(vt)) return 0;
-  return vt[0] * vt[1] * m->K;
+  return vt[0] * vt[1] * m->K + m->p.cds;
 }

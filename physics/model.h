@@ -17,6 +17,17 @@
  *    This reduces to D1 for universal couplings and creates no tree-level
  *    flavour change at Lambda (c_Q proportional to the unit matrix).
  *  - gamma_inv is a mass-independent invisible width in GeV (SEED eq. 2.12).
+ *  - csb, cds are flavour-changing couplings set directly at Lambda (SEED
+ *    Sec. 2 after eq. 2.5: "in scenarios with flavour-changing ALP-fermion
+ *    couplings at the scale Lambda, s-b and d-s couplings are in general
+ *    independent parameters").  They are left-handed, like the loop-induced
+ *    part ([k_D]_sb, [k_D]_ds of SEED eq. 2.4), so they enter B -> K a,
+ *    B -> K* a and K -> pi a through the same |C|.  They are real and taken
+ *    in the phase convention of the loop-induced part with its CKM phase
+ *    dropped (D6): C_sb = |V_ts V_tb| K + csb, C_ds = |V_td V_ts| K + cds,
+ *    so csb > 0 adds constructively to c_ff > 0 (K_ff > 0).  They do not run
+ *    (D5; SEED: C_sb(m_b) ~ C_sb(mu_w)); the Lambda -> mZ evolution of a
+ *    tree-level flavour-changing coupling is neglected as well.
  */
 #ifndef ALP_MODEL_H
 #define ALP_MODEL_H
@@ -38,6 +49,7 @@ typedef struct {
   double cGG, cWW, cBB; /* gauge couplings at Lambda (SEED eq. 2.1) */
   double fa;           /* GeV, in [ALP_FA_MIN, ALP_FA_MAX]; Lambda = 4 pi f_a */
   double gamma_inv;    /* GeV, >= 0 */
+  double csb, cds;     /* flavour-changing couplings at Lambda (see above) */
 } alp_model_params;
 
 typedef struct {
@@ -74,8 +86,9 @@ int alp_model_couplings_low(const alp_model *m, double mu, double c[ALP_NC]);
 int alp_model_couplings_high(const alp_model *m, double mu, double cf[ALP_NF],
                              double *cQsb);
 
-/* |C_sb| and |C_ds| at the weak scale (D6; they do not run below mZ, D5),
- * returned with the sign of K (the CKM phase dropped). */
+/* C_sb and C_ds at the weak scale (D6; they do not run below mZ, D5): the
+ * loop-induced |V V| K with the sign of K (the CKM phase dropped) plus the
+ * direct csb, cds of the parameters. */
 double alp_model_csb(const alp_model *m);
 double alp_model_cds(const alp_model *m);
 

@@ -8,6 +8,7 @@
 #include "errors.h"
 #include "formfactors.h"
 #include "production.h"
+#include "running.h"
 
 /* Kallen function lambda(a, b, c), SEED below (2.6). */
 static double kallen(double a, double b, double c)
@@ -89,6 +90,24 @@ int alp_br_b0_to_kstar0a(const alp_model *m, double ma, double *br)
   gamma = M_PI / 4 * C * C / (m->Lambda * m->Lambda) * a0 * a0 * lam * sqrt(lam) / (mB * mB * mB);
   *br = br_of_width(gamma, ALP_TAU_B0);   /* D16(a) */
   return GSL_SUCCESS;
+}
+
+/* ---- K_L -> pi0 a (REF D18) ------------------------------------------------ */
+
+double alp_ma_max_kl_to_pi0a(void) { return ALP_MKL - ALP_MPI0; }
+
+/* D18: B = tau_KL (pi/4)(Im C_sd)^2/Lambda^2 (m_KL^2 - m_pi0^2)^2
+ * lambda^{1/2}(m_KL^2, m_pi0^2, ma^2)/m_KL^3 f0^2, f0 = 1, Im C_sd =
+ * Im(lambda_t) (K_ff c_ff + K_WW c_WW) = Im(lambda_t) K (C_sd does not run
+ * below mZ, D5); eps_K terms, g_8/g_27 and charm loops left out (D18 (i)-(iii)). */
+int alp_br_kl_to_pi0a(const alp_model *m, double ma, double *br)
+{
+  double im;
+  int status = check_mass(ma, alp_ma_max_kl_to_pi0a());
+  if (!status) status = alp_ckm_im_lambda_t(&im);
+  if (status) return status;
+  return br_pseudoscalar(im * m->K, m->Lambda, ma, ALP_MKL, ALP_MPI0,
+                         ALP_TAU_KL, 1.0 /* f0 = 1, D18 (iv) */, br);
 }
 
 /* ---- EFT validity (D16(b)) ------------------------------------------------ */

@@ -24,6 +24,11 @@ int alp_br_b0_to_k0a(const alp_model *m, double ma, double *br);
 /* BR(K+ -> pi+ a): (2.6) with |C_ds|, m_K+, m_pi+, tau_K+, f0^K = 1
  * (SEED 3.7, D6). */
 int alp_br_k_to_pia(const alp_model *m, double ma, double *br);
+/* BR(K_L -> pi0 a) of REF D18: the K+ formula with (Im C_sd)^2,
+ * Im C_sd = Im(lambda_t) K, m_KL, m_pi0, tau_KL, f0 = 1 (CP violation:
+ * only the imaginary part contributes). */
+double alp_ma_max_kl_to_pi0a(void);     /* K_L -> pi0 a */
+int alp_br_kl_to_pi0a(const alp_model *m, double ma, double *br);
 /* BR(B0 -> K*0 a): vector-meson rate of REF §3.1 with A0 of D14:
  * Gamma = (pi/4)|C_sb|^2/Lambda^2 A0^2(ma^2) lambda^{3/2}(mB^2, mK*^2, ma^2)/mB^3. */
 int alp_br_b0_to_kstar0a(const alp_model *m, double ma, double *br);

@@ -63,6 +63,20 @@ static void ckm_top(double vt[3])
   vt[2] = c23 * c13;                               /* V_tb */
 }
 
+/* Im lambda_t = Im(V_ts* V_td) of the same parametrisation (REF D18:
+ * lambda_t = -3.4592e-4 + 1.4581e-4 i). */
+int alp_ckm_im_lambda_t(double *im)
+{
+  double s13 = ALP_CKM_VUB, c13 = sqrt(1.0 - s13 * s13);
+  double s12 = ALP_CKM_VUS / c13, s23 = ALP_CKM_VCB / c13;
+  double c12 = sqrt(1.0 - s12 * s12), c23 = sqrt(1.0 - s23 * s23);
+  double complex e = cexp(I * ALP_CKM_DELTA);
+  double complex vtd = s12 * s23 - c12 * c23 * s13 * e;
+  double complex vts = -c12 * s23 - s12 * c23 * s13 * e;
+  *im = cimag(conj(vts) * vtd);
+  return GSL_SUCCESS;
+}
+
 /* ---- SM running above mZ: two loops in g1, g2, g3, y_t (REF §2.1, D3) --- */
 
 static void sm_beta(const double y[4], double dy[4])

@@ -55,6 +55,8 @@ int alp_running_init(void);
 
 /* |V_td|, |V_ts|, |V_tb| of the seed-code CKM (D2). */
 int alp_ckm_vt(double vt[3]);
+/* Im lambda_t = Im(V_ts* V_td) of the same CKM (D2, D18). */
+int alp_ckm_im_lambda_t(double *im);
 
 /* SM couplings at mu in [mZ, 4 pi ALP_FA_MAX]: alpha_1 (= g'^2/4pi, non-GUT),
  * alpha_2, alpha_s, y_t; two-loop running from the D2 inputs (D3). */

@@ -41,4 +41,7 @@ B(a -> gamma gamma) (loop-induced in the cff benchmark, seed eq. 2.14).]],
   masses = { min = 0.184492, max = 2.49465, n = 200 },
   couplings = { min = 1e-4, max = 1e4, n = 200 },
   parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+ (f_a/c > m_B+)
+  -- seed Sec. 3.4: a prompt ALP (c tau < 1 mm: the 1 mm limit, D15) with B(a -> gamma gamma) = 1
+  flavour = { coupling = "csb", production = function(model, ma) return model:br_b_to_ka(ma) end,
+              prompt = function(ma) return limit:at(ma, 0) end, decay = "a -> gamma gamma" },
 }

@@ -10,6 +10,8 @@ local fit = alp.limit.csv("data/babar_knunu_fit.csv", { value = "br_central", bo
 local total = alp.limit.csv("data/babar_knunu_total_ul.csv", { value = "br_ul",
   select = { channel = "B+ -> K+ nu nubar" }, mass_range = { 0, C["m_B+"] - C["m_K+"] } })
 
+local limit = alp.limit.strongest { fit, total } -- D13(a): the stronger of the two at each mass
+
 return alp.recast {
   name = "babar_knunu",
   experiment = "BaBar",
@@ -21,7 +23,7 @@ return alp.recast {
   cl = 0.90,
   observable = "B(B+ -> K+ a) [(1 - B(a->inv)) <P_a> + B(a->inv)] < min(fit UL(m_a), total UL)",
   tags = { "B", "invisible", "BaBar" },
-  limit = alp.limit.strongest { fit, total }, -- D13(a): the stronger of the two at each mass
+  limit = limit,
   seed = 1,
   variants = { emc_veto = { volume = "emc_veto", default = true }, -- D13(b): cff.csv, cWW.csv
                -- comparison variants on a coarser mass grid (50 masses)
@@ -29,6 +31,16 @@ return alp.recast {
                sphere = { volume = "sphere", masses = { min = 1e-3, max = 4.78, n = 50 } } },
   couplings = { min = 1e-6, max = 1e2, n = 200 },
   parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+ (f_a/c > m_B+)
+  -- seed Sec. 3.4: C_sb from an invisible ALP (B(B+ -> K+ a) < UL) and from a
+  -- prompt one, which escapes only when emitted outside the polar window:
+  -- B(B+ -> K+ a) <P_a>(c tau = 0) < UL (seed eq. 3.4 with B(a -> inv) = 0)
+  flavour = { coupling = "csb", production = function(model, ma) return model:br_b_to_ka(ma) end,
+              invisible = function(ma) return limit:at(ma, math.huge) end,
+              prompt = function(ma, data, prepared)
+                local p = prepared.p_at(0)
+                return p > 0 and limit:at(ma, 0) / p or math.huge
+              end,
+              decay = "a -> anything visible, emitted outside BaBar's polar window (<P_a>(0))" },
   notes = [[
 Limit (D13 a): the stronger of (i) data/babar_knunu_fit.csv, the two-body fit of
 Altmannshofer et al. 2023 (via ALPaca) to BaBar's hadronic-tag data, m_X = 0.100-2.920

@@ -33,6 +33,8 @@ return alp.recast {
   data = { table1 = "data/belle2_kinv_signal_table1.csv", background = "data/belle2_kinv_background.csv" },
   masses = { min = 1e-3, max = 4.78, n = 200 }, couplings = { min = 1e-7, max = 1e2, n = 200 },
   parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+ (f_a/c > m_B+)
+  flavour = "not translated: a projection (seed Sec. 3.4 translates the existing bounds); for an invisible "
+            .. "ALP production and decay decouple here too, as for BaBar K nu nu",
   notes = [[
 D9: tag side fully reconstructed; eps(m_a) from seed Table 1 only. N_B+- from the experiment
 table (0.54 nb; 5.4e10 at 50 ab^-1). Background 39 B+B- + 28 B0B0bar of 10 M each (1767 at

@@ -23,7 +23,8 @@ return alp.recast {
   limit      = limit,
   -- B(B+ -> K+ a) (seed eq. 2.6 with D6) for the common B(B -> K a)
   signal     = function(model, ma) return model:br_b_to_ka(ma) * model:br(ma, "mumu") end,
-  benchmarks = { "cff" },
+  assumes    = { couplings = { "mu" },
+                 why = "the muon channel needs a tree-level muon coupling (seed Sec. 3.1; loop suppressed for cWW)" },
   masses     = { min = 0.3, max = 2.4, n = 200 },
   couplings  = { min = 1e-6, max = 1e-1, n = 200 },
   parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+ (f_a/c > m_B+)
@@ -46,6 +47,6 @@ tau/m, while at fixed tau the lighter curve's steep short-lifetime edge
 would meet the heavier one's no-limit region); no limit if either curve has
 none. No limit outside 0.3-2.4 GeV (the seed: same range, interpolated at
 fixed tau, linearly).
-cff only: the muon channel needs the tree-level lepton coupling (seed Sec.
-3.1; loop suppressed for cWW). No rescaling (the seed plotted CHARM x1).]],
+Only for models with a tree-level muon coupling (field assumes; cff, not
+cWW): the muon channel needs it (seed Sec. 3.1; loop suppressed for cWW). No rescaling (the seed plotted CHARM x1).]],
 }

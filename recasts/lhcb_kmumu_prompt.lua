@@ -34,6 +34,9 @@ return alp.recast {
   masses     = { min = 0.214, max = 4.35, n = 200 },
   couplings  = { min = 1e-5, max = 1e3, n = 200 },
   parent = "B0", -- D16(b): scan up to c/f_a = 1/m_B0 (f_a/c > m_B0)
+  -- seed Sec. 3.4: a prompt ALP (c tau -> 0: UL(0.1 ps), held) with B(a -> mu mu) = 1 bounds C_sb
+  flavour = { coupling = "csb", production = function(model, ma) return model:br_b0_to_kstar0a(ma) end,
+              prompt = function(ma) return limit:at(ma, 0) end, decay = "a -> mu+ mu-" },
   notes      = [[
 LHCb, arXiv:1508.04094: 95% CL absolute ULs on B(B0 -> K*0 chi) B(chi -> mu
 mu) (D12), getUL.C on a 5 MeV x 25/decade grid (data header). Signal: REFERENCE 3.1 + D14 (not

@@ -49,6 +49,14 @@ function M.rmtree(d)
   if d and d:match("^/tmp/") then os.execute("rm -rf '" .. d .. "'") end
 end
 
+-- A bundled recast by file (relative to recasts/), loaded once per test
+-- process: some limits build their tables on first use.
+local recasts = {}
+function M.recast(rel)
+  recasts[rel] = recasts[rel] or alp.recast.load(alp.root .. "/recasts/" .. rel)
+  return recasts[rel]
+end
+
 -- Quote a string for the shell.
 function M.q(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
 

@@ -4,8 +4,9 @@
 -- with the default DIR, every C test program $ALPCAST_BUILD/tests/test_*
 -- (counting their PASS:/FAIL: lines).  NAME filters files by substring.
 -- Repeats the failures at the end and closes with the line
---   tests: N passed, N failed
--- Exit status 1 on any failure.
+--   tests: N passed, N failed, N skipped
+-- (a skipped test prints a SKIP line saying what it needs).  Exit status 1
+-- on any failure.
 package.path = "tests/?.lua;" .. package.path
 local lu = require "luaunit"
 
@@ -17,7 +18,7 @@ while i <= #arg do
 end
 local build = os.getenv("ALPCAST_BUILD") or "build"
 
-local passed, failed, failures = 0, 0, {}
+local passed, failed, skipped, failures = 0, 0, 0, {}
 
 local function selected(name)
   if #filters == 0 then return true end
@@ -55,6 +56,7 @@ local function run_lua_file(path)
   for _, node in ipairs(runner.result.allTests) do
     if node:isSuccess() then np = np + 1
     elseif node:isSkipped() then
+      skipped = skipped + 1
       print("SKIP: " .. path .. ": " .. node.testName .. ": " .. tostring(node.msg))
     else
       nf = nf + 1
@@ -108,5 +110,5 @@ if #failures > 0 then
   for _, f in ipairs(failures) do print("  " .. f) end
 end
 print(string.format("(%.1f s of CPU)", os.clock() - started))
-print(string.format("tests: %d passed, %d failed", passed, failed))
+print(string.format("tests: %d passed, %d failed, %d skipped", passed, failed, skipped))
 os.exit(failed == 0 and 0 or 1, true) -- close the state: no false leaks

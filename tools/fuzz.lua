@@ -446,7 +446,7 @@ local function result_of(ctx, rc, learn)
   local card = {}
   for _, k in ipairs { "name", "experiment", "process", "reference", "signature", "cl", "status",
                        "observable", "tags", "benchmarks", "variant_names", "masses", "couplings",
-                       "parent", "rtol", "seed", "timeout", "data" } do
+                       "parent", "rtol", "seed", "timeout", "data", "assumes" } do
     card[k] = d[k]
   end
   for _, k in ipairs { "prepare", "ratio", "signal", "limit", "extra" } do card[k] = type(d[k]) end
@@ -485,7 +485,9 @@ local function result_of(ctx, rc, learn)
     local c = d.couplings or scanm.default_couplings
     local l0, l1 = math.log(c.min or scanm.default_couplings.min), math.log(c.max or scanm.default_couplings.max)
     plan.couplings = { math.exp(l0 + (l1 - l0) / 3), math.exp(l0 + 2 * (l1 - l0) / 3) }
-    plan.benchmark = d.benchmarks[1]
+    for _, bn in ipairs(d.benchmarks) do -- the first benchmark it applies to (its `assumes`)
+      if not plan.benchmark and recast.applies(d, bn) then plan.benchmark = bn end
+    end
   end
   local vnames = #d.variant_names > 0 and d.variant_names or { false }
   for _, vn in ipairs(vnames) do
@@ -1084,7 +1086,7 @@ function CARD.misspell(t)
   for _, x in ipairs { "name", "experiment", "process", "reference", "signature", "cl", "data",
                        "status", "observable", "notes", "tags", "benchmarks", "variants", "masses",
                        "couplings", "parent", "rtol", "seed", "timeout", "prepare", "ratio", "signal",
-                       "limit", "extra" } do known[x] = true end
+                       "limit", "extra", "assumes" } do known[x] = true end
   for _ = 1, 20 do
     local m
     local how = rint(4)

@@ -16,11 +16,21 @@ return alp.recast {
   tags = { "K", "invisible", "E949" },
   limit = limit,
   -- the whole B(K+ -> pi+ a): the decay fraction inside E949 is in the
-  -- lifetime-dependent limits (as na62_kpix); D6 form factor
-  signal = function(model, ma) return model:br_k_to_pia(ma) end,
+  -- lifetime-dependent limits (as na62_kpix); D6 form factor.  An invisible
+  -- width (seed eq. 3.4): B_vis against UL(tau), B_inv against the stable-X
+  -- limit UL(inf) (none where the table has no limit at tau: conservative)
+  signal = function(model, ma)
+    local b, binv = model:br_k_to_pia(ma), model:br(ma, "invisible")
+    if binv == 0 then return b end
+    local ul_tau, ul_inf = limit:at(ma, model:ctau(ma)), limit:at(ma, math.huge)
+    return b * ((1 - binv) + (ul_inf < math.huge and binv * ul_tau / ul_inf or 0))
+  end,
   masses = { min = 1e-3, max = 0.26, n = 100 },
   couplings = { min = 1e-6, max = 1e4, n = 200 },
   parent = "K+", -- D16(b): c/f_a < 1/m_K+
+  -- seed Sec. 3.4 (as NA62): an invisible ALP bounds C_ds, B(K+ -> pi+ a) < UL(m_a, stable)
+  flavour = { coupling = "cds", production = function(model, ma) return model:br_k_to_pia(ma) end,
+              invisible = function(ma) return limit:at(ma, math.huge) end },
   notes = [[
 ALPaca's grid of E949's limits (data header): 200 masses 0-0.26 GeV x tau =
 100-5000 ps and 10000 ps standing for a stable X (held beyond); ln UL linear

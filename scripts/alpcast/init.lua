@@ -12,7 +12,9 @@ alp.plot    = require "alpcast.plot"
 alp.scan    = require "alpcast.scan"
 alp.contour = require "alpcast.contour"
 alp.recast  = require "alpcast.recast"
+alp.family  = require "alpcast.family"
 alp.acceptance = require "alpcast.acceptance"
+alp.scan.plane = require("alpcast.plane").plane
 
 -- alp.experiment.mesons(name, pair, lumi): lumi in nb^-1 or {50, "ab^-1"}
 do

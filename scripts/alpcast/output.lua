@@ -311,4 +311,30 @@ function M.out_dir(args, script)
   return out
 end
 
+-- alp.output.figure_args(args, script) -> DIR, FAMILY | nil
+-- As out_dir, for the figure scripts that also draw a model family:
+-- `alpcast SCRIPT [--out DIR] [--model FILE.lua]` (the suite passes --model
+-- with `alpcast suite --model`); FAMILY is the loaded alp.family or nil.
+function M.figure_args(args, script)
+  local fname = "alp.output.figure_args"
+  check.table(args, fname, "args")
+  local rest, model = {}, nil
+  local i = 1
+  while i <= #args do
+    if args[i] == "--model" then
+      if type(args[i + 1]) ~= "string" then error(fmt("%s: --model needs a family file", script), 0) end
+      model = args[i + 1]; i = i + 2
+    else
+      rest[#rest + 1] = args[i]; i = i + 1
+    end
+  end
+  if rest[1] == "--help" or rest[1] == "-h" then
+    print("usage: alpcast " .. script .. " [--out DIR] [--model FILE.lua]   (default DIR = out; "
+          .. "--model: draw for that model family instead of the benchmarks)")
+    return nil
+  end
+  local out = M.out_dir(rest, script)
+  return out, model and require("alpcast.family").load(model) or nil
+end
+
 return M

@@ -1,7 +1,9 @@
 -- alpcast/plot.lua: figures through gnuplot (alp.plot).
 -- alp.plot.figure{...} writes OUTPUT.gp (a standalone gnuplot script that
 -- reads the CSV files of its series), then runs gnuplot once per format
--- (svg, pdf) into OUTPUT.<fmt>.tmp and renames on success.  Without gnuplot
+-- (svg, pdf, png) into OUTPUT.<fmt>.tmp and renames on success.  SVGs get
+-- xml:space="preserve", so the space after a sub- or superscript (a new
+-- <tspan> starting with a blank) is kept by librsvg as by browsers.  Without gnuplot
 -- (not installed, or ALPCAST_GNUPLOT=none) it returns nil and the reason, and
 -- the .gp and the data files are still there to plot later.
 local check = require "alpcast.check"
@@ -12,11 +14,12 @@ local M = {}
 local fmt, concat = string.format, table.concat
 
 local STYLES = { "lines", "points", "linespoints", "steps", "filled", "polygon" }
-local FORMATS = { "svg", "pdf" }
+local FORMATS = { "svg", "pdf", "png" }
+local DEFAULT_FORMATS = { "svg", "pdf" }
 local SERIES_KEYS = { "file", "x", "y", "y2", "title", "style", "color", "width",
-                      "dash", "alpha", "index" }
+                      "dash", "alpha", "index", "pattern" }
 local FIG_KEYS = { "output", "title", "xlabel", "ylabel", "logx", "logy", "xrange",
-                   "yrange", "series", "formats", "key", "size", "labels", "grid" }
+                   "yrange", "series", "formats", "key", "size", "labels", "grid", "xtics", "ytics" }
 -- Colour-blind-safe default cycle (Okabe-Ito).
 local PALETTE = { "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
                   "#F0E442", "#000000" }
@@ -128,6 +131,17 @@ local function series_lines(series, gpdir, fname)
       if s.dash then with = with .. fmt(" dt %d", check.integer(s.dash, fname, where .. ".dash", 1, 5, nil, 3)) end
     end
     local idx = s.index and fmt(" index %d", check.integer(s.index, fname, where .. ".index", 0, nil, nil, 3)) or ""
+    local pattern = s.pattern ~= nil and check.integer(s.pattern, fname, where .. ".pattern", 1, 7, nil, 3)
+    if pattern and style ~= "polygon" and style ~= "filled" then
+      error(fmt("%s: %s.pattern (hatching) needs style = \"polygon\" or \"filled\"", fname, where), 3)
+    end
+    if pattern then
+      -- a hatched region: the light fill without a key entry, then the
+      -- hatching (gnuplot fill pattern 1-7) with its border, in the key
+      plots[#plots + 1] = fmt("  %s%s using %s with %s notitle", gpstr(rel_path(file, gpdir)), idx,
+                              using, with)
+      with = with:gsub("fillstyle transparent solid [%d.e+-]+", fmt("fillstyle transparent pattern %d", pattern))
+    end
     plots[#plots + 1] = fmt("  %s%s using %s with %s %s", gpstr(rel_path(file, gpdir)), idx,
                             using, with, title)
   end
@@ -137,7 +151,21 @@ end
 local TERMINALS = {
   svg = 'set terminal svg size %d,%d dynamic enhanced font "Helvetica,14" background rgb "white"',
   pdf = 'set terminal pdfcairo size %.3fin,%.3fin enhanced font "Helvetica,10"',
+  png = 'set terminal pngcairo size %d,%d enhanced font "Helvetica,12" background rgb "white"',
 }
+
+-- gnuplot's SVG starts "<svg " (then its attributes): keep blanks in text.
+local function svg_preserve_space(path)
+  local f = assert(io.open(path, "rb"))
+  local text = f:read("a")
+  f:close()
+  if text:find('xml:space="preserve"', 1, true) then return end
+  local fixed, n = text:gsub("<svg%s", '<svg xml:space="preserve" ', 1)
+  if n == 0 then error("alp.plot.figure: gnuplot wrote no <svg> element in " .. path, 0) end
+  f = assert(io.open(path, "wb"))
+  f:write(fixed)
+  assert(f:close())
+end
 
 -- alp.plot.figure{...} -> array of files written | nil, reason
 function M.figure(opts)
@@ -150,7 +178,7 @@ function M.figure(opts)
   end
   local series = check.table(opts.series, fname, "series")
   if #series == 0 then error(fname .. ": series must be a non-empty array", 2) end
-  local formats = check.table(opts.formats or FORMATS, fname, "formats")
+  local formats = check.table(opts.formats or DEFAULT_FORMATS, fname, "formats")
   for i, f in ipairs(formats) do check.option(f, fname, fmt("formats[%d]", i), FORMATS) end
   local logx = check.boolean(opts.logx, fname, "logx", true)
   local logy = check.boolean(opts.logy, fname, "logy", true)
@@ -178,6 +206,20 @@ function M.figure(opts)
   if yr then L[#L + 1] = "set yrange " .. yr end
   if opts.key == false then L[#L + 1] = "unset key"
   else L[#L + 1] = "set key " .. check.string(opts.key, fname, "key", "top right") .. " opaque" end
+  -- xtics/ytics: {{label, position}, ...} replace the automatic tic marks
+  for _, ax in ipairs { "x", "y" } do
+    local t = opts[ax .. "tics"]
+    if t ~= nil then
+      check.table(t, fname, ax .. "tics")
+      local parts = {}
+      for i, tic in ipairs(t) do
+        check.table(tic, fname, fmt("%stics[%d]", ax, i))
+        parts[i] = fmt("%s %.10g", gpstr(check.string(tic[1], fname, fmt("%stics[%d][1]", ax, i))),
+                       check.number(tic[2], fname, fmt("%stics[%d][2]", ax, i)))
+      end
+      L[#L + 1] = fmt("set %stics (%s)", ax, concat(parts, ", "))
+    end
+  end
   if opts.grid ~= false then L[#L + 1] = "set grid lc rgb \"#dddddd\"" end
   for i, lab in ipairs(opts.labels or {}) do
     check.table(lab, fname, fmt("labels[%d]", i))
@@ -196,8 +238,8 @@ function M.figure(opts)
   for _, f in ipairs(formats) do
     local target = base .. "." .. f
     local tmp, final = out .. "." .. f .. ".tmp", out .. "." .. f
-    local term = f == "svg" and fmt(TERMINALS.svg, math.floor(w), math.floor(h))
-      or fmt(TERMINALS.pdf, w / 144, h / 144)
+    local term = f == "pdf" and fmt(TERMINALS.pdf, w / 144, h / 144)
+      or fmt(TERMINALS[f], math.floor(w), math.floor(h))
     local setup = term .. "; set output " .. gpstr(target .. ".tmp")
     local shell = fmt("cd %s && %s -e %s %s 2>&1", output._q(gpdir), cmd, output._q(setup),
                       output._q(base .. ".gp"))
@@ -212,6 +254,7 @@ function M.figure(opts)
       if not closed or not size_ok then
         error(fmt("%s: gnuplot failed on %s.gp (%s): %s", fname, out, f, msg), 0)
       end
+      if f == "svg" then svg_preserve_space(tmp) end
       local rok, rerr = os.rename(tmp, final)
       if not rok then error(fmt("%s: %s", fname, rerr), 0) end
     end)

@@ -21,7 +21,7 @@ M.default_masses = { min = 1e-3, max = 4.78, n = 200, log = true }
 local FIELDS = { "name", "experiment", "process", "reference", "signature", "cl", "data",
                  "status", "observable", "notes", "tags", "benchmarks", "variants", "masses",
                  "couplings", "parent", "rtol", "seed", "timeout", "prepare", "ratio", "signal", "limit",
-                 "extra", "cite" }
+                 "extra", "flavour", "assumes", "cite" }
 -- keys of a variant's table that the suite reads (the rest is the recast's)
 local VARIANT_RESERVED = { masses = true, couplings = true, benchmarks = true, limit = true,
                            parent = true, default = true }
@@ -243,6 +243,7 @@ local function validate(spec, source)
   -- what it applies to
   d.benchmarks = benchmarks_ok(opt_type(spec, "benchmarks", "table") or M.benchmarks,
                                "field 'benchmarks'")
+  d.assumes = require("alpcast.assume").validate(spec.assumes, fail)
   d.variant_names = {}
   local vs = opt_type(spec, "variants", "table")
   if vs then
@@ -288,6 +289,7 @@ local function validate(spec, source)
   d.couplings = spec.couplings
   if d.couplings ~= nil then couplings_ok(d.couplings, "couplings") end
   d.parent = parent_ok(spec.parent, "field 'parent'")
+  d.flavour = require("alpcast.flavour").validate(spec.flavour, fail) -- seed Sec. 3.4
   d.rtol = spec.rtol or 1e-3
   if type(d.rtol) ~= "number" or not (d.rtol > 0 and d.rtol <= 0.5) then
     fail("field 'rtol' must be a number in (0, 0.5], got %s", check.got(spec.rtol))
@@ -384,6 +386,7 @@ function M.card(d)
   table.sort(files)
   for _, k in ipairs(files) do lines[#lines + 1] = fmt("  data.%s: %s", k, d.data[k]) end
   if d.limit and is_limit(d.limit) then lines[#lines + 1] = "  limit:      " .. d.limit.name end
+  lines[#lines + 1] = "  flavour:    " .. require("alpcast.flavour").summary(d.flavour)
   lines[#lines + 1] = "  file:       " .. tostring(d.file or "(none)") .. "}"
   return table.concat(lines, "\n")
 end
@@ -513,28 +516,47 @@ function M.variant(desc, vname)
   return v
 end
 
--- Benchmarks a (recast, variant) applies to.
-function M.applies(desc, benchmark, vname)
-  local list = desc.benchmarks
-  if vname and desc.variant_settings[vname] and desc.variant_settings[vname].benchmarks then
-    list = desc.variant_settings[vname].benchmarks
+-- alp.recast.applies(desc, family [, variant]) -> true | false, reason.
+-- family: "cff", "cWW" or an alp.family.  A benchmark outside the recast's
+-- (or variant's) `benchmarks` list is refused; any family is checked against
+-- `assumes` over the variant's scan (alpcast/assume.lua).
+function M.applies(desc, family, vname)
+  local fam = require("alpcast.family").of(family, "alp.recast.applies")
+  local settings = vname and desc.variant_settings[vname] or {}
+  local list = settings.benchmarks or desc.benchmarks
+  if fam.benchmark then
+    local listed = false
+    for _, b in ipairs(list) do if b == fam.benchmark then listed = true end end
+    if not listed then
+      return false, fmt("written for the benchmark%s %s only (field 'benchmarks')", #list == 1 and "" or "s",
+                        table.concat(list, ", "))
+    end
   end
-  for _, b in ipairs(list) do if b == benchmark then return true end end
-  return false
+  if not desc.assumes then return true end
+  local masses = alp.scan.grid(settings.masses or desc.masses, "alp.recast.applies", "masses")
+  local cs = settings.couplings or desc.couplings or {}
+  local d = alp.scan.default_couplings
+  local lo, hi = cs.min or d.min, cs.max or d.max
+  local parent = settings.parent or desc.parent
+  if parent and parent ~= "none" then hi = math.min(hi, alp.model.max_coupling(parent) / fam.scale) end
+  return require("alpcast.assume").holds(desc.assumes, fam, masses, { lo, hi })
 end
 
--- alp.recast.scan(desc, benchmark [, variant [, opts]]) -> scan result
--- opts: data (from alp.recast.data), family (function c -> model instead of
--- the benchmark), cache (a table kept across benchmarks: prepare runs once
+-- alp.recast.scan(desc, family [, variant [, opts]]) -> scan result
+-- family: "cff", "cWW" or an alp.family (alp.family.load); opts: data (from
+-- alp.recast.data), family (function c -> model instead of the benchmark,
+-- for tests), cache (a table kept across benchmarks: prepare runs once
 -- per variant and mass), masses / couplings / rtol / seed (overrides),
--- progress.
+-- progress (function(i, n, ma, phase): after mass i of n, phase "prepare"
+-- while prepare and limit run, "scan" while the couplings are scanned).
 function M.scan(desc, benchmark, vname, opts)
   local fname = "alp.recast.scan"
   if not M.is_descriptor(desc) then error(fname .. ": expects a recast descriptor", 2) end
-  check.option(benchmark, fname, "benchmark", M.benchmarks)
+  local fam = require("alpcast.family").of(benchmark, fname)
+  benchmark = fam.name
   opts = opts or {}
-  check.keys(opts, { "data", "family", "cache", "masses", "couplings", "rtol", "progress", "seed" },
-             fname)
+  check.keys(opts, { "data", "family", "cache", "masses", "couplings", "rtol", "progress", "seed",
+                     "with_ratio" }, fname)
   if vname == nil and #desc.variant_names > 0 then
     error(fmt("%s: %s has variants (%s): name one", fname, desc.name, table.concat(desc.variant_names, ", ")), 2)
   end
@@ -569,6 +591,7 @@ function M.scan(desc, benchmark, vname, opts)
   if not prepared then
     prepared = {}
     local prepare = desc.prepare
+    local tick = (prepare or (limit and not lim_obj)) and opts.progress
     for i, ma in ipairs(masses) do
       local p = prepare and guard(prepare, ma, nil, ma, data, variant) or nil
       local lim
@@ -580,6 +603,7 @@ function M.scan(desc, benchmark, vname, opts)
         end
       end
       prepared[i] = { p = p, lim = lim }
+      if tick then tick(i, #masses, ma, "prepare") end
     end
     cache[key] = prepared
   end
@@ -588,6 +612,7 @@ function M.scan(desc, benchmark, vname, opts)
   local cof = function(model)
     local ok, p = pcall(function() return model:params() end)
     if not ok or type(p) ~= "table" then return nil end
+    if not fam.benchmark then return require("alpcast.family").max_coupling_of(model) / fam.scale end
     local c = benchmark == "cff" and p.cff or p.cww
     return c and p.fa and c / (p.fa / 1000) or nil
   end
@@ -615,10 +640,25 @@ function M.scan(desc, benchmark, vname, opts)
     end
   end
   local parent = settings.parent or desc.parent
-  return alp.scan.run { masses = masses, couplings = couplings, rtol = opts.rtol or desc.rtol,
-                        c_max = parent ~= "none" and parent or nil,
-                        family = opts.family or benchmark, ratio = ratio, prepared = prepared,
-                        progress = opts.progress }
+  -- D16(b) bounds the largest coupling: c < c_max(parent) / (max |c_i| at c = 1)
+  local c_max = parent ~= "none" and parent or nil
+  if c_max and fam.scale ~= 1 then c_max = alp.model.max_coupling(parent) / fam.scale end
+  local res = alp.scan.run { masses = masses, couplings = couplings, rtol = opts.rtol or desc.rtol,
+                             c_max = c_max, per_mass = fam.per_mass or nil,
+                             family = opts.family or fam.benchmark or fam.model, ratio = ratio,
+                             prepared = prepared,
+                             progress = opts.progress and function(i, n, ma)
+                               opts.progress(i, n, ma, "scan")
+                             end }
+  if parent and parent ~= "none" then res.c_max_parent = parent end
+  res.family = fam.name
+  -- with_ratio: res.ratio(model, i) = the ratio at masses[i] (alp.recast.check)
+  if opts.with_ratio then res.ratio = function(model, i) return ratio(model, masses[i], prepared[i]) end end
+  return res
 end
+
+-- alp.recast.check(model, ma [, opts]): every recast's verdict at a point
+-- (alpcast/verdict.lua; help("alp.recast.check")).
+function M.check(...) return require("alpcast.verdict").check(...) end
 
 return M

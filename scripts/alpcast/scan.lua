@@ -200,7 +200,7 @@ function M.intervals(f, opts)
 end
 
 local RUN_KEYS = { "ratio", "family", "fn", "masses", "couplings", "c_max", "rtol", "prepare",
-                   "prepared", "progress" }
+                   "prepared", "progress", "per_mass" }
 
 -- The model family: a benchmark name or a function c -> model.
 local function family_of(fam, fname)
@@ -247,7 +247,10 @@ function M.run(opts)
   end
 
   local t0 = clock()
-  local models = {} -- grid models, shared by all masses (models are values)
+  -- grid models, shared by all masses (models are values); per_mass: the
+  -- family is c, ma -> model (e.g. an invisible width set per mass), built anew per mass
+  local per_mass = check.boolean(opts.per_mass, fname, "per_mass", false)
+  local models = {}
   local result = { masses = masses, couplings = { min = cs[1], max = cs[#cs], n = #cs },
                    rtol = rtol, intervals = {}, by_mass = {}, nevals = 0,
                    c_max = cmax, c_max_parent = parent,
@@ -257,16 +260,17 @@ function M.run(opts)
     if prepared then prep = prepared[i]
     elseif prepare then prep = prepare(ma) end
     local ev, at
+    if per_mass then models = {} end
     if fn then
       ev = function(j) return fn(ma, cs[j], prep) end
       at = function(c) return fn(ma, c, prep) end
     else
       ev = function(j)
         local m = models[j]
-        if m == nil then m = family(cs[j]); models[j] = m end
+        if m == nil then m = family(cs[j], ma); models[j] = m end
         return ratio(m, ma, prep)
       end
-      at = function(c) return ratio(family(c), ma, prep) end
+      at = function(c) return ratio(family(c, ma), ma, prep) end
     end
     local ivs, nev = mass_intervals(cs, ev, at, rtol, fname, ma)
     result.nevals = result.nevals + nev

@@ -29,6 +29,11 @@
 local alp = require "alp"
 local recast = require "alpcast.recast"
 local output = require "alpcast.output"
+local progress = require "alpcast.progress"
+local ranges = require "alpcast.ranges"
+local plane_suite = require "alpcast.plane_suite"
+local flavour = require "alpcast.flavour"
+local family = require "alpcast.family"
 
 local M = {}
 
@@ -39,10 +44,12 @@ M.default_timeout = 600 -- seconds per recast or figure script (--timeout)
 
 M.usage = [[
 usage: alpcast suite [--out DIR] [--only NAME,...] [--list] [--recasts DIR]
-                     [--figures DIR | --no-figures] [--seed N] [-j N]
-                     [--timeout S] [-v] [--help]
+                     [--model FILE.lua] [--figures DIR | --no-figures]
+                     [--seed N] [-j N] [--timeout S] [-v] [-q] [--help]
+                     [--plane X,Y --ma M]
 
-Runs every recast (recasts/*.lua) for the benchmarks "cff" and "cWW", writes
+Runs every recast (recasts/*.lua) for the benchmarks "cff" and "cWW" (or for
+the model family of --model), writes
 the excluded couplings to DIR/<recast>/<benchmark>[_<variant>].csv (columns
 ma_GeV,c_low,c_high; c = c(Lambda)/f_a in TeV^-1, c_high = inf when open
 upwards), then runs the figure scripts (scripts/figures/*.lua, each as
@@ -51,8 +58,15 @@ upwards), then runs the figure scripts (scripts/figures/*.lua, each as
   --out DIR        output folder (default out/)
   --only NAME,...  run only these recasts and figure scripts (file stems;
                    * and ? are wildcards)
-  --list           print name, experiment, signature, status and reference of
-                   each recast; runs no physics
+  --model FILE     run every recast on the model family of FILE (or NAME, a
+                   shipped models/NAME.lua; help("alp.family")) instead of
+                   the benchmarks: results in
+                   DIR/<recast>/<name>[_<variant>].csv, figures fig3_<name>
+                   and fig12_<name>; a recast whose assumptions the family
+                   breaks says why and writes nothing for it
+  --list           print name, experiment, signature, status, mass and c tau
+                   ranges and reference of each recast; reads the limit
+                   tables for the ranges (a few s), computes no signal
   --recasts DIR    also take recasts from DIR (may be repeated); these, then
                    the folders of $ALPCAST_RECAST_PATH (colon-separated), come
                    before the bundled recasts/; on a name clash the first wins
@@ -66,13 +80,28 @@ upwards), then runs the figure scripts (scripts/figures/*.lua, each as
                    time (default 600; a recast's own `timeout` field wins):
                    its process group is killed and it is one FAIL line
   -v               full tracebacks of failures, one line per output file
+  -q, --quiet      print only failures and the closing line (no progress,
+                   no line per recast or file)
+]] .. plane_suite.usage .. "\n" .. [[
   --help           this text
+
+Progress goes to stderr: on a terminal one live line per running recast
+(masses done / total, ETA), otherwise a plain line every 10 s per recast.
 
 A failing recast (an error, a crash, a signal, os.exit, the time limit)
 prints one FAIL line and the others go on; the exit code is then 1.  A name
 of --only that matches no recast or figure script is a usage error (exit 2).  help("recast") describes how to write a recast.]]
 
 -- ---- small file-system helpers ---------------------------------------------
+
+-- A path as outputs and messages show it: relative to the alpcast tree when
+-- inside it (no absolute path of this machine in summary.json), else as given.
+function M.shown_path(p)
+  local root = alp.root .. "/"
+  if type(p) == "string" and p:sub(1, #root) == root then return p:sub(#root + 1) end
+  if p == alp.root then return "." end
+  return p
+end
 
 local function isdir(p) return alp.fs.isdir(p) end
 
@@ -129,6 +158,7 @@ local function parse(args)
         end
       end
     elseif a == "--list" then o.list = true
+    elseif a == "--model" then o.model, err = value(a)
     elseif a == "--recasts" then
       local v
       v, err = value(a)
@@ -164,12 +194,16 @@ local function parse(args)
         end
       end
     elseif a == "-v" or a == "--verbose" then o.verbose = true
+    elseif a == "-q" or a == "--quiet" then o.quiet = true
     elseif a == "-h" or a == "--help" then o.help = true
+    elseif plane_suite.options[a] then err = plane_suite.parse(o, a, value)
     else err = fmt("unknown option '%s'", a) end
     if err then return nil, err end
     i = i + 1
   end
   if o.out == "" then return nil, "--out needs a folder" end
+  local perr = plane_suite.finish(o)
+  if perr then return nil, perr end
   return o
 end
 
@@ -305,14 +339,13 @@ local function files_text(files)
   return #lines > 0 and concat(lines, "\n") or nil
 end
 
-local function interval_header(desc, bench, vname, res, seed, files)
+local function interval_header(desc, fam, vname, res, seed, files)
   return {
     data_files = files_text(files),
     quantity = fmt("couplings excluded at %g%% CL by %s (%s): one row per interval per mass",
                    desc.cl * 100, desc.name, desc.experiment),
     units = "ma_GeV in GeV; c_low, c_high = c(Lambda)/f_a in TeV^-1 (Lambda = 4 pi f_a)",
-    model = bench .. (bench == "cff" and " benchmark: c_ff(Lambda) = c, other couplings 0"
-                      or " benchmark: c_WW(Lambda) = c, other couplings 0"),
+    model = family.describe(fam),
     variant = vname,
     recast = desc.name,
     experiment = desc.experiment,
@@ -338,7 +371,8 @@ end
 
 -- Runs one recast into its staging folder; returns the summary entry.
 -- on_desc(desc), if given, is called once the recast file has loaded.
-local function run_recast(e, o, hooks, say, on_desc)
+-- tick(done, total), if given, is called after each mass of each scan.
+local function run_recast(e, o, hooks, say, on_desc, tick)
   local t0 = clock()
   local entry = { name = e.name, file = e.path, status = "failed", outputs = {},
                   benchmarks = {} }
@@ -365,20 +399,42 @@ local function run_recast(e, o, hooks, say, on_desc)
     alp.fs.mkdir(stage .. "/extra")
     local cache = {}
     local variants = #desc.variant_names > 0 and desc.variant_names or { false }
-    for _, b in ipairs(recast.benchmarks) do
-      local bstate = {}
+    -- masses in all, for the progress line: each scan's, and each
+    -- variant's prepare (run once, before its first scan) when it has one
+    local total, base, prepared_v = 0, 0, {}
+    for _, fam in ipairs(o.plane and {} or o.families) do
+      for _, v in ipairs(variants) do
+        if recast.applies(desc, fam, v or nil) then
+          local st = v and desc.variant_settings[v] or {}
+          local n = #alp.scan.grid(st.masses or desc.masses, "alpcast suite", "masses")
+          local lim = st.limit or desc.limit
+          local slow = desc.prepare or (type(lim) == "function")
+          total = total + n + ((slow and not prepared_v[v]) and n or 0)
+          prepared_v[v] = true
+        end
+      end
+    end
+    for _, fam in ipairs(o.plane and {} or o.families) do -- --plane: no benchmarks
+      local b = fam.name
+      local bstate, why = {}, nil
       for _, v in ipairs(variants) do
         local vname = v or nil
         -- the variant marked default = true writes <benchmark>.csv
         local is_default = vname and desc.variant_settings[vname].default
         local label = b .. ((vname and not is_default) and ("_" .. vname) or "")
-        if recast.applies(desc, b, vname) then
-          local res = recast.scan(desc, b, vname, { data = data, cache = cache, seed = o.seed,
-                                                    family = hooks.families and hooks.families[b] })
+        local applies, reason = recast.applies(desc, fam, vname)
+        why = why or reason
+        if applies then
+          local res = recast.scan(desc, fam, vname, { data = data, cache = cache, seed = o.seed,
+                                                    family = hooks.families and hooks.families[b],
+                                                    progress = tick and function(i, n, _, phase)
+                                                      tick(base + i, total)
+                                                      if i == n then base = base + n end
+                                                    end })
           local file = stage .. "/" .. label .. ".csv"
           output.csv(file, { columns = { "ma_GeV", "c_low", "c_high" },
                              rows = alp.scan.rows(res),
-                             header = interval_header(desc, b, vname, res, entry.seed,
+                             header = interval_header(desc, fam, vname, res, entry.seed,
                                                       data_files(desc, vname, known)) })
           local polys = alp.contour.polygons(res)
           alp.contour.write(stage .. "/extra/" .. label .. "_polygons.csv", polys, {
@@ -396,7 +452,13 @@ local function run_recast(e, o, hooks, say, on_desc)
         end
       end
       entry.benchmarks[b] = #bstate > 0 and bstate or "not applicable"
+      if #bstate == 0 and why then
+        entry.not_applicable = entry.not_applicable or {}
+        entry.not_applicable[b] = why
+      end
     end
+    if o.plane then plane_suite.write_recast(desc, data, stage, o, entry)
+    else flavour.write_recast(desc, data, stage, cache, entry) end
     if desc.extra then
       local tables = desc.extra(data)
       if type(tables) ~= "table" then
@@ -444,6 +506,7 @@ local function run_figure(path, o)
   local t0 = clock()
   local entry = { name = path:match("([^/]+)%.lua$"), file = path, status = "failed" }
   local args = { "--out", o.out }
+  if o.model then args[3], args[4] = "--model", o.model end
   local result
   local ok, err = xpcall(function()
     local env = setmetatable({ arg = { [0] = path, table.unpack(args) } }, { __index = _G })
@@ -553,8 +616,23 @@ end
 -- `timeout`).  Any error in here (the "interrupted" of SIGINT/SIGTERM
 -- included) kills every running child's process group, calls their on_kill
 -- and is raised again.
-local function run_isolated(jobs, width, timeout, done)
+local function run_isolated(jobs, width, timeout, done, events)
   local running, results, next_job, next_done = {}, {}, 1, 1
+  events = events or {}
+
+  -- lines "progress=D/T" before the report: events.progress(i, D, T)
+  local function scan_lines(r, chunk)
+    if r.in_report then return end
+    r.pending = r.pending .. chunk
+    for line, rest in r.pending:gmatch("([^\n]*)\n()") do
+      r.cut = rest
+      if line == "report" then r.in_report = true break end
+      local d, t = line:match("^progress=(%d+)/(%d+)$")
+      if d and events.progress then events.progress(r.i, tonumber(d), tonumber(t)) end
+    end
+    if r.cut then r.pending, r.cut = r.pending:sub(r.cut), nil end
+    if r.in_report then r.pending = "" end
+  end
 
   local function collect(r)
     local chunk = p_read(r.fd)
@@ -566,6 +644,7 @@ local function run_isolated(jobs, width, timeout, done)
         local t = tonumber(r.text:match("^timeout=([^\n]*)\n"))
         if t then r.own_timeout, r.timeout = true, t end
       end
+      scan_lines(r, chunk)
     end
   end
 
@@ -600,7 +679,8 @@ local function run_isolated(jobs, width, timeout, done)
           child(fd, jobs[next_job].work); p_exit(4)
         end
         running[#running + 1] = { i = next_job, pid = pid, fd = fd, text = "", size = 0,
-                                  t0 = p_clock(), timeout = timeout }
+                                  t0 = p_clock(), timeout = timeout, pending = "" }
+        if events.start then events.start(next_job) end
         next_job = next_job + 1
       end
       local fds = {}
@@ -615,6 +695,9 @@ local function run_isolated(jobs, width, timeout, done)
           p_kill(r.pid)
           finish(r, p_wait(r.pid, true) or { cpu_s = 0 }, true)
         else still[#still + 1] = r end
+        if not still[#still] or still[#still] ~= r then
+          if events.finish then events.finish(r.i) end
+        end
       end
       running = still
       while results[next_done] do
@@ -715,7 +798,16 @@ function M.main(args, hooks)
     return 2
   end
   if o.help then print(M.usage) return 0 end
-  local function say(s) print(s); io.stdout:flush() end
+  local P = progress.new { tty = proc.isatty(2), quiet = o.quiet or o.list, clock = p_clock }
+  local function say(s) P:around(function() print(s) end) end
+  -- the line per recast, figure or file: not with --quiet
+  local function tell(s) if not o.quiet then say(s) end end
+  local fok, fams = pcall(family.families, o.model)
+  if not fok then
+    io.stderr:write("alpcast suite: --model: " .. tostring(fams) .. "\n")
+    return 2
+  end
+  o.families = fams
   local dirs = recast_dirs(o, hooks)
   local all = M.discover(dirs, say)
   local all_figs, fdir = figure_files(o)
@@ -736,8 +828,9 @@ function M.main(args, hooks)
     for _, e in ipairs(list) do
       local ok, d = pcall(recast.load, e.path)
       if ok then
-        say(fmt("%-28s %-10s %-10s %-11s %s", d.name, d.experiment, d.signature, d.status,
-                ref_text(d.reference)))
+        local okr, r = pcall(ranges.of_recast, d)
+        say(fmt("%-28s %-10s %-10s %-11s %-40s %s", d.name, d.experiment, d.signature, d.status,
+                okr and ranges.text(r) or "ranges: " .. tostring(r):match("^[^\n]*"), ref_text(d.reference)))
       else
         failed = failed + 1
         say(fmt("FAIL %s: %s", e.name, tostring(d):match("^[^\n]*")))
@@ -750,14 +843,16 @@ function M.main(args, hooks)
   local summary = {
     alpcast = { version = alp.version, lua = alp.lua_version, gsl = alp.gsl_version },
     started_utc = os.date("!%Y-%m-%dT%H:%M:%SZ"),
-    out = o.out, recast_dirs = dirs, seed_override = o.seed,
+    out = o.out, recast_dirs = {}, seed_override = o.seed,
     recasts = {}, figures = {}, failures = {},
   }
+  for k, d in ipairs(dirs) do summary.recast_dirs[k] = M.shown_path(d) end
+  if o.model then summary.model = family.summary(o.families[1]) end
   alp.fs.mkdir(o.out)
   if #all == 0 then
     say("alpcast suite: no recasts in " .. concat(dirs, ", ") .. "; nothing to run")
   elseif #list > 0 then
-    say(fmt("alpcast suite: %d recast%s -> %s/", #list, #list == 1 and "" or "s", o.out))
+    tell(fmt("alpcast suite: %d recast%s -> %s/", #list, #list == 1 and "" or "s", o.out))
   end
 
   -- the recasts, each in its own process
@@ -767,9 +862,17 @@ function M.main(args, hooks)
     jobs[i] = {
       work = function(send)
         local msgs = {}
+        local last = -math.huge
         local entry = run_recast(e, o, hooks, function(l) msgs[#msgs + 1] = l end, function(desc)
           local line = timeout_line(desc)
           if line then send(line) end
+        end, function(done, total)
+          -- at most 4 lines a second on the pipe, and the last one
+          local now = p_clock()
+          if now - last >= 0.25 or done == total then
+            last = now
+            send(fmt("progress=%d/%d", done, total))
+          end
         end)
         entry.messages = msgs
         return entry
@@ -778,9 +881,10 @@ function M.main(args, hooks)
     }
   end
   run_isolated(jobs, o.jobs or proc.ncpu(), o.timeout, function(i, res)
+    P:finish(list[i].name)
     local e = list[i]
     local entry = res.report or { status = "failed", error = res.error, benchmarks = {} }
-    entry.name, entry.file = e.name, e.path
+    entry.name, entry.file = e.name, M.shown_path(e.path)
     entry.time_s, entry.wall_s = res.cpu_s, res.wall_s
     child_cpu = child_cpu + res.cpu_s
     if entry.status ~= "ok" then
@@ -797,37 +901,55 @@ function M.main(args, hooks)
     entry.messages = nil
     if entry.status == "ok" then
       local done = {}
-      for _, b in ipairs(recast.benchmarks) do
-        local st = entry.benchmarks[b]
-        done[#done + 1] = type(st) == "table" and concat(st, " ") or (b .. ": n/a")
+      for _, fam in ipairs(o.families) do
+        local st = entry.benchmarks[fam.name]
+        done[#done + 1] = type(st) == "table" and concat(st, " ") or (fam.name .. ": n/a")
       end
-      say(fmt("  ok    %-28s %-10s %-10s %-30s %6.2f s", e.name, entry.experiment or "",
-              entry.signature or "", concat(done, ", "), entry.time_s))
+      -- fixed-width columns first, so the table stays aligned whatever
+      -- the experiment names and the list of outputs
+      tell(fmt("  ok    %-28s %7.2f s  %s, %s: %s", e.name, entry.time_s, entry.experiment or "",
+               entry.signature or "", entry.plane or concat(done, ", ")))
+      for _, fam in ipairs((o.model or o.verbose) and o.families or {}) do
+        local why = type(entry.not_applicable) == "table" and entry.not_applicable[fam.name]
+        if why then tell(fmt("        %s not applicable: %s", fam.name, why)) end
+      end
     else
       summary.failures[#summary.failures + 1] = e.name
       say(fmt("  FAIL  %s: %s", e.name, entry.error))
       if o.verbose and entry.traceback then say(entry.traceback) end
     end
     entry.traceback = nil
-  end)
+  end, {
+    start = function(i) P:start(list[i].name) end,
+    progress = function(i, d, t) P:update(list[i].name, d, t) end,
+    finish = function(i) P:finish(list[i].name) end,
+  })
 
+  if o.plane then plane_suite.figure(o, summary, say) end
   -- the figure scripts, one after the other, each in its own process
   local figs = {}
-  for _, f in ipairs(all_figs) do if selected(o, f.name) then figs[#figs + 1] = f end end
-  if #figs > 0 then say(fmt("figures (%s):", fdir)) end
+  for _, f in ipairs(all_figs) do
+    -- with --model only the figures that draw a family (family.figures)
+    if selected(o, f.name) and (not o.model or family.figures[f.name]) then figs[#figs + 1] = f end
+  end
+  if #figs > 0 then tell(fmt("figures (%s):", M.shown_path(fdir))) end
   jobs = {}
   for i, f in ipairs(figs) do
-    jobs[i] = { work = function() return run_figure(f.path, o) end }
+    jobs[i] = { work = function()
+      -- --quiet: the script's own "wrote ..." lines too (this is its own process)
+      if o.quiet then _G.print = function() end end
+      return run_figure(f.path, o)
+    end }
   end
   run_isolated(jobs, 1, o.timeout, function(i, res)
     local f = figs[i]
     local entry = res.report or { status = "failed", error = res.error }
-    entry.name, entry.file = f.name, f.path
+    entry.name, entry.file = f.name, M.shown_path(f.path)
     entry.time_s, entry.wall_s = res.cpu_s, res.wall_s
     child_cpu = child_cpu + res.cpu_s
     summary.figures[i] = entry
     if entry.status == "ok" then
-      say(fmt("  ok    %-28s %6.2f s", entry.name, entry.time_s))
+      tell(fmt("  ok    %-28s %7.2f s", entry.name, entry.time_s))
     else
       entry.status = "failed"
       entry.error = tostring(entry.error or GARBLED):match("^[^\n]*")

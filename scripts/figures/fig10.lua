@@ -82,7 +82,7 @@ end
 local plotcsv = out .. "/fig10_br_vs_ctau_plot.csv"
 local ph = {}
 for key, val in pairs(header) do ph[key] = val end
-ph.quantity = "the curves of " .. csv .. " side by side (one column per mass and luminosity), for plotting"
+ph.quantity = "the curves of fig10_br_vs_ctau.csv side by side (one column per mass and luminosity), for plotting"
 ph.units = "ctau_m: m; br_ul_<lumi>_<mass>: dimensionless"
 alp.output.csv(plotcsv, { columns = cols, rows = wide, header = ph })
 written[#written + 1] = plotcsv

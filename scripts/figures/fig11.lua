@@ -12,10 +12,15 @@
 local out = alp.output.out_dir({ ... }, "scripts/figures/fig11.lua")
 if not out then return end
 
+local styles = require "alpcast.styles"
 local ME = "scripts/figures/fig11.lua"
+-- the paper's dashes: 0.5 ab^-1 dashed, 50 ab^-1 solid, no background dotted
 local VARIANTS = { { "0p5ab", "0.5 ab^{-1}", 2 }, { "50ab", "50 ab^{-1}", 1 },
                    { "50ab_0bg", "50 ab^{-1}, no background", 3 } }
+-- one colour for the three Belle II curves (they differ by dash), and the
+-- BaBar bound in its colour and hatching of every figure (alpcast.styles)
 local COLOR = "#D55E00"
+local BABAR = styles.of("babar_knunu")
 local LABEL = { cff = "c_{ff}/f_a [TeV^{-1}]", cWW = "c_{WW}/f_a [TeV^{-1}]" }
 local YRANGE = { cff = { 1e-5, 1 }, cWW = { 1e-2, 1e2 } }
 
@@ -67,15 +72,18 @@ for _, b in ipairs { "cff", "cWW" } do
         model = b .. " benchmark (seed eq. 2.13)",
         benchmark = b,
         reference = "arXiv:2201.06580 Fig. 11",
-        source = out .. "/belle2_kinv/" .. b .. "_{0p5ab,50ab,50ab_0bg}.csv (recasts/belle2_kinv.lua)"
-          .. (has_babar and ("; shaded in the picture: " .. babar) or "; BaBar bound not available"),
+        -- paths inside the output folder, so that no machine's path is written
+        source = "belle2_kinv/" .. b .. "_{0p5ab,50ab,50ab_0bg}.csv (recasts/belle2_kinv.lua)"
+          .. (has_babar and ("; shaded in the picture: babar_knunu/extra/" .. b .. "_polygons.csv")
+              or "; BaBar bound not available"),
       },
     })
     written[#written + 1] = csv
     local series = {}
     if has_babar then
       series[#series + 1] = { file = babar, x = "ma_GeV", y = "c", style = "polygon",
-                              title = "BaBar B^+ → K^+ ν ν̄ (90% CL)", color = "#F0C000", alpha = 0.4 }
+                              title = BABAR.title .. " (90% CL)", color = BABAR.color, alpha = 0.3,
+                              pattern = BABAR.pattern }
     end
     for _, v in ipairs(have) do
       series[#series + 1] = { file = csv, x = "ma_GeV", y = "c_" .. v[1], title = "Belle II " .. v[2],
@@ -88,7 +96,9 @@ for _, b in ipairs { "cff", "cWW" } do
       ylabel = LABEL[b],
       xrange = { 1e-3, 5 },
       yrange = YRANGE[b],
-      key = "bottom right",
+      -- outside the axes: inside, it covered the no-background curve
+      key = "outside right top vertical",
+      size = { 980, 540 },
       series = series,
     }
     if files then

@@ -4,7 +4,9 @@
 -- dotted, cf. Fig. 11) and the existing bounds of Fig. 3 (shaded), one plot
 -- per benchmark; and the best reach of seed eq. (5.1) (arXiv:2201.06580
 -- Sec. 5).
---   alpcast scripts/figures/fig12.lua [--out DIR]     (default DIR = out)
+--   alpcast scripts/figures/fig12.lua [--out DIR] [--model FILE.lua]     (default DIR = out)
+-- With --model (a model family) one plot for it from DIR/<recast>/<name>_*.csv:
+-- DIR/fig12_<name>.{csv,svg,pdf} and DIR/fig12_<name>_reach.csv.
 -- Reads what `alpcast suite` wrote under DIR: belle2_displaced/<b>_{ee,mumu}.csv,
 -- belle2_kinv/<b>_{50ab_0bg,50ab}.csv, and for Fig. 3 <recast>/<b>.csv with
 -- <recast>/extra/<b>_polygons.csv of babar_knunu, na62_kpix,
@@ -14,7 +16,7 @@
 -- DIR/fig12_<b>.{svg,pdf} (with the .gp script) and DIR/fig12_reach.csv, and
 -- prints the eq. (5.1) reach.  Returns the files written, with the reach as
 -- the field `summary` (for a suite summary, should it collect one).
-local out = alp.output.out_dir({ ... }, "scripts/figures/fig12.lua")
+local out, fam = alp.output.figure_args({ ... }, "scripts/figures/fig12.lua")
 if not out then return end
 
 local ME = "scripts/figures/fig12.lua"
@@ -43,6 +45,11 @@ local BELLE = {
 local SEED_51 = { cff = 1e-4, cWW = 1e-1 } -- seed eq. (5.1), TeV^-1
 local LABEL = { cff = "c_{ff}/f_a [TeV^{-1}]", cWW = "c_{WW}/f_a [TeV^{-1}]" }
 local YRANGE = { cff = { 1e-5, 1e1 }, cWW = { 1e-2, 1e2 } } -- below the D16(b) bound 1/m_B = 189 TeV^-1: nothing to shade
+local BENCHES = { "cff", "cWW" }
+if fam then -- a model family: its label, a range below the D16(b) bound of its largest coupling
+  BENCHES, LABEL[fam.name] = { fam.name }, fam.label
+  YRANGE[fam.name] = { 1e-6, math.min(1e2, alp.model.max_coupling("B+") / fam.scale) }
+end
 
 -- mass grid of an intervals file (its header "scan: N masses A-B GeV")
 local function grid_of(d)
@@ -104,7 +111,7 @@ end
 
 local written, reach_rows, summary, headline = {}, {}, {}, {}
 local top_of_scan = 1e2
-for _, b in ipairs { "cff", "cWW" } do
+for _, b in ipairs(BENCHES) do
   -- the Belle II curves
   local have, reach = {}, {}
   for _, key in ipairs { "ee", "mumu", "inv0", "inv" } do
@@ -187,7 +194,7 @@ for _, b in ipairs { "cff", "cWW" } do
           .. "of the region excluded by the invisible search at 50 ab^-1 without background (90% CL). "
           .. "Each column is one path; rows of the other paths, and breaks between outlines, are nan",
         units = "ma_GeV: GeV; c_*: c(Lambda)/f_a in TeV^-1 (Lambda = 4 pi f_a)",
-        model = b .. " benchmark (seed eq. 2.13)",
+        model = fam and alp.family.describe(fam) or (b .. " benchmark (seed eq. 2.13)"),
         benchmark = b,
         reference = "arXiv:2201.06580 Fig. 12, Sec. 5",
         source = "recasts/belle2_displaced.lua, recasts/belle2_kinv.lua via " .. out
@@ -207,7 +214,8 @@ for _, b in ipairs { "cff", "cWW" } do
   if #series > 0 then
     local files, why = alp.plot.figure {
       output = out .. "/fig12_" .. b,
-      title = "Belle II 50 ab^{-1}: displaced vs invisible, with the bounds of Fig. 3",
+      title = "Belle II 50 ab^{-1}: displaced vs invisible, with the bounds of Fig. 3"
+        .. (fam and (", model family " .. fam.name) or ""),
       xlabel = "m_a [GeV]",
       ylabel = LABEL[b],
       xrange = { 1e-3, 5 },
@@ -227,7 +235,7 @@ for _, b in ipairs { "cff", "cWW" } do
   -- eq. (5.1): the best reach of displaced and invisible together
   local function add(combination, search, r)
     reach_rows[#reach_rows + 1] = { b, combination, search, r and r.c or nan, r and r.ma or nan,
-                                    r and r.ma_lo or nan, r and r.ma_hi or nan, SEED_51[b] }
+                                    r and r.ma_lo or nan, r and r.ma_hi or nan, SEED_51[b] or nan }
   end
   local names = { ee = "belle2_displaced ee", mumu = "belle2_displaced mumu",
                   inv0 = "belle2_kinv 50ab_0bg", inv = "belle2_kinv 50ab" }
@@ -245,8 +253,9 @@ for _, b in ipairs { "cff", "cWW" } do
       summary[b][#summary[b] + 1] = { combination = combo[1], search = which, c_min = best.c, ma_GeV = best.ma,
                                       seed_eq51 = SEED_51[b] }
       local line = string.format("eq. (5.1) reach, %s, %s: c/f_a = %.3g TeV^-1 at m_a = %.4g GeV "
-                                 .. "(within 10%% for %.3g-%.3g GeV; %s) -- seed: ~%g TeV^-1",
-                                 b, combo[1], best.c, best.ma, best.ma_lo, best.ma_hi, which, SEED_51[b])
+                                 .. "(within 10%% for %.3g-%.3g GeV; %s)",
+                                 b, combo[1], best.c, best.ma, best.ma_lo, best.ma_hi, which)
+        .. (SEED_51[b] and string.format(" -- seed: ~%g TeV^-1", SEED_51[b]) or "")
       print(ME .. ": " .. line)
       headline[#headline + 1] = line
     else
@@ -255,7 +264,7 @@ for _, b in ipairs { "cff", "cWW" } do
   end
 end
 
-local reach_csv = out .. "/fig12_reach.csv"
+local reach_csv = out .. (fam and ("/fig12_" .. fam.name .. "_reach.csv") or "/fig12_reach.csv")
 alp.output.csv(reach_csv, {
   columns = { "benchmark", "combination", "search", "c_min_TeVinv", "ma_GeV", "ma_lo_GeV", "ma_hi_GeV",
               "seed_eq51_TeVinv" },

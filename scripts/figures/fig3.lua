@@ -1,7 +1,9 @@
 -- scripts/figures/fig3.lua: the seed's Fig. 3 -- bounds on c_ff(Lambda)/f_a and
 -- c_WW(Lambda)/f_a vs m_a from the existing searches (seed Sec. 3), drawn from
 -- the suite's results of the seven recasts of issue #6.
---   alpcast scripts/figures/fig3.lua [--out DIR]     (default DIR = out)
+--   alpcast scripts/figures/fig3.lua [--out DIR] [--model FILE.lua]     (default DIR = out)
+-- With --model (a model family, help("alp.family")) one panel for that family,
+-- from DIR/<recast>/<name>.csv, written as DIR/fig3_<name>*.
 -- Reads DIR/<recast>/<benchmark>.csv (ma_GeV,c_low,c_high) and the region
 -- polygons DIR/<recast>/extra/<benchmark>_polygons.csv; a recast without
 -- results (not run yet, failed, or not applicable to a benchmark) is skipped
@@ -11,7 +13,7 @@
 --   DIR/fig3_<benchmark>.{gp,svg,pdf}     the figure (log-log, filled regions)
 -- Colours as in the seed: BaBar nu nubar yellow, NA62 orange, BaBar gamma gamma
 -- and beam dumps blue, LHCb and CHARM green.
-local out = alp.output.out_dir({ ... }, "scripts/figures/fig3.lua")
+local out, fam = alp.output.figure_args({ ... }, "scripts/figures/fig3.lua")
 if not out then return end
 
 -- drawing order: the wide regions of the displaced and prompt searches first,
@@ -49,6 +51,12 @@ local PANELS = {
           text = "c_WW(Lambda)/f_a [TeV^-1], cWW benchmark (seed eq. 2.13)" },
 }
 local XRANGE = { 1e-3, 5 }
+local BENCHES = { "cff", "cWW" }
+if fam then
+  BENCHES = { fam.name }
+  PANELS[fam.name] = { ylabel = fam.label, yrange = { 1e-6, 1e4 }, text = fam.label .. " (model family " .. fam.name .. ")",
+                       title = "Existing bounds (as seed Fig. 3), model family " .. fam.name }
+end
 
 -- polygons of a suite polygon file: blocks of "ma,c" rows separated by blank lines
 local function read_polygons(path)
@@ -80,7 +88,7 @@ local function note(s)
   print("scripts/figures/fig3.lua: " .. s)
 end
 
-for _, bench in ipairs { "cff", "cWW" } do
+for _, bench in ipairs(BENCHES) do
   local panel = PANELS[bench]
   local series, rows, used = {}, {}, {}
   for _, r in ipairs(RECASTS) do
@@ -125,15 +133,16 @@ for _, bench in ipairs { "cff", "cWW" } do
       end
     end
   end
-  if C_MAX < panel.yrange[2] then
+  local c_max = fam and C_MAX / fam.scale or C_MAX -- D16(b) bounds the largest coupling
+  if c_max < panel.yrange[2] then
     local vpath = out .. "/fig3_" .. bench .. "_validity.csv"
-    alp.contour.write(vpath, { { { XRANGE[1], C_MAX }, { XRANGE[2], C_MAX },
+    alp.contour.write(vpath, { { { XRANGE[1], c_max }, { XRANGE[2], c_max },
                                  { XRANGE[2], panel.yrange[2] }, { XRANGE[1], panel.yrange[2] } } }, {
       quantity = "c/f_a above the EFT validity bound 1/m_B+ (REFERENCE D16(b)): shaded",
       units = "ma_GeV: GeV; c: " .. panel.text, benchmark = bench })
     written[#written + 1] = vpath
     series[#series + 1] = { file = vpath, x = "ma_GeV", y = "c", style = "polygon", color = "#999999",
-                            alpha = 0.35, title = string.format("f_a/c < m_B (c/f_a > %.0f TeV^{-1}): EFT not valid", C_MAX) }
+                            alpha = 0.35, title = string.format("f_a/c < m_B (c/f_a > %.0f TeV^{-1}): EFT not valid", c_max) }
   end
   local path = out .. "/fig3_" .. bench .. ".csv"
   alp.output.csv(path, {
@@ -143,7 +152,7 @@ for _, bench in ipairs { "cff", "cWW" } do
       quantity = "excluded coupling intervals of the existing searches (seed Fig. 3), one row per interval per mass",
       units = "ma_GeV: GeV; c_low, c_high: " .. panel.text .. " (inf = open upwards)",
       benchmark = bench,
-      model = "f_a = 1 TeV, Lambda = 4 pi TeV; only this coupling at Lambda",
+      model = fam and alp.family.describe(fam) or "f_a = 1 TeV, Lambda = 4 pi TeV; only this coupling at Lambda",
       reference = "arXiv:2201.06580 Fig. 3",
       source = out .. "/<recast>/" .. bench .. ".csv of: " .. (#used > 0 and table.concat(used, ", ") or "none"),
     },
@@ -154,8 +163,8 @@ for _, bench in ipairs { "cff", "cWW" } do
   else
     local opts = {
       output = out .. "/fig3_" .. bench,
-      title = "Existing bounds (seed Fig. 3), " .. (bench == "cff" and "c_{ff}" or "c_{WW}")
-        .. " only, Λ = 4π TeV, f_a = 1 TeV",
+      title = panel.title or ("Existing bounds (seed Fig. 3), " .. (bench == "cff" and "c_{ff}" or "c_{WW}")
+        .. " only, Λ = 4π TeV, f_a = 1 TeV"),
       xlabel = "m_a [GeV]",
       ylabel = panel.ylabel,
       logx = true,

@@ -89,10 +89,23 @@ local function figure(opts)
   end
 end
 
+-- the largest branching ratio of a channel over the plotted masses
+local function peak(b, ch)
+  local best = 0
+  for _, v in ipairs(models[b]:br(ma, ch)) do if v > best then best = v end end
+  return best
+end
+
+local BR_MIN = 1e-4 -- the bottom of Fig. 1's axis
 for _, b in ipairs { "cff", "cWW" } do
   local series = {}
-  for c, ch in ipairs(CHANNELS) do
-    series[c] = { file = out .. "/fig1_br_" .. b .. ".csv", x = "ma_GeV", y = ch, title = TITLES[ch] }
+  for _, ch in ipairs(CHANNELS) do
+    -- a channel that never reaches the axis (b b-bar: closed below 2 m_b)
+    -- gets no key entry without a curve; it stays in the CSV
+    if peak(b, ch) >= BR_MIN then
+      series[#series + 1] = { file = out .. "/fig1_br_" .. b .. ".csv", x = "ma_GeV", y = ch,
+                              title = TITLES[ch] }
+    end
   end
   figure {
     output = out .. "/fig1_br_" .. b,
@@ -102,8 +115,9 @@ for _, b in ipairs { "cff", "cWW" } do
     logx = true,
     logy = true,
     xrange = { LO, HI },
-    yrange = { 1e-4, 1.5 },
-    key = b == "cff" and "bottom left" or "center center",
+    yrange = { BR_MIN, 1.5 },
+    key = "outside right top vertical",
+    size = { 860, 540 },
     series = series,
   }
 end

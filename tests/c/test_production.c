@@ -11,6 +11,7 @@
 #include "errors.h"
 #include "formfactors.h"
 #include "production.h"
+#include "running.h"
 
 static alp_model bench(const char *name, double c)
 {
@@ -168,6 +169,31 @@ int main(void)
     CHECK_STATUS(alp_validity_max_coupling("B", &cmax, &mP), ALP_ENOTFOUND, "unknown parent");
     CHECK_STATUS(alp_validity_max_coupling(NULL, &cmax, &mP), ALP_ENOTFOUND, "NULL parent");
     CHECK_TRUE(alp_parent_name(0) != NULL && alp_parent_name(7) == NULL, "seven parents");
+  }
+
+  /* K_L -> pi0 a, REF D18 checkpoints (c_ff = 1, D2 CKM) */
+  {
+    static const double ma[4] = { 0.1, 0.2, 0.3, 0.35 };
+    static const double ratio[4] = { 0.6531, 0.6588, 0.6890, 1.123 };  /* checkpoint 3 */
+    double im, brk;
+    CHECK_STATUS(alp_ckm_im_lambda_t(&im), 0, "Im lambda_t");
+    CHECK_REL(im, 1.4581e-4, 1e-4, "Im lambda_t = 1.4581e-4 (D18 inputs)");
+    /* checkpoint 1: Gamma/Gamma_KL at ma -> 0 = P_KL K^2, P_KL = 0.80521 */
+    CHECK_STATUS(alp_br_kl_to_pi0a(&F, 0, &br), 0, "KL -> pi0 a at 0");
+    CHECK_REL(partial(br) / (F.K * F.K), 0.80521, 1e-4, "P_KL (D18 checkpoint 1)");
+    CHECK_REL(partial(br), 2.6586e-4, 5e-3, "B(KL -> pi0 a) = 2.6586e-4 at K_ff = 0.01817 (D3 acceptance 0.5 %%)");
+    for (int i = 0; i < 4; i++) {
+      alp_br_kl_to_pi0a(&F, ma[i], &br);
+      alp_br_k_to_pia(&F, ma[i], &brk);
+      CHECK_REL(partial(br) / partial(brk), ratio[i], 1e-3, "B(KL)/B(K+) at %g GeV (D18 checkpoint 3)", ma[i]);
+    }
+    /* checkpoint 4: c_WW = 1 gives P_KL K_WW^2 = 6.677e-10 */
+    alp_br_kl_to_pi0a(&W, 0, &br);
+    CHECK_REL(partial(br) / (W.K * W.K), 0.80521, 1e-4, "P_KL in the cWW benchmark");
+    CHECK_REL(partial(br), 6.677e-10, 1e-2, "B(KL -> pi0 a), c_WW = 1 (D18 checkpoint 4)");
+    CHECK_STATUS(alp_br_kl_to_pi0a(&F, ALP_MKL - ALP_MPI0, &br), 0, "KL endpoint");
+    CHECK_TRUE(br < 1e-10, "KL -> pi0 a vanishes at m_KL - m_pi0 (1e-8 of B(0): rounding in lambda)");
+    CHECK_STATUS(alp_br_kl_to_pi0a(&F, 0.3627, &br), GSL_EDOM, "no KL -> pi0 a above m_KL - m_pi0");
   }
 
   /* kinematic limits */

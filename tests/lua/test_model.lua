@@ -88,6 +88,10 @@ function TestModel:test_thresholds()
   lu.assertErrorMsgContains("alp.model:br_k_to_pia: ma must be", f.br_k_to_pia, f, 0.36)
   lu.assertErrorMsgContains("alp.model:br_b0_to_k0a: ma must be", f.br_b0_to_k0a, f, 4.79)
   lu.assertErrorMsgContains("alp.model:br_b0_to_kstar0a: ma must be", f.br_b0_to_kstar0a, f, 4.4)
+  -- K_L -> pi0 a ends at m_KL - m_pi0 = 0.497611 - 0.1349768 GeV (REF D18)
+  h.assert_rel(t.kl_to_pi0a, 0.497611 - 0.1349768, 1e-12, "m_KL - m_pi0")
+  lu.assertErrorMsgContains("alp.model:br_kl_to_pi0a: ma must be a finite number in [1e-06, 0.362634] GeV, got 0.37",
+                            f.br_kl_to_pi0a, f, 0.37)
 end
 
 function TestModel:test_arrays_match_scalars()

@@ -22,7 +22,12 @@ local function g_of(m, ma) return math.sqrt(64 * math.pi * m:width(ma, "gammagam
 
 function TestRecastBeamdumpsGg:test_declaration()
   local d = load()
-  lu.assertEquals(d.benchmarks, { "cWW" })
+  -- assumes B(a -> gamma gamma) >= 0.95: cWW (>= 0.989 over the band) passes, cff (1e-3) is refused
+  lu.assertTrue(alp.recast.applies(d, "cWW"))
+  local ok, why = alp.recast.applies(d, "cff")
+  lu.assertFalse(ok)
+  lu.assertStrContains(why, "B(a -> gammagamma) = 0.00128 < 0.95")
+  lu.assertStrContains(why, "two photons only")
   lu.assertEquals(d.cl, 0.90)
   lu.assertStrContains(d.notes, "beamdumps_gg_seed_upper.csv")
   lu.assertStrContains(d.notes, "90 %")

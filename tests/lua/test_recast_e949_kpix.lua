@@ -21,3 +21,21 @@ function TestE949:test_values_and_edges()
   local m = alp.model.benchmark("cff", 1)
   h.assert_rel(d.signal(m, 0.1), m:br_k_to_pia(0.1), 1e-12)
 end
+
+-- the excluded region at one point by hand (m_a = 0.0952525 GeV): the lower
+-- edge lies beyond 10000 ps (stable-X curve held), so c = sqrt(5.2176e-11 /
+-- B1) with B1 = 4.08e-4 (D3) x the phase space 0.9522 = 3.885e-4 (c_ff = 1):
+-- c_ff/f_a = 3.665e-4 TeV^-1
+function TestE949:test_lower_edge_by_hand()
+  local d = alp.recast.load(alp.root .. "/recasts/e949_kpix/e949_kpix.lua")
+  local ma, ps = 0.0952525, 1e-12 * alp.constants.c_light
+  for _, b in ipairs { "cff", "cWW" } do
+    local m1 = alp.model.benchmark(b, 1)
+    local lo = math.sqrt(5.2176e-11 / m1:br_k_to_pia(ma))
+    lu.assertTrue(m1:ctau(ma) / ps / lo ^ 2 > 10000, b .. ": tau > 10000 ps at the edge")
+    local r = alp.recast.scan(d, b, nil, { masses = { ma } })
+    lu.assertEquals(#r.intervals, 1, b)
+    h.assert_rel(r.intervals[1].lo, lo, 2e-3, b .. " lower edge")
+  end
+  h.assert_rel(math.sqrt(5.2176e-11 / alp.model.benchmark("cff", 1):br_k_to_pia(ma)), 3.665e-4, 5e-3, "hand value")
+end

@@ -119,7 +119,9 @@ function TestSuite:test_only_and_list_run_no_physics()
   local code, text = main({ "--recasts", self.rc, "--list" })
   lu.assertEquals(code, 0)
   lu.assertEquals(alp._physics_calls(), before, "--list computed physics")
-  lu.assertStrMatches(text, "alpha%s+Test%s+invisible%s+published%s+ref alpha\nbeta%s+Test%s+prompt.*")
+  -- the ranges: these recasts compute their limits (ratio): their mass grid, 0.1-2 GeV
+  lu.assertStrMatches(text, "alpha%s+Test%s+invisible%s+published%s+m 0%.1%-2 GeV, c tau computed%s+ref alpha\n"
+                      .. "beta%s+Test%s+prompt.*")
   code, text = main({ "--recasts", self.rc, "--out", self.out, "--only", "b*", "--no-figures" })
   lu.assertEquals(code, 0, text)
   lu.assertEquals(files_under(self.out), { "beta/cWW.csv", "beta/extra/cWW_polygons.csv", "citations.bib", "summary.json" })

@@ -26,6 +26,8 @@ local EXPECTED = {
   e949_kpix = { "cff", "cWW" },
   na62_2025_kpi_visible = { "cff_gg", "cff_mumu", "cWW_gg", "cWW_mumu" },
   belle2_2023_displaced = { "cff_kp_ee", "cff_kp_mumu", "cff_kst_ee", "cff_kst_mumu", "cWW_kp_mumu" },
+  na62_2025_kpix = { "cff", "cWW" }, e787_kpi_gg = { "cff", "cWW" }, na482_kpi_mumu = { "cff", "cWW" },
+  koto_klpi0x = { "cff", "cWW" },
 }
 
 function TestSuiteFull:test_runs_without_failure()

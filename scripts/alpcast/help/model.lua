@@ -2,7 +2,7 @@
 -- physics/model.c, running.c, widths.c, production.c, formfactors.c).
 return {
 ["alp.model"] = [[
-alp.model{cff=, cww=, cbb=, cgg=, fa=, cf={...}, gamma_inv=} -> model
+alp.model{cff=, cww=, cbb=, cgg=, csb=, cds=, fa=, cf={...}, gamma_inv=} -> model
 An ALP model: couplings at the cutoff Lambda = 4 pi f_a (SEED eq. 2.1).
   cff        universal axial fermion coupling c_ff(Lambda) = c_R - c_L (D1)  [0]
   cww, cbb   c_WW(Lambda), c_BB(Lambda) (gauge)                               [0]
@@ -12,12 +12,18 @@ An ALP model: couplings at the cutoff Lambda = 4 pi f_a (SEED eq. 2.1).
              {u=, c=, t=, d=, s=, b=, e=, mu=, tau=}  (doublet couplings kept
              flavour-universal, so no tree-level FCNC at Lambda)
   gamma_inv  invisible width in GeV (mass independent, >= 0)                  [0]
+  csb, cds   flavour-changing couplings set at Lambda (SEED Sec. 2, after     [0]
+             eq. 2.5), added to the loop-induced parts of eq. 2.4:
+             C_sb = |V_ts V_tb| K + csb, C_ds = |V_td V_ts| K + cds; real,
+             left-handed like the loop part, in its phase convention with
+             the CKM phase dropped (csb > 0 adds to cff > 0); they do not run
 Couplings must be finite numbers with |c| <= 1e9.  The model is immutable; it
 is run to mZ (two-loop SM, ALP RGEs), matched (REF §2.3) and run below mZ
 (REF §2.4) from operators precomputed once per process (about 20 ms,
 on first use); creating a model then costs about a microsecond.
 Methods: m:width, m:br, m:channels, m:ctau, m:couplings, m:params,
-m:br_b_to_ka, m:br_b0_to_k0a, m:br_k_to_pia, m:br_b0_to_kstar0a, m:with.
+m:br_b_to_ka, m:br_b0_to_k0a, m:br_k_to_pia, m:br_b0_to_kstar0a, m:br_kl_to_pi0a,
+m:with.
 Masses in GeV; every method taking ma also takes an array and returns one.
 alp.model.thresholds holds the mass range and kinematic endpoints (GeV);
 alp.model.max_coupling(parent) the EFT validity bound (D16(b)).
@@ -55,6 +61,7 @@ alp.model.thresholds  (table, GeV)
   b0_to_k0a          m_B0 - m_K0
   k_to_pia           m_K+ - m_pi+
   b0_to_kstar0a      m_B0 - m_K*0
+  kl_to_pi0a         m_KL - m_pi0
 Example: m:br_b_to_ka(alp.model.thresholds.b_to_ka)  --> 0]],
 
 ["alp.model:width"] = [[
@@ -94,15 +101,17 @@ Running couplings at the scale mu in [1e-6 GeV, Lambda]:
   mu <= mZ (after weak matching, REF §2.3-2.4): cf = {u, c, d, s, b, e, mu,
     tau} axial couplings (quarks frozen below 1 GeV, leptons run with QED),
     cgg, cgammagamma, csb, cds (|C_sb|, |C_ds| with the sign of the
-    combination, CKM phase dropped; they do not run below mZ), alpha_s, alpha;
+    combination, CKM phase dropped, plus the direct csb, cds of the model;
+    they do not run below mZ), alpha_s, alpha;
   mu > mZ (before matching, REF §2.1-2.2): cf = {u, c, t, d, s, b, e, mu, tau}
-    = c_R - c_L, cgg, cww, cbb, cgammagamma, csb = [c_Q]_sb, alpha_s, alpha, yt.
+    = c_R - c_L, cgg, cww, cbb, cgammagamma, csb = [c_Q]_sb (loop part only),
+    alpha_s, alpha, yt.
 Example: alp.model.benchmark("cff", 1):couplings(1).cf.u  --> 0.777]],
 
 ["alp.model:params"] = [[
 m:params() -> table
 The inputs: cff (only when universal), cf = {u=...,tau=}, cww, cbb, cgg,
-fa [GeV], Lambda [GeV], gamma_inv [GeV].
+csb, cds (the direct flavour-changing couplings at Lambda), fa [GeV], Lambda [GeV], gamma_inv [GeV].
 Example: print(m:params().Lambda)  --> 12566.4]],
 
 ["alp.model:br_b_to_ka"] = [[
@@ -129,6 +138,15 @@ c_ff benchmark: Gamma/Gamma_K = 4.08e-4 (c_ff/f_a[TeV])^2 at small ma
 (paper: 4.12e-4); BR = Gamma/(Gamma_K + Gamma) (D16(a)).
 Errors: ma outside [1e-6, m_K+ - m_pi+ = 0.3541] GeV.
 Example: alp.model.benchmark("cff", 1e-3):br_k_to_pia(0.1)]],
+
+["alp.model:br_kl_to_pi0a"] = [[
+m:br_kl_to_pi0a(ma) -> BR(K_L -> pi0 a)   (ma a number or an array)
+REF D18: the K+ -> pi+ a formula with (Im C_sd)^2 = (Im lambda_t K)^2 (CP
+violation), m_KL, m_pi0, tau_KL = 51.16 ns, f0 = 1.  c_ff benchmark:
+Gamma/Gamma_KL = 2.6586e-4 (c_ff/f_a[TeV])^2 at ma -> 0 (D18 checkpoint 1);
+BR = Gamma/(Gamma_KL + Gamma) (D16(a)).
+Errors: ma outside [1e-6, m_KL - m_pi0 = 0.3626] GeV.
+Example: alp.model.benchmark("cff", 1e-3):br_kl_to_pi0a(0.1)]],
 
 ["alp.model:br_b0_to_kstar0a"] = [[
 m:br_b0_to_kstar0a(ma) -> BR(B0 -> K*0 a)   (ma a number or an array)

@@ -40,6 +40,12 @@ Example: print(alp.output.json_encode{a = 1, b = {1, 2}})]==],
 alp.output.text(path, string) -> path
 Writes a string to path atomically (PATH.tmp, then rename).
 Example: alp.output.text("out/notes.txt", "hello\n")]==],
+["alp.output.figure_args"] = [==[
+alp.output.figure_args(args, script) -> DIR, family | nil
+The command line of a figure script that can draw a model family:
+`alpcast SCRIPT [--out DIR] [--model FILE.lua]` (the suite passes --model
+with `alpcast suite --model`); family is the loaded alp.family or nil.
+Example: local out, fam = alp.output.figure_args({ ... }, "scripts/figures/fig3.lua")]==],
 ["alp.output.out_dir"] = [==[
 alp.output.out_dir(args, script) -> DIR | nil
 The command line of a figure script, `alpcast SCRIPT [--out DIR]` -- also how

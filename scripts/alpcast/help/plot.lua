@@ -11,7 +11,8 @@ chooses the program; ALPCAST_GNUPLOT=none disables plotting.]==],
 ["alp.plot.figure"] = [==[
 alp.plot.figure{output = "DIR/name", series = {...}, ...} -> {files} | nil, reason
 Writes DIR/name.gp (standalone: data paths relative to DIR) and, with gnuplot,
-DIR/name.svg and DIR/name.pdf (each through a .tmp file renamed on success).
+DIR/name.svg and DIR/name.pdf (each through a .tmp file renamed on success;
+SVGs carry xml:space="preserve" so librsvg keeps blanks after subscripts).
 Returns the files written (the .gp first), or nil and the reason when gnuplot
 is missing (the .gp is still written).
 Options:
@@ -19,7 +20,7 @@ Options:
   title, xlabel, ylabel   strings (gnuplot enhanced text: c_{ff}, TeV^{-1})
   logx, logy              default true
   xrange, yrange          {lo, hi} (either may be nil: autoscale that end)
-  formats   {"svg", "pdf"} (default both)
+  formats   any of "svg", "pdf", "png" (default {"svg", "pdf"})
   key       legend position, e.g. "top left" (default "top right"); false: none
   size      {width, height} in pixels for SVG (PDF: the same at 144 px/inch);
             default {720, 540}
@@ -38,7 +39,9 @@ Options:
     title   legend text (default: the column name; false: no entry)
     color   "#rrggbb" (default: a colour-blind-safe cycle)
     width   line width (default 2); dash 1..5 (dash type); alpha 0..1 fill
-            opacity (default 0.35); index N: gnuplot data block N
+            opacity (default 0.35); index N: gnuplot data block N;
+            pattern 1..7: hatching of a "polygon" or "filled" region (drawn
+            over its light fill; the key shows the hatching)
 Values that are inf or nan (e.g. c_high = inf) are skipped when plotting.
 Errors: unknown options (with a suggestion), a missing column (the file's
 columns are listed), gnuplot failing (its message is included).

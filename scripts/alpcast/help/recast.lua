@@ -59,7 +59,15 @@ Fields:
              variant writes it as <benchmark>.csv; the other settings reach the
              functions as variant.<key> (plus variant.name, variant.seed)
   status     "published" (default) or "projection"
-  benchmarks {"cff", "cWW"} (default both); masses {min =, max =, n =[, log
+  assumes    what the recast assumes about the model; a model family that
+             breaks it is refused with the reason and gets no output:
+             {couplings = {"mu"} (nonzero at Lambda: u c t d s b e mu tau
+             cww cbb cgg), br_min = {gammagamma = 0.95} (B(a -> X) >= value
+             at every scan mass, at the bottom, middle and top of the
+             coupling scan), invisible = false (no invisible width),
+             why = "the physics reason" (required)}; help("alp.family")
+  benchmarks {"cff", "cWW"} (default both): restricts the benchmarks only
+             (prefer `assumes`, which says why); masses {min =, max =, n =[, log
              = false]} or an array [GeV]; couplings {min =, max =, n =} [TeV^-1];
              rtol (1e-3); seed (1); timeout [s] (default: alpcast suite's)
   observable, notes, tags   text for people
@@ -69,9 +77,20 @@ Fields:
              citations.bib use them; every bundled recast has one
   extra      function(data) -> {name = {columns =, rows =, header =}}: tables
              written to DIR/<recast>/extra/
+  flavour    seed Sec. 3.4, for searches where production and decay decouple:
+             {coupling = "csb"|"cds", production = function(model, ma) -> BR,
+             invisible = function(ma, data, prepared, variant) -> BR_UL for an
+             invisible ALP, prompt = (the same for a promptly decaying one),
+             decay = "a -> ..."}: the suite writes DIR/<name>/<coupling>.csv,
+             the bound on |C|/f_a vs m_a (alpcast/flavour.lua); or a string
+             saying why no such bound exists
 
-Arguments: model = alp.model.benchmark("cff"|"cWW", c) with f_a = 1 TeV (c is
-c(Lambda)/f_a in TeV^-1, the axis of the outputs; m:ctau(ma) [m], m:tau(ma)
+Arguments: model = the model at coupling c of the family being run (the
+benchmarks alp.model.benchmark("cff"|"cWW", c) with f_a = 1 TeV, or a model
+family's model(c), `alpcast suite --model`; c is c(Lambda)/f_a in TeV^-1,
+the axis of the outputs; its invisible width is in m:br and m:ctau (seed
+eq. 2.12): use B(a -> X) for visible signals and add B(a -> invisible) to
+invisible ones (seed eqs. 3.3-3.4); m:ctau(ma) [m], m:tau(ma)
 [s], m:br(ma, ch), m:br_b_to_ka(ma), ...); ma the ALP mass [GeV].
 Physical constants come from alp.constants (c_light, hbar, masses, lifetimes);
 never type one into a recast.  Numbers of produced mesons:
@@ -91,7 +110,7 @@ globals and global writes raise; os, io, require, alp.output, alp.plot and
 alp.fs are not available; alp.data.csv / alp.limit.csv read only inside the
 recast's folder.  Each recast runs in its own process (alpcast suite -j N).
 
-Outputs (alpcast suite): DIR/<name>/<benchmark>[_<variant>].csv (ma_GeV,
+Outputs (alpcast suite): DIR/<name>/<benchmark or family>[_<variant>].csv (ma_GeV,
 c_low, c_high; one row per excluded interval per mass), polygons in
 DIR/<name>/extra/, the data files used with their SHA-256 in every header and
 in summary.json.  From the REPL: d = alp.recast.load("recasts/x.lua");
@@ -108,11 +127,14 @@ file that does not end with `return alp.recast{...}`, and when the file
 computed physics while loading.
 Example: d = alp.recast.load(alp.root .. "/recasts/babar_knunu.lua")]==],
 ["alp.recast.scan"] = [==[
-alp.recast.scan(desc, benchmark [, variant [, opts]]) -> scan result
-Runs a recast for "cff" or "cWW" (and a variant name when it has variants)
-over its mass and coupling grids; returns what alp.scan.run returns.
+alp.recast.scan(desc, family [, variant [, opts]]) -> scan result
+Runs a recast for "cff", "cWW" or a model family (alp.family.load; and a
+variant name when it has variants) over its mass and coupling grids; returns
+what alp.scan.run returns.  The EFT bound (D16(b)) is divided by the family's
+largest coupling at c = 1 (family.scale).
 opts: data (from alp.recast.data), family (a function c -> model instead of
-the benchmark), cache (a table shared across calls: prepare and limit run once
+the benchmark, for tests), with_ratio (res.ratio(model, i): the ratio at
+mass i), cache (a table shared across calls: prepare and limit run once
 per variant and mass), masses / couplings / rtol / seed (overrides),
 progress (function(i, n, ma)).
 Example: r = alp.recast.scan(alp.recast.load("recasts/x.lua"), "cff")]==],
@@ -134,8 +156,27 @@ alp.recast.variant(desc [, name]) -> table
 The variant table a recast's functions receive: the variant's settings (less
 masses, couplings, benchmarks) plus name ("" without variants) and seed.]==],
 ["alp.recast.applies"] = [==[
-alp.recast.applies(desc, benchmark [, variant]) -> boolean
-Whether the recast (or that variant) applies to "cff" / "cWW".]==],
+alp.recast.applies(desc, family [, variant]) -> true | false, reason
+Whether the recast (or that variant) applies to "cff", "cWW" or a model
+family: a benchmark must be in its `benchmarks`, any family must meet its
+`assumes` (help("recast")) over its scan; the reason says what fails where.
+Example: print(alp.recast.applies(alp.recast.load("recasts/charm_kmumu.lua"), "cWW"))]==],
+["alp.recast.check"] = [==[
+alp.recast.check(model, ma [, opts]) -> array of verdicts
+Every recast's verdict on one point (also `alpcast check --help`).
+model: an alp.model (its couplings scaled together, c = max |c_i|/f_a), an
+alp.family with opts.c, or "cff" / "cWW" with opts.c; ma in GeV.
+opts: c [TeV^-1], recasts (descriptors or paths; default every recast of
+recasts/ and opts.dirs), dirs (more recast folders), only (function(name) ->
+boolean), variant (only this variant of each recast), seed.
+Each verdict: recast, variant, experiment, signature, cl, observable, ma, c,
+verdict ("excluded" ratio > 1, "allowed", "not applicable", "no limit" (m_a
+outside its masses), "beyond validity" (c above the D16(b) bound)), reason,
+ratio (signal/limit), intervals ({c_low, c_high} at ma, the suite's scan at
+that one mass), c_edge (the nearest finite edge in ln c) and margin =
+c_edge / c (the factor c must change by to flip the verdict), c_max.
+Example: for _, v in ipairs(alp.recast.check(alp.model{cff = 1e-3}, 0.1)) do
+  print(v.recast, v.verdict, v.ratio) end]==],
 ["alp.recast.card"] = [==[
 alp.recast.card(desc) -> the text a descriptor prints as (name, experiment,
 signature, status, process, CL, reference, variants, data files, limit, file).]==],

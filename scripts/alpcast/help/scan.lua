@@ -13,7 +13,31 @@ c itself).
   alp.scan.run{...}            a mass x coupling scan -> result table
   alp.scan.intervals(f, opts)  the intervals of one mass, f(c) -> ratio
   alp.scan.rows(result)        {ma, c_low, c_high} rows for alp.output.csv
-  alp.scan.grid(spec), alp.scan.logspace(a, b, n), alp.scan.linspace(a, b, n)]==],
+  alp.scan.grid(spec), alp.scan.logspace(a, b, n), alp.scan.linspace(a, b, n)
+  alp.scan.plane{...}          excluded region in a plane of two couplings at one mass]==],
+["alp.scan.plane"] = [==[
+alp.scan.plane{ma =, x = {name =, min =, max =, n =}, y = {...}, ratio =,
+               model =, prepare =, c_max =, rtol =} -> plane
+The excluded region in the plane (c_x, c_y) of two couplings at one ALP mass,
+both signs of each (scripts/alpcast/plane.lua):
+  ma         the mass [GeV]
+  x, y       axis name (cff, cWW, cBB, cGG, csb, cds: the alp.model option it
+             sets) and a symmetric log grid: n/2 points per sign from min to
+             max in |c| [TeV^-1] (defaults: cff 1e-6, gauge 1e-4, csb/cds
+             1e-12, to 1e3; n = 200, even); c = 0 is not a grid point
+  ratio      function(model, ma, prepared) -> signal / allowed (as alp.scan.run)
+  model      function(cx, cy) -> model (default alp.model{[x] = cx, [y] = cy})
+  prepare    function(ma) -> prepared, once; c_max a number or a parent name
+             (D16(b)): |c| stops there on both axes; rtol (1e-3) as alp.scan.run
+Per row c_x the excluded c_y come from alp.scan.run along +c_y and -c_y,
+joined through c_y = 0 when both reach +-min.  Result: x (the rows), y =
+{min, max, n}, rows[i] = {{lo, hi}, ...} (signed; -inf/inf: excluded to the
+end of the grid), nevals, time_s.  alpcast suite --plane X,Y --ma M runs it
+for every recast.  The production amplitude is linear in the couplings (seed
+eq. 2.4), so a plane of two couplings that both produce the ALP has an allowed
+band where it vanishes: c_WW ~ 631 c_ff (eq. 2.7: 625).
+Example: p = alp.scan.plane{ma = 0.3, x = {name = "cff"}, y = {name = "cWW"},
+  ratio = function(m, ma) return m:br_b_to_ka(ma) / 1e-5 end}]==],
 ["alp.scan.run"] = [==[
 alp.scan.run{masses =, ratio =, family = | fn =, couplings =, c_max =, rtol =,
              prepare =, prepared =, progress =} -> result
