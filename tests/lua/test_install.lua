@@ -53,7 +53,9 @@ function TestInstall:test_make_install_pkg_config_links_and_uninstall_removes()
   local flags, c1 = h.run(env .. "pkg-config --cflags --libs alpcast")
   lu.assertEquals(c1, 0, flags)
   lu.assertStrContains(flags, "-I" .. prefix .. "/include/alpcast")
-  out, code = h.run("cc -std=c11 -o " .. h.q(tmp .. "/ctau") .. " " .. h.q(src) .. " "
+  -- under `make sanitize` the library holds ASan/UBSan calls: link their runtimes
+  local san = os.getenv("ASAN_OPTIONS") and " -fsanitize=address,undefined" or ""
+  out, code = h.run("cc -std=c11" .. san .. " -o " .. h.q(tmp .. "/ctau") .. " " .. h.q(src) .. " "
                     .. flags:gsub("\n", " "))
   lu.assertEquals(code, 0, out)
   out, code = h.run(h.q(tmp .. "/ctau"))
