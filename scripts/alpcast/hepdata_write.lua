@@ -21,15 +21,17 @@ local function qstr(s)
   return '"' .. tostring(s):gsub('[%c"\\]', function(c) return ESC[c] or fmt("\\x%02x", c:byte()) end) .. '"'
 end
 
--- A number in the fewest digits that read back to the same double;
--- .inf / -.inf are YAML's infinities.
+-- A number in the fewest digits (15-17) that read back to the same double,
+-- a float as YAML 1.1 spells it; .inf / -.inf are YAML's infinities.
 function M.num(x)
   if mtype(x) == "integer" then return tostring(x) end
   if x == huge then return ".inf" end
   if x == -huge then return "-.inf" end
   for p = 15, 17 do
     local s = fmt("%." .. p .. "g", x)
-    if tonumber(s) == x then return s end
+    -- YAML 1.1 (PyYAML, HEPData's tools) reads 1e-07 as a string: a float
+    -- with an exponent needs a dot in its mantissa
+    if tonumber(s) == x then return (s:gsub("^(%-?%d+)(e)", "%1.0%2")) end
   end
 end
 

@@ -156,6 +156,18 @@ function TestHepdata:test_2d_grid_in_mm_rerun_gives_the_same_intervals()
   end
 end
 
+function TestHepdata:test_numbers_are_written_exactly_and_as_yaml_1_1_floats()
+  -- YAML 1.1 (PyYAML, which HEPData's validator uses) reads 1e-07 as a
+  -- string; 1.0e-07 is a float.  Every double reads back to itself.
+  lu.assertEquals(hw.num(1e-7), "1.0e-07")
+  lu.assertEquals(hw.num(-2e-5), "-2.0e-05")
+  lu.assertEquals(hw.num(2.8847889e-05), "2.8847889e-05")
+  lu.assertEquals(hw.num(math.huge), ".inf")
+  for _, x in ipairs { 0.1 + 0.2, 1 / 3, 2 ^ -1074, 1.7976931348623157e308, 6.02214076e23 } do
+    lu.assertEquals(tonumber(hw.num(x)), x)
+  end
+end
+
 function TestHepdata:test_schema_rejects_what_hepdata_rejects()
   local schema = require "alpcast.hepdata_schema"
   local function bad(f, doc, want)
