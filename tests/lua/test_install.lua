@@ -102,7 +102,7 @@ function TestInstall:test_bash_completion_completes_subcommands_options_and_reca
     local out = h.run("bash -c " .. h.q(cmd))
     return (out:gsub("\n$", ""))
   end
-  lu.assertEquals(complete { "alpcast", "ex" }, "export")
+  lu.assertEquals(complete { "alpcast", "expo" }, "export")
   lu.assertEquals(complete { "alpcast", "suite", "--no" }, "--no-figures")
   lu.assertEquals(complete { "alpcast", "cite", "--model", "c" }, "cff cWW")
   lu.assertEquals(complete { "alpcast", "suite", "--only", "lhcb_" }, "lhcb_kmumu_displaced lhcb_kmumu_prompt")
