@@ -105,6 +105,6 @@ function TestInstall:test_bash_completion_completes_subcommands_options_and_reca
   lu.assertEquals(complete { "alpcast", "expo" }, "export")
   lu.assertEquals(complete { "alpcast", "suite", "--no" }, "--no-figures")
   lu.assertEquals(complete { "alpcast", "cite", "--model", "c" }, "cff cWW")
-  lu.assertEquals(complete { "alpcast", "suite", "--only", "lhcb_" }, "lhcb_kmumu_displaced lhcb_kmumu_prompt")
+  lu.assertEquals(complete { "alpcast", "suite", "--only", "lhcb_kmumu_" }, "lhcb_kmumu_displaced lhcb_kmumu_prompt")
   lu.assertEquals(complete { "alpcast", "import", "h" }, "hepdata")
 end
