@@ -18,6 +18,7 @@ return alp.recast {
   reference = { journal = "PRL 128 (2022) 131802", arxiv = "2111.01800",
                 digitisation = "ALPaca tutorials (alp-aca/alp-aca @ 3aad5ff), babar_bkphotons_displ_{1,10,100}mm.txt",
                 seed = "arXiv:2201.06580 Sec. 3.2" },
+  cite      = { "arXiv:2111.01800" }, -- refs.bib: measurement first, then data source
   signature = "displaced",
   cl = 0.90,
   observable = "B(B+ -> K+ a) B(a -> gamma gamma) < BR_UL(m_a, c tau_a)",

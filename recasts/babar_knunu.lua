@@ -19,6 +19,7 @@ return alp.recast {
   process = "B+ -> K+ a, a escapes the detector (or a -> invisible)",
   reference = { journal = "PRD 87 (2013) 112005", arxiv = "1303.7465",
                 reinterpretation = "Altmannshofer et al. 2023 (two-body fit, via ALPaca); seed arXiv:2201.06580 Sec. 3.3" },
+  cite      = { "Lees:2013kla", "Altmannshofer:2023hkn" }, -- refs.bib: measurement first, then data source
   signature = "invisible",
   cl = 0.90,
   observable = "B(B+ -> K+ a) [(1 - B(a->inv)) <P_a> + B(a->inv)] < min(fit UL(m_a), total UL)",

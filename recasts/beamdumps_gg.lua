@@ -18,6 +18,7 @@ return alp.recast {
   name = "beamdumps_gg", experiment = "NuCal, CHARM, E137", signature = "displaced", cl = 0.90,
   confidence = "C: FORESEE and seed-repository contours, digitisation source undocumented", acceptance = "published contour",
   process = "p N -> a X (Primakoff, bremsstrahlung photons), a -> gamma gamma behind a shield",
+  cite = { "arXiv:1904.02091", "journal:ZPC.51.341", "journal:PLB.157.458", "journal:PRD.38.3375" }, -- refs.bib: measurement first, then data source
   reference = { combination = "Dobrich et al., arXiv:1904.02091 (seed ref. [5])",
                 nucal = "Blumlein et al., Z. Phys. C 51 (1991) 341 (seed ref. [52])",
                 charm = "CHARM, Phys. Lett. B 157 (1985) 458 (seed ref. [53])",

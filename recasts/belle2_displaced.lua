@@ -9,6 +9,7 @@ return alp.recast {
   name = "belle2_displaced", experiment = "Belle II", status = "projection", signature = "displaced", cl = 0.90,
   confidence = "A: the seed paper's own selection and counts (arXiv:2201.06580 Sec. 5; C for details only in the code)", acceptance = "event-level geometry",
   process = "B+ -> K+ a, a -> l+ l- (l = e, mu) with a displaced vertex",
+  cite = { "arXiv:2201.06580", "arXiv:1911.03490" }, -- refs.bib: measurement first, then data source
   reference = { arxiv = "2201.06580", section = "Sec. 5, Fig. 12 (selection of arXiv:1911.03490 Sec. IV)" },
   observable = "N = 2 sigma(B+B-) L B(B+ -> K+ a) B(a -> l+l-) <P_fid> > 2.3 events (zero background)",
   tags = { "B", "Belle II", "projection", "seed" }, seed = 1,

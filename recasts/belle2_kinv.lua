@@ -27,6 +27,7 @@ return alp.recast {
   name = "belle2_kinv", experiment = "Belle II", status = "projection", signature = "invisible", cl = CL,
   confidence = "A: the seed paper's Table 1 and background counts (arXiv:2201.06580 Sec. 4)", acceptance = "event-level geometry",
   process = "B+ -> K+ a, a -> invisible (missing energy) or decaying outside the detector",
+  cite = { "arXiv:2201.06580" }, -- refs.bib: measurement first, then data source
   reference = { arxiv = "2201.06580", section = "Sec. 4, Table 1, Figs. 10-11" },
   observable = "B(B+ -> K+ a) [B(a -> vis) <P_a> + B(a -> inv)] < N_UL / (2 sigma(B+B-) L eps(m_a))",
   tags = { "B", "Belle II", "projection", "seed" }, variants = VARIANTS, seed = 1,

@@ -16,6 +16,7 @@ return alp.recast {
   reference  = { journal = "PLB 790 (2019) 537", arxiv = "1810.11336",
                  authors = "B. Doebrich, F. Ertas, F. Kahlhoefer, T. Spadaro",
                  data = "CHARM beam-dump search for heavy (sterile) neutrinos, the seed's ref. [53]" },
+  cite       = { "Dobrich:2018jyi", "journal:PLB.157.458" }, -- refs.bib: measurement first, then data source
   signature  = "displaced",
   cl         = 0.95,
   observable = "B(B -> K a) B(a -> mu+ mu-) vs the 95% CL UL(m, tau) of the reinterpretation",

@@ -16,6 +16,7 @@ return alp.recast {
   process    = "B+ -> K+ a, a -> mu+ mu- (displaced vertex)",
   reference  = { journal = "PRD 95 (2017) 071101", arxiv = "1612.07818",
                  figure = "Fig. 4 (official bins, LHCb macro B2KX_Fig4.C)" },
+  cite       = { "arXiv:1612.07818" }, -- refs.bib: measurement first, then data source
   signature  = "displaced",
   cl         = 0.95,
   observable = "B(B+ -> K+ a) B(a -> mu+ mu-) vs the 95% CL UL in the (m, tau) bin",

@@ -23,6 +23,7 @@ return alp.recast {
   process    = "B0 -> K*0 a, a -> mu+ mu- (prompt and displaced)",
   reference  = { journal = "PRL 115 (2015) 161802", arxiv = "1508.04094",
                  report = "LHCb-PAPER-2015-036 (supplementary lhcb_2015_036.root, getUL.C)" },
+  cite       = { "arXiv:1508.04094" }, -- refs.bib: measurement first, then data source
   signature  = "prompt",
   cl         = 0.95,
   observable = "B(B0 -> K*0 a) B(a -> mu+ mu-) vs the 95% CL absolute UL(m, tau)",

@@ -22,6 +22,7 @@ return alp.recast {
   reference = { journal = "JHEP 03 (2021) 058 (2017 data; most likely source of the table)", arxiv = "2011.11329",
                 pi0_window = "NA62 pi0 -> invisible, JHEP 02 (2021) 201, arXiv:2010.07644 (as digitised by ALPaca)",
                 seed = "arXiv:2201.06580 Sec. 3.3, eq. (3.7)" },
+  cite      = { "arXiv:2011.11329", "arXiv:2010.07644" }, -- refs.bib: measurement first, then data source
   signature = "invisible",
   cl = 0.90,
   observable = "B(K+ -> pi+ a) < BR_UL(m_a, tau_a)",

@@ -2,9 +2,6 @@
 -- nubar, combined, read as a two-body signal B+ -> K+ a: the PREFERRED region, where
 -- B(B+ -> K+ a) <P_inv> lies in the band of the combined fit of Altmannshofer et al.
 -- (arXiv:2311.14629; issue 18 item 6).  <P_inv> with Belle II's geometry.
--- cite: Belle-II:2023esi
--- cite: BaBar:2013npw
--- cite: Altmannshofer:2023hkn
 local function edge(col)
   return alp.limit.csv("babar_belle2_knunu_fit.csv", { value = col, mass = "mX_GeV", cl = 0.6827, zero = true,
                                                  interpolate = { value = "linear" }, outside = { mass = "none" } })
@@ -12,6 +9,7 @@ end
 
 return alp.recast {
   name = "babar_belle2_knunu_fit", experiment = "BaBar + Belle II", signature = "invisible", cl = 0.6827, result = "preferred",
+  cite = { "Belle-II:2023esi", "Lees:2013kla", "Altmannshofer:2023hkn" },
   process = "B+ -> K+ a, a invisible or decaying outside Belle II (combined B+ -> K+ nu nubar fit)",
   reference = { arxiv = "2311.14647", babar = "arXiv:1303.7465", fit = "arXiv:2311.14629" },
   observable = "BR_low(m_a) <= B(B+ -> K+ a) [(1 - B(a->inv)) <P_inv> + B(a->inv)] <= BR_high(m_a)",

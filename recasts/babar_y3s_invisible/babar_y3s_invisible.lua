@@ -1,6 +1,5 @@
 -- babar_y3s_invisible: BaBar Upsilon(3S) -> gamma A0, A0 -> invisible (arXiv:0808.0017)
 -- for Upsilon(3S) -> gamma a (REFERENCE.md D17), a invisible or decaying outside BaBar.
--- cite: BaBar:2008aby
 local C = alp.constants
 -- Upsilon(3S) boost: ALPaca's run energies 8.6 GeV e- on 3.1 GeV e+ (babar_geometry.csv:
 -- GAP, third-party comment, grade C), beta gamma = (8.6 - 3.1)/m_Y(3S)
@@ -13,6 +12,7 @@ local limit = alp.limit.csv("babar_y3s_invisible.csv", { value = "br_ul", mass =
 
 return alp.recast {
   name = "babar_y3s_invisible", experiment = "BaBar", signature = "invisible", cl = 0.90,
+  cite = { "BaBar:2008aby" },
   process = "Upsilon(3S) -> gamma a, a escapes the detector (or a -> invisible)",
   reference = { arxiv = "0808.0017", inspire = "BaBar:2008aby" },
   observable = "B(Y(3S) -> gamma a) [B(a->inv) + (1 - B(a->inv)) P(escape)] < UL(m_a)",

@@ -9,6 +9,7 @@ local limit = alp.limit.csv("babar_y3s_mumu.csv", { value = "br_ul", mass = "ma_
 
 return alp.recast {
   name = "babar_y3s_mumu", experiment = "BaBar", signature = "prompt", cl = 0.90,
+  cite = { "BaBar:2009lbr" },
   process = "Upsilon(3S) -> gamma a, a -> mu+ mu- (prompt)",
   reference = { journal = "PRL 103 (2009) 081803 (inferred)", arxiv = "0905.4539 (inferred)", inspire = "BaBar:2009lbr" },
   observable = "B(Y(3S) -> gamma a) B(a -> mumu) P(r < 2 cm) < UL(m_a)",

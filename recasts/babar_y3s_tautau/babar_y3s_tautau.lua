@@ -9,6 +9,7 @@ local limit = alp.limit.csv("babar_y3s_tautau.csv", { value = "br_ul", mass = "m
 
 return alp.recast {
   name = "babar_y3s_tautau", experiment = "BaBar", signature = "prompt", cl = 0.90,
+  cite = { "BaBar:2009oxm" },
   process = "Upsilon(3S) -> gamma a, a -> tau+ tau- (prompt)",
   reference = { journal = "PRL 103 (2009) 181801 (inferred)", arxiv = "0906.2219 (inferred)", inspire = "BaBar:2009oxm" },
   observable = "B(Y(3S) -> gamma a) B(a -> tautau) P(r < 10 cm) < UL(m_a)",

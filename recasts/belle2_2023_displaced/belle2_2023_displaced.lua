@@ -15,6 +15,7 @@ return alp.recast {
   name = "belle2_2023_displaced", experiment = "Belle II", signature = "displaced", cl = 0.95,
   confidence = "B: HEPData-style exports of arXiv:2306.02830 via ALPaca (CL C)", acceptance = "published lifetime grid",
   process = "B+ -> K+ a and B0 -> K*0 a, a -> e+e- or mu+mu- at a displaced vertex",
+  cite = { "arXiv:2306.02830" }, -- refs.bib: measurement first, then data source
   reference = { journal = "PRD 108 (2023) L111104", arxiv = "2306.02830",
                 doi = "10.1103/PhysRevD.108.L111104" },
   tags = { "B", "Belle II", "displaced" },

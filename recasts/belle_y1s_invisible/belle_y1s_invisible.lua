@@ -12,6 +12,7 @@ local limit = alp.limit.csv("belle_y1s_invisible.csv", { value = "br_ul", mass =
 
 return alp.recast {
   name = "belle_y1s_invisible", experiment = "Belle", signature = "invisible", cl = 0.90,
+  cite = { "Belle:2018pzt" },
   process = "Upsilon(1S) -> gamma a, a escapes the detector (or a -> invisible)",
   reference = { journal = "PRL 122 (2019) 011801", arxiv = "1809.05222", inspire = "Belle:2018pzt" },
   observable = "B(Y(1S) -> gamma a) [B(a->inv) + (1 - B(a->inv)) P(outside the ECL)] < UL(m_a)",

@@ -7,6 +7,7 @@ local limit = alp.limit.csv("besiii_jpsi_gg.csv", { value = "br_ul", mass = "ma_
 
 return alp.recast {
   name = "besiii_jpsi_gg", experiment = "BESIII", signature = "prompt", cl = 0.90,
+  cite = { "BESIII:2024hdv" },
   process = "J/psi -> gamma a, a -> gamma gamma (prompt)",
   reference = { arxiv = "2404.04640 (inferred)", inspire = "BESIII:2024hdv" },
   observable = "B(J/psi -> gamma a) B(a -> gamma gamma) P(r < 1 mm) < UL(m_a)",

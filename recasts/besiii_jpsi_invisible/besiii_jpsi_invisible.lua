@@ -11,6 +11,7 @@ local limit = alp.limit.csv("besiii_jpsi_invisible.csv", { value = "br_ul", mass
 
 return alp.recast {
   name = "besiii_jpsi_invisible", experiment = "BESIII", signature = "invisible", cl = 0.90,
+  cite = { "BESIII:2020sdo" },
   process = "J/psi -> gamma a, a escapes the detector (or a -> invisible)",
   reference = { journal = "PRD 101 (2020) 112005", arxiv = "2003.05594", inspire = "BESIII:2020sdo" },
   observable = "B(J/psi -> gamma a) [B(a->inv) + (1 - B(a->inv)) P(r > 100 m)] < UL(m_a)",

@@ -12,6 +12,7 @@ return alp.recast {
   name = "e949_kpix", experiment = "E949", signature = "invisible", cl = 0.90,
   confidence = "C: ALPaca grid of digitised curves, attribution inferred", acceptance = "published lifetime grid",
   process = "K+ -> pi+ a, a long-lived (decays outside E949) or invisible",
+  cite = { "BNL-E949:2009dza" }, -- refs.bib: measurement first, then data source
   reference = { journal = "PRD 79 (2009) 092004 (probably)", arxiv = "0903.0030" },
   tags = { "K", "invisible", "E949" },
   limit = limit,

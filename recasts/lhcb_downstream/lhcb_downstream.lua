@@ -2,7 +2,6 @@
 -- B0 -> K*0 a, a -> mu+mu- or e+e- decaying far from the interaction point; the
 -- SensCalc sensitivity grids of the ALPaca authors (EPJC 84 (2024) 608 context).
 -- Excluded-to-be where B(B -> K(*) a) B(a -> l+l-) > UL(m_a, tau_a).
--- cite: Gorkavenko:2023nbk
 local function grid(file)
   return alp.limit.csv(file, { value = "br_ul", mass = "ma_GeV", lifetime = "tau_ps", cl = 0.90,
     interpolate = { mass = "linear", lifetime = "log", value = "log" },
@@ -17,6 +16,7 @@ end
 
 return alp.recast {
   name = "lhcb_downstream", experiment = "LHCb", status = "projection", signature = "displaced", cl = 0.90,
+  cite = { "Gorkavenko:2023nbk" },
   confidence = "C: SensCalc projection by the ALPaca authors (assumptions undocumented)",
   acceptance = "published lifetime grid",
   process = "B+ -> K+ a and B0 -> K*0 a, a -> mu+mu- or e+e- (Downstream or T tracks)",

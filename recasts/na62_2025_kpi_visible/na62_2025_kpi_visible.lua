@@ -13,6 +13,7 @@ return alp.recast {
   name = "na62_2025_kpi_visible", experiment = "NA62", signature = "displaced", cl = 0.90,
   confidence = "C: ALPaca grids, inputs undocumented, attribution inferred", acceptance = "published lifetime grid",
   process = "K+ -> pi+ a, a -> gamma gamma or mu+ mu- (prompt or displaced)",
+  cite = { "arXiv:2507.17286" }, -- refs.bib: measurement first, then data source
   reference = { journal = "JHEP 11 (2025) 143", arxiv = "2507.17286" },
   tags = { "K", "NA62", "photons", "mumu" },
   variants = {

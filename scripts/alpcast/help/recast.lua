@@ -25,6 +25,7 @@ lifetime, from recasts/my_search/my_search.csv):
     experiment = "Belle II",             -- (required)
     process    = "B+ -> K+ a, a -> mu+ mu-",                      (required)
     reference  = { journal = "...", arxiv = "2306.02830", doi = "..." },
+    cite       = { "arXiv:2306.02830" },  -- keys of scripts/alpcast/refs.bib
     signature  = "displaced",            -- "invisible" | "displaced" | "prompt"
     cl         = 0.95,                   -- in (0, 1); = every limit's CL
     limit      = limit,
@@ -78,6 +79,10 @@ Fields:
              = false]} or an array [GeV]; couplings {min =, max =, n =} [TeV^-1];
              rtol (1e-3); seed (1); timeout [s] (default: alpcast suite's)
   observable, notes, tags   text for people
+  cite       {"key", ...}: BibTeX keys of scripts/alpcast/refs.bib, the
+             measurement first, then its data source if different (INSPIRE
+             texkeys, else arXiv:NNNN.NNNNN); `alpcast cite` and the suite's
+             citations.bib use them; every bundled recast has one
   extra      function(data) -> {name = {columns =, rows =, header =}}: tables
              written to DIR/<recast>/extra/
   flavour    seed Sec. 3.4, for searches where production and decay decouple:
