@@ -33,7 +33,7 @@ Output: the region is "preferred" (signal inside the band), not excluded.]],
     return alp.acceptance.table { experiment = "belle2", ma = ma, n = v.n_events or 20000, seed = v.seed or 1,
                                   volume = "veto", side = "outside", decay_lengths = { 1e-4, 1e4 }, per_decade = 10 }
   end,
-  signal = function(model, ma, p) -- seed eq. (3.4) per B+
+  signal = function(model, ma, p) -- paper eq. (3.4) per B+
     local binv = model:br(ma, "invisible")
     return model:br_b_to_ka(ma) * ((1 - binv) * p.p_at(model:ctau(ma)) + binv)
   end,

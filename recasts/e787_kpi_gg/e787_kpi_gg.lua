@@ -16,7 +16,7 @@ return alp.recast {
   reference = { journal = "PRL 79 (1997) 4079", arxiv = "hep-ex/9708011" },
   tags = { "K", "E787", "photons" },
   limit = limit,
-  -- B(K+ -> pi+ a) (seed eq. 3.7 form, f0^K = 1, D6) times B(a -> gamma gamma)
+  -- B(K+ -> pi+ a) (paper eq. 3.7 form, f0^K = 1, D6) times B(a -> gamma gamma)
   signal = function(model, ma) return model:br_k_to_pia(ma) * model:br(ma, "gammagamma") end,
   masses = { min = 5e-3, max = 0.1, n = 100 },
   couplings = { min = 1e-6, max = 1e4, n = 200 },

@@ -14,7 +14,7 @@ end
 
 return alp.recast {
   name = "koto_klpi0x", experiment = "KOTO", signature = "invisible", cl = 0.90,
-  confidence = "B: ALPaca digitisation of KOTO arXiv:1810.09655 (within 1% of the seed repository's)", acceptance = "analytic decay probability",
+  confidence = "B: ALPaca digitisation of KOTO arXiv:1810.09655 (within 1% of the paper repository's)", acceptance = "analytic decay probability",
   process = "K_L -> pi0 a, a invisible (escaping KOTO)",
   cite = { "KOTO:2018dsc" }, -- refs.bib: measurement first, then data source
   reference = { journal = "PRL 122 (2019) 021802", arxiv = "1810.09655" },

@@ -28,7 +28,7 @@ return alp.recast {
     kst_mumu_D = v("kst_mumu_D.csv", "B0", "mumu"), kst_mumu_T = v("kst_mumu_T.csv", "B0", "mumu"),
     kst_ee_D = v("kst_ee_D.csv", "B0", "ee"), kst_ee_T = v("kst_ee_T.csv", "B0", "ee"),
   },
-  -- B(B+ -> K+ a) (seed eq. 2.6, D6) or B(B0 -> K*0 a) (REFERENCE 3.1, D14), times B(a -> l+l-)
+  -- B(B+ -> K+ a) (paper eq. 2.6, D6) or B(B0 -> K*0 a) (REFERENCE 3.1, D14), times B(a -> l+l-)
   -- (D7); the K*0 grids bound B(B0 -> K*0 a) itself (ALPaca's label), so no B(K*0 -> K+ pi-)
   signal = function(model, ma, _, var)
     local b = var.meson == "B+" and model:br_b_to_ka(ma) or model:br_b0_to_kstar0a(ma)

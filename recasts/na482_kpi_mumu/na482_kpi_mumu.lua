@@ -16,7 +16,7 @@ return alp.recast {
   reference = { journal = "PLB 769 (2017) 67", arxiv = "1612.04723" },
   tags = { "K", "NA48/2", "mumu" },
   limit = limit,
-  -- B(K+ -> pi+ a) (seed eq. 3.7 form, f0^K = 1, D6) times B(a -> mu mu);
+  -- B(K+ -> pi+ a) (paper eq. 3.7 form, f0^K = 1, D6) times B(a -> mu mu);
   -- the published limits hold NA48/2's acceptance vs tau (not in shared/)
   signal = function(model, ma) return model:br_k_to_pia(ma) * model:br(ma, "mumu") end,
   masses = { min = 0.212, max = 0.354, n = 100 },

@@ -20,7 +20,7 @@ return alp.recast {
     gg = { limit = grid("gg.csv"), channel = "gammagamma" },
     mumu = { limit = grid("mumu.csv"), channel = "mumu" },
   },
-  -- B(K+ -> pi+ a) (seed eq. 3.7 form, D6) times the visible channel
+  -- B(K+ -> pi+ a) (paper eq. 3.7 form, D6) times the visible channel
   signal = function(model, ma, prepared, v) return model:br_k_to_pia(ma) * model:br(ma, v.channel) end,
   masses = { min = 0.215, max = 0.35, n = 100 },
   couplings = { min = 1e-6, max = 1e4, n = 200 },

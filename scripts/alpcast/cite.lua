@@ -14,7 +14,7 @@ local fmt, concat = string.format, table.concat
 M.physics = {
   { what = "alpcast and the paper it implements", keys = { "alpcast", "arXiv:2201.06580" } },
   { what = "running and weak-scale matching of the couplings (REFERENCE.md sec. 2)", keys = { "arXiv:2012.12272" } },
-  { what = "ALP decay widths, hadronic widths included (seed App. A, REFERENCE.md sec. 4)",
+  { what = "ALP decay widths, hadronic widths included (paper App. A, REFERENCE.md sec. 4)",
     keys = { "arXiv:1708.00443", "arXiv:2201.06580" } },
   { what = "B -> K and B -> K* form factors (REFERENCE.md sec. 3)", keys = { "arXiv:1811.00983", "arXiv:1503.05534" } },
   { what = "masses, widths, lifetimes (REFERENCE.md sec. 1)", keys = { "PDG:2020" } },

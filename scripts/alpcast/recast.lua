@@ -301,7 +301,7 @@ local function validate(spec, source)
   d.couplings = spec.couplings
   if d.couplings ~= nil then couplings_ok(d.couplings, "couplings") end
   d.parent = parent_ok(spec.parent, "field 'parent'")
-  d.flavour = require("alpcast.flavour").validate(spec.flavour, fail) -- seed Sec. 3.4
+  d.flavour = require("alpcast.flavour").validate(spec.flavour, fail) -- paper Sec. 3.4
   d.rtol = spec.rtol or 1e-3
   if type(d.rtol) ~= "number" or not (d.rtol > 0 and d.rtol <= 0.5) then
     fail("field 'rtol' must be a number in (0, 0.5], got %s", check.got(spec.rtol))

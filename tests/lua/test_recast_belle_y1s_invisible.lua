@@ -52,7 +52,7 @@ function TestRecastBelleY1sInvisible:test_edge_by_hand()
   h.assert_rel(iv.lo, c, 2e-3, "c_ff edge: B(Y(1S) -> gamma a) P(outside ECL) = UL")
   -- the ALP decays inside at large c: the region closes below the D16(b) bound
   lu.assertTrue(iv.hi < alp.model.max_coupling("Upsilon(1S)"))
-  -- an invisible width counts in full (seed eq. 3.4 form)
+  -- an invisible width counts in full (paper eq. 3.4 form)
   local mi = alp.model { cff = 1, gamma_inv = alp.model.benchmark("cff", 1):width(MA) } -- B(inv) = 1/2
   local binv = mi:br(MA, "invisible")
   lu.assertTrue(binv > 0.01 and binv < 0.99)

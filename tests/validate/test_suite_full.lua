@@ -1,6 +1,6 @@
 -- tests/validate/test_suite_full.lua: the whole `alpcast suite` end to end
 -- (slow, ~15 s: run by `make validate`).  Checks the layout that DESIGN.md
--- "Outputs" and issues #5-#7 fix, and the seed's headline numbers.
+-- "Outputs" and issues #5-#7 fix, and the paper's headline numbers.
 local lu = require "luaunit"
 local h = require "helpers"
 

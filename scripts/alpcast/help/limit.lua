@@ -47,7 +47,7 @@ spec keys:
   bounds     "branching ratio" (default), "events", or "measurement": a
              measured value with error_up = the column of its +1 sigma edge;
              the upper limit is then central + z sigma, z = the one-sided
-             Gaussian quantile at the CL (1.2816 at 90 %, seed eq. 3.6)
+             Gaussian quantile at the CL (1.2816 at 90 %, paper eq. 3.6)
   cl         the CL; must equal the header's "cl:" (error names both)
   curves     "lifetime" (default: curves at fixed lifetimes, each over its own
              mass range -- tables need not be rectangular) or "mass"

@@ -3,7 +3,7 @@
 return {
 ["alp.model"] = [[
 alp.model{cff=, cww=, cbb=, cgg=, csb=, cds=, fa=, cf={...}, gamma_inv=} -> model
-An ALP model: couplings at the cutoff Lambda = 4 pi f_a (SEED eq. 2.1).
+An ALP model: couplings at the cutoff Lambda = 4 pi f_a (paper eq. 2.1).
   cff        universal axial fermion coupling c_ff(Lambda) = c_R - c_L (D1)  [0]
   cww, cbb   c_WW(Lambda), c_BB(Lambda) (gauge)                               [0]
   cgg        c_GG(Lambda) (gluons)                                            [0]
@@ -12,7 +12,7 @@ An ALP model: couplings at the cutoff Lambda = 4 pi f_a (SEED eq. 2.1).
              {u=, c=, t=, d=, s=, b=, e=, mu=, tau=}  (doublet couplings kept
              flavour-universal, so no tree-level FCNC at Lambda)
   gamma_inv  invisible width in GeV (mass independent, >= 0)                  [0]
-  csb, cds   flavour-changing couplings set at Lambda (SEED Sec. 2, after     [0]
+  csb, cds   flavour-changing couplings set at Lambda (paper Sec. 2, after     [0]
              eq. 2.5), added to the loop-induced parts of eq. 2.4:
              C_sb = |V_ts V_tb| K + csb, C_ds = |V_td V_ts| K + cds; real,
              left-handed like the loop part, in its phase convention with
@@ -66,10 +66,10 @@ Example: m:br_b_to_ka(alp.model.thresholds.b_to_ka)  --> 0]],
 
 ["alp.model:width"] = [[
 m:width(ma [, channel]) -> Gamma [GeV]   (ma a number or an array)
-Total width (SEED eq. 2.12), or the partial width of one channel:
+Total width (paper eq. 2.12), or the partial width of one channel:
 "gammagamma", "ee", "mumu", "tautau", "hadrons" (3 pi below 1 GeV, gg + light
 quarks at and above, D7), "cc", "bb", "invisible".  The partial widths add up
-to the total.  Formulas: SEED App. A (A.1)-(A.8) with REF D5, D7.
+to the total.  Formulas: paper App. A (A.1)-(A.8) with REF D5, D7.
 Errors: ma outside [1e-6, 91.1876] GeV or not a number; unknown channel.
 Example: m:width(0.3, "mumu")]],
 
@@ -116,7 +116,7 @@ Example: print(m:params().Lambda)  --> 12566.4]],
 
 ["alp.model:br_b_to_ka"] = [[
 m:br_b_to_ka(ma) -> BR(B+ -> K+ a)   (ma a number or an array)
-SEED eq. (2.6) with |C_sb| = |V_ts V_tb| |K_ff c_ff + K_WW c_WW + ...| (D6),
+paper eq. (2.6) with |C_sb| = |V_ts V_tb| |K_ff c_ff + K_WW c_WW + ...| (D6),
 the GKvD scalar form factor f0 (pole 5.630 GeV), tau_B+ = 1.638 ps.
 BR = Gamma/(Gamma_B + Gamma), Gamma_B = hbar/tau_B+ (D16(a)): below 1 at any
 coupling (as are all production BRs below).
@@ -133,7 +133,7 @@ Example: m:br_b0_to_k0a(1.0)]],
 
 ["alp.model:br_k_to_pia"] = [[
 m:br_k_to_pia(ma) -> BR(K+ -> pi+ a)   (ma a number or an array)
-SEED eq. (3.7) form: |C_ds| = |V_td V_ts| |K|, f0^K = 1, tau_K+ = 12.38 ns.
+paper eq. (3.7) form: |C_ds| = |V_td V_ts| |K|, f0^K = 1, tau_K+ = 12.38 ns.
 c_ff benchmark: Gamma/Gamma_K = 4.08e-4 (c_ff/f_a[TeV])^2 at small ma
 (paper: 4.12e-4); BR = Gamma/(Gamma_K + Gamma) (D16(a)).
 Errors: ma outside [1e-6, m_K+ - m_pi+ = 0.3541] GeV.

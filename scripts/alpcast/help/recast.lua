@@ -85,7 +85,7 @@ Fields:
              citations.bib use them; every bundled recast has one
   extra      function(data) -> {name = {columns =, rows =, header =}}: tables
              written to DIR/<recast>/extra/
-  flavour    seed Sec. 3.4, for searches where production and decay decouple:
+  flavour    paper Sec. 3.4, for searches where production and decay decouple:
              {coupling = "csb"|"cds", production = function(model, ma) -> BR,
              invisible = function(ma, data, prepared, variant) -> BR_UL for an
              invisible ALP, prompt = (the same for a promptly decaying one),
@@ -98,7 +98,7 @@ benchmarks alp.model.benchmark("cff"|"cWW", c) with f_a = 1 TeV, or a model
 family's model(c), `alpcast suite --model`; c is c(Lambda)/f_a in TeV^-1,
 the axis of the outputs; its invisible width is in m:br and m:ctau (seed
 eq. 2.12): use B(a -> X) for visible signals and add B(a -> invisible) to
-invisible ones (seed eqs. 3.3-3.4); m:ctau(ma) [m], m:tau(ma)
+invisible ones (paper eqs. 3.3-3.4); m:ctau(ma) [m], m:tau(ma)
 [s], m:br(ma, ch), m:br_b_to_ka(ma), ...); ma the ALP mass [GeV].
 Physical constants come from alp.constants (c_light, hbar, masses, lifetimes);
 never type one into a recast.  Numbers of produced mesons:

@@ -8,7 +8,7 @@ alp.sample: Monte Carlo samples of ALPs from meson decays, event by event.
   alp.sample.v_to_gamma_a{...}  e+e- -> V -> gamma a directions (quadrature, D17)
 A sample stores per event the ALP's lab beta*gamma, unit direction and
 production point, and the recoil's (kaon's) four-momentum.  Feed it to
-vol:decay_prob (alp.detector) for <P_a> (SEED eqs. 3.1-3.2).
+vol:decay_prob (alp.detector) for <P_a> (paper eqs. 3.1-3.2).
 Reproducible: the same seed gives bit-identical events whatever the number of
 threads (events in chunks of 4096, each seeded from (seed, chunk)).
 Threads: option threads=, else $ALPCAST_THREADS, else all cores.
@@ -24,7 +24,7 @@ B+ -> K+ a at an e+e- B factory (REFERENCE §5.1, D8, D13):
   seed        integer >= 0                                          (required)
   experiment  a name of alp.experiment.list(): its beams ["belle2"]
               "belle2": SuperKEKB 7.004 GeV e- / 4.002 GeV e+, each at 41.5 mrad
-              to z, z the bisector (seed Sec. 4.1; Y(4S) beta gamma 0.2868,
+              to z, z the bisector (paper Sec. 4.1; Y(4S) beta gamma 0.2868,
               8.66 deg from z); "babar": PEP-II 9.0 / 3.1 GeV head-on
               (beta gamma 0.5585; the e+e- system is given m_Y(4S))
   b_flight    true: production point at the B decay vertex (c tau_B+ =
