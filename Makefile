@@ -17,7 +17,7 @@ WARN     = -Wall -Wextra -Wshadow -Wwrite-strings -Wstrict-prototypes \
            $(WERROR)
 # Debian packages `make deps` installs (a no-op when all are present).
 DEB_PKGS = gcc pkg-config lua5.4 liblua5.4-dev libgsl-dev lua-unit lua-cjson \
-           libreadline-dev gnuplot-nox libssl-dev librandom123-dev
+           libreadline-dev gnuplot-nox libssl-dev librandom123-dev lua-yaml
 
 # pkg-config flags are expanded lazily (recursive `=`), only when a recipe
 # runs, so `make deps test` works on a machine that has no pkg-config yet.
@@ -141,14 +141,9 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	else echo "deps: all present"; fi
 
-install: $(EXE)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/alpcast
-	install -m 755 $(EXE) $(DESTDIR)$(PREFIX)/bin/alpcast
-	cp -R scripts recasts models $(DESTDIR)$(PREFIX)/share/alpcast/
-
-uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/alpcast
-	rm -rf $(DESTDIR)$(PREFIX)/share/alpcast
+# install, uninstall: binary, Lua library, libalpcast.a + headers + alpcast.pc,
+# man page, completions (install.mk)
+include install.mk
 
 clean:
 	rm -rf build build-san

@@ -39,6 +39,7 @@ static void push_constants(lua_State *L)
     { "m_pi+", ALP_MPIP }, { "m_pi0", ALP_MPI0 }, { "m_K*0", ALP_MKST0 },
     { "BR(K*0->K+pi-)", ALP_BR_KST0_KPI },
     { "m_mu", ALP_MMU }, { "m_e", ALP_ME }, { "m_tau", ALP_MTAU }, { "m_Y4S", ALP_MUPS4S },
+    { "m_J/psi", ALP_MJPSI }, { "m_Y1S", ALP_MUPS1S }, { "m_Y3S", ALP_MUPS3S }, /* D17 */
     { "tau_B+", ALP_TAU_BP }, { "tau_B0", ALP_TAU_B0 }, { "tau_K+", ALP_TAU_KP },
     { "m_K_L", ALP_MKL }, { "tau_K_L", ALP_TAU_KL },   /* REF D18 */
   };

@@ -19,6 +19,7 @@
 #include "lalp.h"
 #include "model.h"
 #include "production.h"
+#include "quarkonium.h"
 #include "widths.h"
 
 #define MODEL_MT "alp.model"
@@ -252,6 +253,82 @@ static int l_model_br_b0_to_kstar0a(lua_State *L)
   return eval_masses(L, "alp.model:br_b0_to_kstar0a", W_B0_KST0A, alp_ma_max_b0_to_kstar0a());
 }
 
+/* ---- radiative quarkonium decays V -> gamma a (REF D17) -------------------- */
+
+static const char *const vector_names[] = { "J/psi", "Upsilon(1S)", "Upsilon(3S)", NULL };
+
+/* Positional string argument among choices, else "fname: what must be one of ..." */
+static int check_choice(lua_State *L, int idx, const char *fname, const char *what,
+                        const char *const choices[], int def)
+{
+  const char *s = lua_isnoneornil(L, idx) && def >= 0 ? choices[def] : lua_tostring(L, idx);
+  for (int i = 0; s && lua_type(L, idx) != LUA_TNUMBER && choices[i]; i++)
+    if (strcmp(s, choices[i]) == 0) return i;
+  {
+    char buf[64];
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int i = 0; choices[i]; i++) {
+      if (i) luaL_addstring(&b, ", ");
+      luaL_addchar(&b, '"');
+      luaL_addstring(&b, choices[i]);
+      luaL_addchar(&b, '"');
+    }
+    luaL_pushresult(&b);
+    return luaL_error(L, "%s: %s must be one of %s, got %s", fname, what, lua_tostring(L, -1),
+                      alpL_got_text(L, idx, buf, sizeof buf));
+  }
+}
+
+/* m:br_v_to_gamma_a(parent, ma [, form]) */
+static int l_model_br_v_to_gamma_a(lua_State *L)
+{
+  static const char *const fname = "alp.model:br_v_to_gamma_a";
+  static const char *const forms[] = { "lattice", "lo", NULL };
+  alp_model *m = check_model(L, 1);
+  int v = check_choice(L, 2, fname, "parent", vector_names, -1), lo, is_array;
+  size_t n;
+  double *x, *y, scalar;
+  lo = check_choice(L, 4, fname, "form", forms, 0);
+  x = alpL_checknumbers(L, 3, fname, "ma", 0.0, alp_vector_mass(v), "GeV", &n, &is_array);
+  y = is_array ? alpL_newbuffer(L, n) : &scalar;
+  alpL_clear_reason();
+  alpL_count_physics();
+  for (size_t i = 0; i < n; i++) {
+    int status = alp_br_v_to_gamma_a(m, v, x[i], lo, &y[i]);
+    if (status) return alpL_status_error(L, fname, status);
+    alpL_checkfinite(L, fname, "result", y[i]);
+  }
+  if (is_array) alpL_pushnumbers(L, y, n);
+  else lua_pushnumber(L, scalar);
+  return 1;
+}
+
+/* alp.model.v_decay_beyond{parent=, ma=, boost=, r=, ctau=} */
+static int l_model_v_decay_beyond(lua_State *L)
+{
+  static const char *const fname = "alp.model.v_decay_beyond";
+  static const char *const keys[] = { "parent", "ma", "boost", "r", "ctau", NULL };
+  int v;
+  double mV, ma, bg, r, ctau, p;
+  luaL_checktype(L, 1, LUA_TTABLE);
+  alpL_check_keys(L, 1, fname, keys);
+  v = alpL_opt_option(L, 1, fname, "parent", vector_names, -1);
+  mV = alp_vector_mass(v);
+  ma = alpL_opt_number(L, 1, fname, "ma", 0.0, mV, ALPL_REQUIRED, "GeV");
+  bg = alpL_opt_number(L, 1, fname, "boost", 0.0, 10.0, ALPL_REQUIRED, "");
+  r = alpL_opt_number(L, 1, fname, "r", 0.0, 1e6, ALPL_REQUIRED, "m");
+  lua_getfield(L, 1, "ctau");
+  if (!(lua_type(L, -1) == LUA_TNUMBER && lua_tonumber(L, -1) > 0))
+    return luaL_error(L, "%s: ctau must be a number > 0 (m; math.huge allowed), got %s", fname,
+                      luaL_tolstring(L, -1, NULL));
+  ctau = lua_tonumber(L, -1);
+  alpL_count_physics();
+  if (alp_v_decay_beyond(mV, ma, bg, r, ctau, &p)) return alpL_status_error(L, fname, GSL_EDOM);
+  lua_pushnumber(L, p);
+  return 1;
+}
+
 static int l_model_br_kl_to_pi0a(lua_State *L)
 {
   return eval_masses(L, "alp.model:br_kl_to_pi0a", W_KL_PI0A, alp_ma_max_kl_to_pi0a());
@@ -430,6 +507,7 @@ static const luaL_Reg model_methods[] = {
   { "br_b0_to_k0a", l_model_br_b0_to_k0a },
   { "br_k_to_pia", l_model_br_k_to_pia },
   { "br_b0_to_kstar0a", l_model_br_b0_to_kstar0a },
+  { "br_v_to_gamma_a", l_model_br_v_to_gamma_a }, /* REF D17 */
   { "br_kl_to_pi0a", l_model_br_kl_to_pi0a },
   { "with", l_model_with },
   { NULL, NULL }
@@ -444,6 +522,7 @@ static const luaL_Reg model_meta[] = {
 static const luaL_Reg module_funcs[] = {
   { "benchmark", l_model_benchmark },
   { "max_coupling", l_model_max_coupling },
+  { "v_decay_beyond", l_model_v_decay_beyond }, /* REF D17 */
   { NULL, NULL }
 };
 

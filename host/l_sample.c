@@ -23,6 +23,7 @@
 #include "kinematics.h"
 #include "lalp.h"
 #include "sample.h"
+#include "quarkonium.h"
 
 #define SAMPLE_MT "alp.sample"
 
@@ -250,6 +251,34 @@ static int l_sample_from_parents(lua_State *L)
   return 1;
 }
 
+/* alp.sample.v_to_gamma_a{parent=, ma=, boost=, n_theta=1000, n_phi=16} (REF D17) */
+static int l_sample_v_to_gamma_a(lua_State *L)
+{
+  static const char *const fname = "alp.sample.v_to_gamma_a";
+  static const char *const keys[] = { "parent", "ma", "boost", "n_theta", "n_phi", NULL };
+  static const char *const parents[] = { "J/psi", "Upsilon(1S)", "Upsilon(3S)", NULL };
+  double mV, ma, bg;
+  size_t nt, np;
+  sample_box *b;
+  int v, status;
+  luaL_checktype(L, 1, LUA_TTABLE);
+  alpL_check_keys(L, 1, fname, keys);
+  v = alpL_opt_option(L, 1, fname, "parent", parents, -1);
+  mV = alp_vector_mass(v);
+  ma = alpL_opt_number(L, 1, fname, "ma", 1e-9, mV * (1 - 1e-12), ALPL_REQUIRED, "GeV");
+  bg = alpL_opt_number(L, 1, fname, "boost", 0.0, 10.0, ALPL_REQUIRED, "");
+  nt = (size_t)alpL_opt_integer(L, 1, fname, "n_theta", 1, 100000, 1000, 0);
+  np = (size_t)alpL_opt_integer(L, 1, fname, "n_phi", 1, 1000, 16, 0);
+  if (nt * np > ALP_SAMPLE_NMAX)
+    return luaL_error(L, "%s: n_theta * n_phi must be <= %d, got %d", fname, ALP_SAMPLE_NMAX, (int)(nt * np));
+  b = new_box(L);
+  alpL_clear_reason();
+  alpL_count_physics();
+  status = alp_sample_v_to_gamma_a(mV, ma, bg, nt, np, &b->s);
+  if (status) return alpL_status_error(L, fname, status);
+  return 1;
+}
+
 /* ---- methods --------------------------------------------------------------- */
 
 static int l_sample_len(lua_State *L)
@@ -340,6 +369,7 @@ static int l_sample_tostring(lua_State *L)
 static const luaL_Reg sample_funcs[] = {
   { "b_to_ka", l_sample_b_to_ka },
   { "from_parents", l_sample_from_parents },
+  { "v_to_gamma_a", l_sample_v_to_gamma_a }, /* REF D17 */
   { NULL, NULL }
 };
 

@@ -29,6 +29,9 @@ static const char usage_text[] =
   "       alpcast check --model FILE.lua --ma M --c C [--json] ...\n"
   "       alpcast help [TOPIC]\n"
   "       alpcast new-recast NAME --data FILE.csv [--dir DIR]\n"
+  "       alpcast import hepdata DIR --table NAME [--out FILE]\n"
+  "       alpcast export hepdata OUTDIR [--to DIR]\n"
+  "       alpcast cite [--recasts NAME,...] [--model cff|cWW] [--out FILE]\n"
   "       alpcast plot [RESULTS...] [--in DIR] [--model NAME] [--out FILE] ...\n"
   "\n"
   "Phenomenology of long-lived axion-like particles (ALPs) from B -> K a and\n"
@@ -60,6 +63,11 @@ static const char usage_text[] =
   "  new-recast NAME --data FILE.csv\n"
   "                          a starting recast folder NAME/ from the data\n"
   "                          file's header (`alpcast new-recast --help`)\n"
+  "  import hepdata DIR --table NAME\n"
+  "                          a HEPData record's table as our CSV (with its DOI)\n"
+  "  export hepdata OUTDIR   a suite run's excluded regions as a HEPData\n"
+  "                          submission (OUTDIR/hepdata/)\n"
+  "  cite                    BibTeX for the recasts, data and physics inputs used\n"
   "  plot [RESULTS...]       any recasts' results as one Fig. 3-style figure\n"
   "                          (`alpcast plot --help`)\n"
   "\n"
@@ -315,6 +323,13 @@ static int pmain(lua_State *L)
     }
     if (strcmp(argv[script], "help") == 0) {
       lua_pushinteger(L, run_lua_command(L, "alpcast.help", "main", argv, argc, script + 1));
+      return 1;
+    }
+    if (strcmp(argv[script], "import") == 0 || strcmp(argv[script], "export") == 0
+        || strcmp(argv[script], "cite") == 0) {
+      lua_pushinteger(L, run_lua_command(L, strcmp(argv[script], "import") == 0 ? "alpcast.import"
+                      : strcmp(argv[script], "export") == 0 ? "alpcast.export" : "alpcast.cite",
+                      "main", argv, argc, script + 1));
       return 1;
     }
     if (strcmp(argv[script], "plot") == 0) {

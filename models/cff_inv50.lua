@@ -1,8 +1,8 @@
 -- models/cff_inv50.lua: the c_ff benchmark with an invisible width equal to
 -- the visible one at every mass, so B(a -> invisible) = 0.5 and c tau is
--- halved (seed eq. 2.12: Gamma_inv adds to the total width).  Visible
+-- halved (paper eq. 2.12: Gamma_inv adds to the total width).  Visible
 -- searches see B(a -> X)(1 - <P>) with B(a -> X) halved, invisible ones gain
--- B(a -> inv) = 0.5 (seed eqs. 3.3-3.4).
+-- B(a -> inv) = 0.5 (paper eqs. 3.3-3.4).
 return {
   name = "cff_inv50",
   label = "c_{ff}(Λ)/f_a [TeV^{-1}], B(a→inv) = 0.5",

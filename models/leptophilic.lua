@@ -8,7 +8,7 @@ return {
   label = "c_{ℓℓ}(Λ)/f_a [TeV^{-1}]",
   notes = "Lepton-flavour-universal axial coupling c_ee = c_mumu = c_tautau = c at Lambda, "
     .. "all quark and gauge couplings 0 at Lambda, f_a = 1 TeV; quark and flavour-changing "
-    .. "couplings only from the RG running of seed Sec. 2 (BNRST, REFERENCE §2).",
+    .. "couplings only from the RG running of paper Sec. 2 (BNRST, REFERENCE §2).",
   citations = { "arXiv:2201.06580 (seed) Sec. 2, eq. (2.1)", "arXiv:2012.12272 (BNRST, the running)" },
   model = function(c) return alp.model { cf = { e = c, mu = c, tau = c } } end,
 }

@@ -67,6 +67,12 @@
 #define ALP_MJPSI   3.096900    /* GeV, J/psi */
 #define ALP_MUPS1S  9.46040     /* GeV, Y(1S) */
 #define ALP_MUPS3S  10.3551     /* GeV, Y(3S) */
+/* B(V -> e+ e-) and the J/psi total width (REF D17 table, PDG 2024). */
+#define ALP_BEE_JPSI  0.05971
+#define ALP_BEE_UPS1S 0.0239
+#define ALP_BEE_UPS3S 0.0218
+#define ALP_GAMMA_JPSI 92.6e-6  /* GeV, Gamma(J/psi) = 92.6 keV */
+#define ALP_FJPSI   0.4104      /* GeV, f_J/psi (HPQCD, arXiv:2005.01845; REF D17) */
 #define ALP_GAMMA_PI0 7.73e-9   /* GeV, pi0 width regulating the a-pi0 pole (REF §4.2, D7) */
 #define ALP_FPI     0.1302      /* GeV, f_pi+ = 130.2 MeV in (A.4) (REF §0, D7) */
 

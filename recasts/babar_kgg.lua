@@ -1,5 +1,5 @@
 -- recasts/babar_kgg.lua: BaBar B+ -> K+ a, a -> gamma gamma (PRL 128 (2022)
--- 131802, arXiv:2111.01800; seed Sec. 3.2; REFERENCE.md D12, D15).
+-- 131802, arXiv:2111.01800; paper Sec. 3.2; REFERENCE.md D12, D15).
 -- Excluded where B(B+ -> K+ a) B(a -> gamma gamma) / BR_UL(m_a, c tau_a) > 1,
 -- BR_UL from the curves at c tau = 1, 10, 100 mm (D15): ln BR_UL linear in m_a
 -- along a curve and in ln c tau between curves; c tau < 1 mm: the 1 mm curve;
@@ -17,13 +17,14 @@ return alp.recast {
   process = "B+ -> K+ a, a -> gamma gamma (prompt or displaced up to c tau = 100 mm)",
   reference = { journal = "PRL 128 (2022) 131802", arxiv = "2111.01800",
                 digitisation = "ALPaca tutorials (alp-aca/alp-aca @ 3aad5ff), babar_bkphotons_displ_{1,10,100}mm.txt",
-                seed = "arXiv:2201.06580 Sec. 3.2" },
+                paper = "arXiv:2201.06580 Sec. 3.2" },
+  cite      = { "arXiv:2111.01800" }, -- refs.bib: measurement first, then data source
   signature = "displaced",
   cl = 0.90,
   observable = "B(B+ -> K+ a) B(a -> gamma gamma) < BR_UL(m_a, c tau_a)",
   tags = { "B", "photons", "BaBar" },
   limit = limit,
-  -- the model's full B(a -> gamma gamma) (loop-induced for cff, seed eq. 2.14)
+  -- the model's full B(a -> gamma gamma) (loop-induced for cff, paper eq. 2.14)
   signal = function(model, ma) return model:br_b_to_ka(ma) * model:br(ma, "gammagamma") end,
   notes = [[
 Data: data/babar_kgg_ul.csv -- BaBar's upper limits on
@@ -37,11 +38,11 @@ linear in ln c tau between the curves; c tau < 1 mm takes the 1 mm curve
 limit above the digitised masses, in the vetoed eta (0.47-0.63 GeV) and
 eta' (0.92-1.01 GeV) windows (widened to the neighbouring digitised points)
 or where a curve needed has no value.  Signal: the model's full
-B(a -> gamma gamma) (loop-induced in the cff benchmark, seed eq. 2.14).]],
+B(a -> gamma gamma) (loop-induced in the cff benchmark, paper eq. 2.14).]],
   masses = { min = 0.184492, max = 2.49465, n = 200 },
   couplings = { min = 1e-4, max = 1e4, n = 200 },
   parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+ (f_a/c > m_B+)
-  -- seed Sec. 3.4: a prompt ALP (c tau < 1 mm: the 1 mm limit, D15) with B(a -> gamma gamma) = 1
+  -- paper Sec. 3.4: a prompt ALP (c tau < 1 mm: the 1 mm limit, D15) with B(a -> gamma gamma) = 1
   flavour = { coupling = "csb", production = function(model, ma) return model:br_b_to_ka(ma) end,
               prompt = function(ma) return limit:at(ma, 0) end, decay = "a -> gamma gamma" },
 }

@@ -19,6 +19,7 @@ return alp.recast {
   process = "B+ -> K+ a, a escapes the detector (or a -> invisible)",
   reference = { journal = "PRD 87 (2013) 112005", arxiv = "1303.7465",
                 reinterpretation = "Altmannshofer et al. 2023 (two-body fit, via ALPaca); seed arXiv:2201.06580 Sec. 3.3" },
+  cite      = { "Lees:2013kla", "Altmannshofer:2023hkn" }, -- refs.bib: measurement first, then data source
   signature = "invisible",
   cl = 0.90,
   observable = "B(B+ -> K+ a) [(1 - B(a->inv)) <P_a> + B(a->inv)] < min(fit UL(m_a), total UL)",
@@ -31,9 +32,9 @@ return alp.recast {
                sphere = { volume = "sphere", masses = { min = 1e-3, max = 4.78, n = 50 } } },
   couplings = { min = 1e-6, max = 1e2, n = 200 },
   parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+ (f_a/c > m_B+)
-  -- seed Sec. 3.4: C_sb from an invisible ALP (B(B+ -> K+ a) < UL) and from a
+  -- paper Sec. 3.4: C_sb from an invisible ALP (B(B+ -> K+ a) < UL) and from a
   -- prompt one, which escapes only when emitted outside the polar window:
-  -- B(B+ -> K+ a) <P_a>(c tau = 0) < UL (seed eq. 3.4 with B(a -> inv) = 0)
+  -- B(B+ -> K+ a) <P_a>(c tau = 0) < UL (paper eq. 3.4 with B(a -> inv) = 0)
   flavour = { coupling = "csb", production = function(model, ma) return model:br_b_to_ka(ma) end,
               invisible = function(ma) return limit:at(ma, math.huge) end,
               prompt = function(ma, data, prepared)
@@ -50,7 +51,7 @@ hadronic tag, data/babar_knunu_total_ul.csv) at every m_a < m_B+ - m_K+. D13 quo
 1.6e-5 (with the semileptonic tag), which no data file holds: where (ii) decides, the
 bound is sqrt(3.7/1.6) = 1.52 times weaker in c than D13's check (0.012 at 10 MeV).
 Seed eq. (3.6) needs the per-s_B-bin table (PROVENANCE gap 1).
-Signal (seed eq. 3.4): <P_a> = P(the ALP does not decay inside the volume), 100 000
+Signal (paper eq. 3.4): <P_a> = P(the ALP does not decay inside the volume), 100 000
 B+ -> K+ a events per mass at PEP-II (9.0 on 3.1 GeV head-on; boost 0.558 computed,
 grade C), alp.acceptance.table. Volume (D13 b, detector.c) "emc_veto": seen if emitted
 at 15.8-141.8 deg (lab) and decaying at rho < 0.92 m, no z plane; both EMC numbers are
@@ -66,7 +67,7 @@ Kaon acceptance as for K nu nubar (seed fn. 7).]],
                                   volume = variant.volume, side = "outside" }
   end,
 
-  signal = function(model, ma, prepared) -- seed eq. (3.4) per B+
+  signal = function(model, ma, prepared) -- paper eq. (3.4) per B+
     local b_inv = model:br(ma, "invisible")
     return model:br_b_to_ka(ma) * ((1 - b_inv) * prepared.p_at(model:ctau(ma)) + b_inv)
   end,

@@ -2,7 +2,7 @@
 -- Sec. 3.2; REFERENCE.md §4.7, D11, D12, S4).  A band, not an upper limit, hence ratio:
 --   excluded where g_low(m_a) < g_agg < g_up(m_a): ratio = min(g_agg / g_low, g_up / g_agg),
 --   g_agg = sqrt(64 pi Gamma(a -> gamma gamma) / m_a^3) = alpha(0) |C_gg^eff| / (pi f_a)  (§4.7, D11)
--- g_low, g_up: the seed authors' digitised edges (curves in g vs m_a).
+-- g_low, g_up: the paper authors' digitised edges (curves in g vs m_a).
 local K_D11 = 4.3051e5 -- |C_gg^eff|/f_a [TeV^-1] per g_agg [GeV^-1] at Lambda = 4 pi TeV (D11), extra tables only
 
 -- The edges: ln g linear in ln m_a, none outside; the lower edge (ends at 0.4978 GeV) is
@@ -18,10 +18,11 @@ return alp.recast {
   name = "beamdumps_gg", experiment = "NuCal, CHARM, E137", signature = "displaced", cl = 0.90,
   confidence = "C: FORESEE and seed-repository contours, digitisation source undocumented", acceptance = "published contour",
   process = "p N -> a X (Primakoff, bremsstrahlung photons), a -> gamma gamma behind a shield",
-  reference = { combination = "Dobrich et al., arXiv:1904.02091 (seed ref. [5])",
-                nucal = "Blumlein et al., Z. Phys. C 51 (1991) 341 (seed ref. [52])",
-                charm = "CHARM, Phys. Lett. B 157 (1985) 458 (seed ref. [53])",
-                e137 = "Bjorken et al., PRD 38 (1988) 3375 (seed ref. [54])", seed = "arXiv:2201.06580 Sec. 3.2" },
+  cite = { "arXiv:1904.02091", "journal:ZPC.51.341", "journal:PLB.157.458", "journal:PRD.38.3375" }, -- refs.bib: measurement first, then data source
+  reference = { combination = "Dobrich et al., arXiv:1904.02091 (paper ref. [5])",
+                nucal = "Blumlein et al., Z. Phys. C 51 (1991) 341 (paper ref. [52])",
+                charm = "CHARM, Phys. Lett. B 157 (1985) 458 (paper ref. [53])",
+                e137 = "Bjorken et al., PRD 38 (1988) 3375 (paper ref. [54])", paper = "arXiv:2201.06580 Sec. 3.2" },
   observable = "g_low(m_a) < g_agg = alpha(0) |C_gg^eff| / (pi f_a) < g_up(m_a)",
   data = { upper = "data/beamdumps_gg_seed_upper.csv", lower = "data/beamdumps_gg_seed_lower.csv",
            foresee = "data/beamdumps_gg_foresee_contours.csv" },
@@ -30,17 +31,17 @@ return alp.recast {
   -- rate are those of Gamma(a -> gamma gamma).  B >= 0.95 (cWW: >= 0.989 here, the
   -- e+e- loop channel) keeps the rate within 5 %; cff (B(gamma gamma) ~ 1e-3) is refused
   assumes = { br_min = { gammagamma = 0.95 },
-              why = "the beam-dump band (seed Sec. 3.2) holds for an ALP decaying to two photons only" },
+              why = "the beam-dump band (paper Sec. 3.2) holds for an ALP decaying to two photons only" },
   masses = { min = 0.02172, max = 0.516671, n = 200 }, -- the upper edge's range
   couplings = { min = 1e-3, max = 1e4, n = 200 },
   parent = "none", -- D16(b): the published contours close by themselves (no EFT bound)
   notes = [[
 Edges: data/beamdumps_gg_seed_upper.csv and _lower.csv, the combined NuCal + CHARM + E137
-exclusion as committed by the seed authors (bounds of arXiv:1904.02091, seed ref. [5];
+exclusion as committed by the paper authors (bounds of arXiv:1904.02091, paper ref. [5];
 digitisation source undocumented); 90 % CL as the seed states (not verified), no rescaling
 (D12); log-log; no limit below 0.02172 GeV (where the digitised region stops, not a physical
 end) or above the tip. g_agg from the model's a -> gamma gamma width (C_gg^eff with its loop
-terms, 1 - 3e-4 in cWW) at Lambda = 4 pi TeV, not the seed code's 1 TeV (4 pi lower in c_WW;
+terms, 1 - 3e-4 in cWW) at Lambda = 4 pi TeV, not the paper code's 1 TeV (4 pi lower in c_WW;
 S4). Only for models with B(a -> gamma gamma) >= 0.95 over the band (field assumes; cWW:
 >= 0.989 below 0.52 GeV), not cff. The FORESEE outlines (data/beamdumps_gg_foresee_contours.csv) are converted with
 4.3051e5 (D11) in the extra table foresee_contours_cWW as a cross-check only.]],

@@ -1,4 +1,4 @@
--- recasts/belle2_kinv.lua: the seed's Belle II projection, B+ -> K+ a with missing
+-- recasts/belle2_kinv.lua: the paper's Belle II projection, B+ -> K+ a with missing
 -- energy (arXiv:2201.06580 Sec. 4; REFERENCE.md D9, §6, §7).  The limit is computed:
 --   signal = B(B+ -> K+ a) [B(a -> vis) <P_a> + B(a -> inv)]          (seed 3.4, D9)
 --   limit  = N_UL / (N_B+- eps(m_a)), N_B+- = 2 sigma(B+B-) L           (seed 4.2, D9)
@@ -25,18 +25,19 @@ local VARIANTS = { ["0p5ab"] = { lumi = 0.5 }, ["50ab"] = { lumi = 50 },
 
 return alp.recast {
   name = "belle2_kinv", experiment = "Belle II", status = "projection", signature = "invisible", cl = CL,
-  confidence = "A: the seed paper's Table 1 and background counts (arXiv:2201.06580 Sec. 4)", acceptance = "event-level geometry",
+  confidence = "A: the paper's Table 1 and background counts (arXiv:2201.06580 Sec. 4)", acceptance = "event-level geometry",
   process = "B+ -> K+ a, a -> invisible (missing energy) or decaying outside the detector",
+  cite = { "arXiv:2201.06580" }, -- refs.bib: measurement first, then data source
   reference = { arxiv = "2201.06580", section = "Sec. 4, Table 1, Figs. 10-11" },
   observable = "B(B+ -> K+ a) [B(a -> vis) <P_a> + B(a -> inv)] < N_UL / (2 sigma(B+B-) L eps(m_a))",
-  tags = { "B", "Belle II", "projection", "seed" }, variants = VARIANTS, seed = 1,
+  tags = { "B", "Belle II", "projection", "paper" }, variants = VARIANTS, seed = 1,
   data = { table1 = "data/belle2_kinv_signal_table1.csv", background = "data/belle2_kinv_background.csv" },
   masses = { min = 1e-3, max = 4.78, n = 200 }, couplings = { min = 1e-7, max = 1e2, n = 200 },
   parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+ (f_a/c > m_B+)
-  flavour = "not translated: a projection (seed Sec. 3.4 translates the existing bounds); for an invisible "
+  flavour = "not translated: a projection (paper Sec. 3.4 translates the existing bounds); for an invisible "
             .. "ALP production and decay decouple here too, as for BaBar K nu nu",
   notes = [[
-D9: tag side fully reconstructed; eps(m_a) from seed Table 1 only. N_B+- from the experiment
+D9: tag side fully reconstructed; eps(m_a) from paper Table 1 only. N_B+- from the experiment
 table (0.54 nb; 5.4e10 at 50 ab^-1). Background 39 B+B- + 28 B0B0bar of 10 M each (1767 at
 0.5 ab^-1, 176 700 at 50; tau tau and continuum 0, which the seed says may underestimate them):
 N_UL = 55.1, 539.9 events; 50ab_0bg: 2.303. <P_a> = P(no decay inside the "veto" volume of
@@ -67,12 +68,12 @@ Carlo), exact limits beyond. Check: stable ALP, eps = 0.10, 50 ab^-1 -> B < 1.00
       counts = { columns = { "variant", "lumi_abinv", "n_bpm", "n_background", "n_assumed_observed",
                              "n_signal_ul", "br_ul_stable_eps0p10", "br_ul_stable_eps_5MeV" }, rows = rows,
         header = { quantity = "event counts and limits of the Belle II invisible projection per variant: N_B+- = 2 sigma(B+B-) L, "
-            .. "background N_B after selection, n = nearest integer to N_B, expected 90% CL signal limit N_UL (seed Sec. 4.3), "
+            .. "background N_B after selection, n = nearest integer to N_B, expected 90% CL signal limit N_UL (paper Sec. 4.3), "
             .. "and B(B+ -> K+ a) limits for a stable ALP (<P_a> = 1) with eps = 0.10 and eps(5 MeV) = 0.1091",
           units = "lumi_abinv: ab^-1; counts: events; br_ul_*: dimensionless",
           reference = "arXiv:2201.06580 Sec. 4.3; REFERENCE.md §7 (1.00e-7 at 50 ab^-1, eps = 0.10)" } },
       efficiency = { columns = { "ma_GeV", "eps" }, rows = eff,
-        header = { quantity = "selection efficiency eps(m_a) used (seed Table 1, linear between its masses, D9)",
+        header = { quantity = "selection efficiency eps(m_a) used (paper Table 1, linear between its masses, D9)",
                    units = "ma_GeV: GeV; eps: dimensionless", reference = "arXiv:2201.06580 Table 1" } },
     }
   end,

@@ -1,5 +1,5 @@
 -- recasts/charm_kmumu.lua: CHARM beam dump, B -> K a(mu mu), as reinterpreted
--- by Doebrich, Ertas, Kahlhoefer, Spadaro (arXiv:1810.11336; the seed's
+-- by Doebrich, Ertas, Kahlhoefer, Spadaro (arXiv:1810.11336; the paper's
 -- ref. [56]), 95 % CL.  Seed Sec. 3.1 (green area at small c_ff in Fig. 3).
 local limit = alp.limit.csv("data/charm_kmumu_ul.csv", {
   value = "br_ul", mass = "ma_GeV", lifetime = "tau_ps", cl = 0.95,
@@ -15,16 +15,17 @@ return alp.recast {
   process    = "B -> K a, a -> mu+ mu- (beam dump, 400 GeV protons)",
   reference  = { journal = "PLB 790 (2019) 537", arxiv = "1810.11336",
                  authors = "B. Doebrich, F. Ertas, F. Kahlhoefer, T. Spadaro",
-                 data = "CHARM beam-dump search for heavy (sterile) neutrinos, the seed's ref. [53]" },
+                 data = "CHARM beam-dump search for heavy (sterile) neutrinos, the paper's ref. [53]" },
+  cite       = { "Dobrich:2018jyi", "journal:PLB.157.458" }, -- refs.bib: measurement first, then data source
   signature  = "displaced",
   cl         = 0.95,
   observable = "B(B -> K a) B(a -> mu+ mu-) vs the 95% CL UL(m, tau) of the reinterpretation",
   tags       = { "B", "mumu", "beam dump" },
   limit      = limit,
-  -- B(B+ -> K+ a) (seed eq. 2.6 with D6) for the common B(B -> K a)
+  -- B(B+ -> K+ a) (paper eq. 2.6 with D6) for the common B(B -> K a)
   signal     = function(model, ma) return model:br_b_to_ka(ma) * model:br(ma, "mumu") end,
   assumes    = { couplings = { "mu" },
-                 why = "the muon channel needs a tree-level muon coupling (seed Sec. 3.1; loop suppressed for cWW)" },
+                 why = "the muon channel needs a tree-level muon coupling (paper Sec. 3.1; loop suppressed for cWW)" },
   masses     = { min = 0.3, max = 2.4, n = 200 },
   couplings  = { min = 1e-6, max = 1e-1, n = 200 },
   parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+ (f_a/c > m_B+)
@@ -48,5 +49,5 @@ would meet the heavier one's no-limit region); no limit if either curve has
 none. No limit outside 0.3-2.4 GeV (the seed: same range, interpolated at
 fixed tau, linearly).
 Only for models with a tree-level muon coupling (field assumes; cff, not
-cWW): the muon channel needs it (seed Sec. 3.1; loop suppressed for cWW). No rescaling (the seed plotted CHARM x1).]],
+cWW): the muon channel needs it (paper Sec. 3.1; loop suppressed for cWW). No rescaling (the seed plotted CHARM x1).]],
 }

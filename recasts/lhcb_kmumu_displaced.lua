@@ -1,5 +1,5 @@
 -- recasts/lhcb_kmumu_displaced.lua: LHCb B+ -> K+ chi(mu mu), displaced
--- di-muon vertices (arXiv:1612.07818, Fig. 4), 95 % CL; seed Sec. 3.1 (lower
+-- di-muon vertices (arXiv:1612.07818, Fig. 4), 95 % CL; paper Sec. 3.1 (lower
 -- green area of Fig. 3).  Excluded where B(B+ -> K+ a) B(a -> mu mu) > the UL
 -- of the (m_a, tau_a) bin: ROOT's FindBin (lo <= x < hi), no interpolation.
 local limit = alp.limit.csv("data/lhcb_kmumu_displaced_bins.csv", {
@@ -11,11 +11,12 @@ local limit = alp.limit.csv("data/lhcb_kmumu_displaced_bins.csv", {
 
 return alp.recast {
   name       = "lhcb_kmumu_displaced",
-  confidence = "A: LHCb's official Fig. 4 macro (arXiv:1612.07818), via the seed repository", acceptance = "published lifetime grid",
+  confidence = "A: LHCb's official Fig. 4 macro (arXiv:1612.07818), via the paper repository", acceptance = "published lifetime grid",
   experiment = "LHCb",
   process    = "B+ -> K+ a, a -> mu+ mu- (displaced vertex)",
   reference  = { journal = "PRD 95 (2017) 071101", arxiv = "1612.07818",
                  figure = "Fig. 4 (official bins, LHCb macro B2KX_Fig4.C)" },
+  cite       = { "arXiv:1612.07818" }, -- refs.bib: measurement first, then data source
   signature  = "displaced",
   cl         = 0.95,
   observable = "B(B+ -> K+ a) B(a -> mu+ mu-) vs the 95% CL UL in the (m, tau) bin",

@@ -1,5 +1,5 @@
 -- recasts/na62_kpix.lua: NA62 K+ -> pi+ X, X long-lived or invisible
--- (seed Sec. 3.3, eq. 3.7 form; REFERENCE.md D6, D12, S4).
+-- (paper Sec. 3.3, eq. 3.7 form; REFERENCE.md D6, D12, S4).
 -- Excluded where B(K+ -> pi+ a) / BR_UL(m_a, tau_a) > 1.
 -- BR_UL: ln BR linear in m_a and in ln tau between the tabulated lifetimes
 -- 100..5000 ps; beyond 5000 ps linear in 1/tau to the tau = inf curve
@@ -16,20 +16,21 @@ local LIMIT = alp.limit.piecewise { { main, mass = { 0, 0.110 } }, { main, mass 
 
 return alp.recast {
   name = "na62_kpix",
-  confidence = "B: HEPData-style tables via the seed repository (attribution to arXiv:2011.11329 C)", acceptance = "published lifetime grid",
+  confidence = "B: HEPData-style tables via the paper repository (attribution to arXiv:2011.11329 C)", acceptance = "published lifetime grid",
   experiment = "NA62",
   process = "K+ -> pi+ a, a long-lived (decays outside NA62) or invisible",
   reference = { journal = "JHEP 03 (2021) 058 (2017 data; most likely source of the table)", arxiv = "2011.11329",
                 pi0_window = "NA62 pi0 -> invisible, JHEP 02 (2021) 201, arXiv:2010.07644 (as digitised by ALPaca)",
-                seed = "arXiv:2201.06580 Sec. 3.3, eq. (3.7)" },
+                paper = "arXiv:2201.06580 Sec. 3.3, eq. (3.7)" },
+  cite      = { "arXiv:2011.11329", "arXiv:2010.07644" }, -- refs.bib: measurement first, then data source
   signature = "invisible",
   cl = 0.90,
   observable = "B(K+ -> pi+ a) < BR_UL(m_a, tau_a)",
   tags = { "K", "invisible", "NA62" },
   limit = LIMIT,
-  -- seed eq. (3.7) form with f0^K = 1 (D6); the whole B(K -> pi a): the
+  -- paper eq. (3.7) form with f0^K = 1 (D6); the whole B(K -> pi a): the
   -- visible-decay probability inside NA62 is already in the tau-dependent limit.
-  -- An invisible width (seed eq. 3.4, "analogous expressions apply for K -> pi"):
+  -- An invisible width (paper eq. 3.4, "analogous expressions apply for K -> pi"):
   -- B(K -> pi a)[B_vis/UL(tau) + B_inv/UL(inf)], i.e. signal/UL(tau) with
   -- signal = B(K -> pi a)[B_vis + B_inv UL(tau)/UL(inf)]
   signal = function(model, ma)
@@ -44,9 +45,9 @@ vs m_X and tau_X (100 ps - 5 ns and tau = inf; numbers agree with JHEP 03
 (2021) 058, attribution not verified); the pi0 window 110-154 MeV from
 data/na62_kpix_pi0.csv (ALPaca's digitisation, arXiv:2010.07644; not an
 official table).  CL: 90 % (NA62's; D12), no rescaling.
-Signal: B(K+ -> pi+ a), seed eq. (3.7) form with f0^K = 1 (D6), against the
+Signal: B(K+ -> pi+ a), paper eq. (3.7) form with f0^K = 1 (D6), against the
 limit at the ALP's own lifetime: NA62's limits already hold the probability
-of a visible decay inside the detector.  An invisible width (seed eq. 3.4):
+of a visible decay inside the detector.  An invisible width (paper eq. 3.4):
 B_vis of the ALPs against UL(tau), B_inv against the stable-X limit UL(inf);
 where the table has no limit at the ALP's lifetime (tau < 100 ps) the
 invisible part is not used either (conservative).
@@ -57,7 +58,7 @@ no limit above 0.26 GeV or where a neighbouring entry is nan (pi0 window).]],
   masses = { min = 1e-3, max = 0.26, n = 200 },
   couplings = { min = 1e-6, max = 1e5, n = 200 },  -- cut at the D16(b) bound below
   parent = "K+", -- D16(b): scan up to c/f_a = 1/m_K+ (f_a/c > m_K+)
-  -- seed Sec. 3.4: an invisible ALP (stable, or decaying invisibly) bounds C_ds
+  -- paper Sec. 3.4: an invisible ALP (stable, or decaying invisibly) bounds C_ds
   -- directly: B(K+ -> pi+ a) < BR_UL(m_a, tau = inf)
   flavour = { coupling = "cds", production = function(model, ma) return model:br_k_to_pia(ma) end,
               invisible = function(ma) return LIMIT:at(ma, math.huge) end },

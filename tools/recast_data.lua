@@ -1,7 +1,7 @@
 -- tools/recast_data.lua: regenerate the recasts' input tables recasts/data/*.csv
 -- from the collected published inputs in ../shared/data (see its PROVENANCE.md)
--- and, for the seed's own Belle II numbers (Table 1, Sec. 4.1-4.2, Sec. 5), from
--- the seed paper's text.
+-- and, for the paper's own Belle II numbers (Table 1, Sec. 4.1-4.2, Sec. 5), from
+-- the paper's text.
 --
 --   lua5.4 tools/recast_data.lua ../shared/data recasts/data [SEED_TEXT]
 --
@@ -204,7 +204,7 @@ do
     { "via", "ALPaca, " .. ALPACA .. " : alpaca/experimental_data/invisible/Babar_BtoK_bestfit.txt; collected as ../shared/data/" .. rel },
     { "converted", "column names only (m_X_GeV -> ma_GeV, BR_* -> br_*); values are the source strings (6 significant digits), rows in source order" },
     { "confidence", "C (PROVENANCE.md section 1): a derived fit, not BaBar's own numbers" },
-    { "notes", string.format("The per-s_B-bin partial branching fractions that seed eq. (3.6) needs were not found (PROVENANCE gap 1); this fit is REFERENCE.md D13's substitute. Coverage m = 0.100334 .. 2.91973 GeV in 282 points; no limit outside (D13). br_low = 0 in %d of 282 rows (the interval touches zero everywhere), br_central = 0 from " .. zero_from .. " GeV up. D13 excludes where B(B+ -> K+ a)<P_a> > br_central + 1.28 (br_high - br_central) (one-sided 90%% CL, Gaussian).", nzero_low) },
+    { "notes", string.format("The per-s_B-bin partial branching fractions that paper eq. (3.6) needs were not found (PROVENANCE gap 1); this fit is REFERENCE.md D13's substitute. Coverage m = 0.100334 .. 2.91973 GeV in 282 points; no limit outside (D13). br_low = 0 in %d of 282 rows (the interval touches zero everywhere), br_central = 0 from " .. zero_from .. " GeV up. D13 excludes where B(B+ -> K+ a)<P_a> > br_central + 1.28 (br_high - br_central) (one-sided 90%% CL, Gaussian).", nzero_low) },
   }, { "ma_GeV", "br_central", "br_low", "br_high" }, rows)
 end
 
@@ -224,7 +224,7 @@ do
     { "via", "ALPaca, " .. ALPACA .. " : alpaca/experimental_data/measurements_exp.py (numbers hard-coded there, tagged '#arXiv: 1303.7465'); collected as ../shared/data/" .. rel },
     { "converted", "column names only (BR_UL_90CL -> br_ul); values and channel texts as in the source" },
     { "confidence", "B (PROVENANCE.md section 1)" },
-    { "notes", "The same limits are in flavio (flav-io/flavio @ 2591f8c3, measurements.yml 'BaBar B->Knunu had 2013', 'Tables IV and V'), together with observed counts and backgrounds: ../shared/data/babar_bknunu/babar2013_counting_inputs_flavio.csv (not converted). Total limits cannot replace the per-bin analysis of seed eq. (3.6)." },
+    { "notes", "The same limits are in flavio (flav-io/flavio @ 2591f8c3, measurements.yml 'BaBar B->Knunu had 2013', 'Tables IV and V'), together with observed counts and backgrounds: ../shared/data/babar_bknunu/babar2013_counting_inputs_flavio.csv (not converted). Total limits cannot replace the per-bin analysis of paper eq. (3.6)." },
   }, { "channel", "br_ul" }, rows, { "channel" })
 end
 
@@ -261,13 +261,13 @@ do
     { "quantity", "observed upper limit on BR(K+ -> pi+ X) vs X mass and proper lifetime (X decaying outside the detector)" },
     { "units", "ma_GeV: X mass [GeV]; tau_ps: X proper lifetime [ps], inf = stable X (tau = infinity); br_ul: [dimensionless]" },
     { "keys", "ma_GeV, tau_ps" },
-    { "cl", "0.90 presumed (NA62 convention; seed Sec. 3 says 90% CL) -- not verified, the source file does not state it" },
-    { "source", "NA62, K+ -> pi+ X search; the numbers agree with NA62, 'Search for a feebly interacting particle X in the decay K+ -> pi+ X', JHEP 03 (2021) 058, arXiv:2011.11329 (2017 data), most likely its HEPData record -- not verified; the seed authors named the file after their arXiv:1911.03490; not certainly arXiv:2103.15389" },
-    { "via", "the seed authors' repository " .. SEEDREPO .. " : Experimental_files/Na62-BR_m_tau_1911.03490-h-tabs.txt (HEPData-style export); collected as ../shared/data/" .. rel },
+    { "cl", "0.90 presumed (NA62 convention; paper Sec. 3 says 90% CL) -- not verified, the source file does not state it" },
+    { "source", "NA62, K+ -> pi+ X search; the numbers agree with NA62, 'Search for a feebly interacting particle X in the decay K+ -> pi+ X', JHEP 03 (2021) 058, arXiv:2011.11329 (2017 data), most likely its HEPData record -- not verified; the paper authors named the file after their arXiv:1911.03490; not certainly arXiv:2103.15389" },
+    { "via", "the paper authors' repository " .. SEEDREPO .. " : Experimental_files/Na62-BR_m_tau_1911.03490-h-tabs.txt (HEPData-style export); collected as ../shared/data/" .. rel },
     { "converted", "wide -> long layout (one row per mass x lifetime, mass ascending, then tau ascending with inf last); mass MeV -> GeV and tau ns -> ps by moving the decimal point (exact), tau read from the source column names (inf, 5 ns, 2 ns, 1 ns, 500 ps, 200 ps, 100 ps); br_ul strings as in the source" },
     { "layout", "66 masses (0-110 MeV in 10 MeV steps, 154-260 MeV in 2 MeV steps) x 7 lifetimes (100, 200, 500, 1000, 2000, 5000 ps, inf) = 462 rows; the 110-154 MeV pi0 window is in na62_kpix_pi0.csv" },
     { "confidence", "B for the numbers, C for the attribution (PROVENANCE.md section 2)" },
-    { "notes", "Chosen over ../shared/data/na62_kpix/alpaca_na62_kpiInv_long.csv because this is a tabulated (HEPData-style) list of the published observed limits at the analysis mass points, it is the table the seed authors committed and their code reads (same layout), whereas the ALPaca grid is ALPaca's log-linear interpolation of digitised curves onto 200 masses with tau = infinity stored at 10000 ps (e.g. 2.14e-10 vs 2.02e-10 here at m = 0). Values > 1 mean no constraint and are copied as they are (the 100 ps column above 154 MeV). The 260 MeV / 100 ps entry is 1.61, out of trend with 258 MeV (2.37e6): copied as it is. A seed notebook loads a file Na62-BR_m_tau_2103.15389-h.csv that is absent from the seed repository." },
+    { "notes", "Chosen over ../shared/data/na62_kpix/alpaca_na62_kpiInv_long.csv because this is a tabulated (HEPData-style) list of the published observed limits at the analysis mass points, it is the table the paper authors committed and their code reads (same layout), whereas the ALPaca grid is ALPaca's log-linear interpolation of digitised curves onto 200 masses with tau = infinity stored at 10000 ps (e.g. 2.14e-10 vs 2.02e-10 here at m = 0). Values > 1 mean no constraint and are copied as they are (the 100 ps column above 154 MeV). The 260 MeV / 100 ps entry is 1.61, out of trend with 258 MeV (2.37e6): copied as it is. A seed notebook loads a file Na62-BR_m_tau_2103.15389-h.csv that is absent from the paper repository." },
   }, { "ma_GeV", "tau_ps", "br_ul" }, rows)
 end
 
@@ -348,8 +348,8 @@ do
     { "units", "ix, iy: ROOT bin indices (1-based) along mass and lifetime [index]; ma_lo_GeV, ma_hi_GeV: mass-bin edges [GeV]; tau_lo_ps, tau_hi_ps: lifetime-bin edges [ps]; br_ul: [dimensionless]" },
     { "keys", "ix, iy" },
     { "cl", "0.95 (label '95% CL' in the official macro)" },
-    { "source", "LHCb, 'Search for long-lived scalar particles in B+ -> K+ chi(mu+ mu-) decays', PRD 95 (2017) 071101, arXiv:1612.07818, Fig. 4 (official numbers: TH2D 'histo2D' of LHCb's macro B2KX_Fig4.C, sent by M. Williams (LHCb) to the seed authors in Aug 2019)" },
-    { "via", "the seed authors' repository " .. SEEDREPO .. " : Experimental_files/B2KX_Fig4.C (numbers extracted from the macro by the data collector); collected as ../shared/data/" .. rel },
+    { "source", "LHCb, 'Search for long-lived scalar particles in B+ -> K+ chi(mu+ mu-) decays', PRD 95 (2017) 071101, arXiv:1612.07818, Fig. 4 (official numbers: TH2D 'histo2D' of LHCb's macro B2KX_Fig4.C, sent by M. Williams (LHCb) to the paper authors in Aug 2019)" },
+    { "via", "the paper authors' repository " .. SEEDREPO .. " : Experimental_files/B2KX_Fig4.C (numbers extracted from the macro by the data collector); collected as ../shared/data/" .. rel },
     { "converted", "mass edges MeV -> GeV by moving the decimal point (exact); column names; rows, bin indices, lifetime edges and limits are the source strings" },
     { "layout", "one row per FILLED bin, as in the source: 45131 of the 1283 x 41 = 52603 bins; a bin not listed = no limit (vetoed mass windows such as K_S, J/psi, psi(2S), or outside the acceptance). A point (m, tau) belongs to the bin with ma_lo_GeV <= m < ma_hi_GeV and tau_lo_ps <= tau < tau_hi_ps (ROOT's TH2D::FindBin, used by the seed with no interpolation)" },
     { "confidence", "A (PROVENANCE.md section 3)" },
@@ -417,13 +417,13 @@ do
     { "quantity", "upper limit on BR(B -> K a) x BR(a -> mu+ mu-) from a reinterpretation of the CHARM beam-dump search, vs ALP proper lifetime, at m_a = 0.3, 0.6, 1.2, 2.4 GeV" },
     { "units", "ma_GeV: ALP mass [GeV]; tau_ps: ALP proper lifetime [ps]; br_ul: [dimensionless]" },
     { "keys", "ma_GeV, tau_ps" },
-    { "cl", "0.95 (seed Sec. 3 and REFERENCE.md D12 say 95%; ALPaca uses 0.95) -- not verified against the paper figure" },
-    { "source", "CHARM beam dump, reinterpreted by Doebrich, Ertas, Kahlhoefer, Spadaro, 'Model-independent bounds on light pseudoscalars from rare B-meson decays', PLB 790 (2019) 537, arXiv:1810.11336 (limits vs lifetime for four masses; the seed's record (REFERENCE.md S4) names Fig. 3 -- not verified)" },
+    { "cl", "0.95 (paper Sec. 3 and REFERENCE.md D12 say 95%; ALPaca uses 0.95) -- not verified against the paper figure" },
+    { "source", "CHARM beam dump, reinterpreted by Doebrich, Ertas, Kahlhoefer, Spadaro, 'Model-independent bounds on light pseudoscalars from rare B-meson decays', PLB 790 (2019) 537, arXiv:1810.11336 (limits vs lifetime for four masses; the paper's record (REFERENCE.md S4) names Fig. 3 -- not verified)" },
     { "digitised-by", "ALPaca tutorials, " .. ALPACA_TUT .. " : tutorials/displaced_LHCb/CHARM_{300,600,1200,2400}.csv (file name = m_a in MeV); collected as ../shared/data/" .. rel },
     { "converted", "column names only; values are the source strings, rows in source order (mass blocks 0.3, 0.6, 1.2, 2.4 GeV; tau ascending within a block)" },
     { "layout", "four digitised curves, 199 + 180 + 164 + 149 = 692 rows; the tau abscissae are irregular and differ between masses (0.3 GeV: 251.189-1e+06 ps; 0.6: 490.805-958999; 1.2: 1042.75-958999; 2.4: 1953.93-958999 ps); outside a curve's tau range: no limit" },
     { "confidence", "B (PROVENANCE.md section 4)" },
-    { "notes", "Digitised curves, not monotonic (digitisation noise, e.g. 0.3 GeV: 2.45765e-05 at 284.804 ps, then 4.51469e-05 at 296.98 ps); repeated values at adjacent points (e.g. 2.4 GeV: 7.8734e-09 at 919679 and 958999 ps). Whether the seed's ref. [56] is this paper or Dolan et al. arXiv:1412.5174 was not checked; no digitisation of 1412.5174 was found. The NA62 beam-dump and SHiP projections of the same paper are in ../shared/data/charm_bkmumu/ (not converted)." },
+    { "notes", "Digitised curves, not monotonic (digitisation noise, e.g. 0.3 GeV: 2.45765e-05 at 284.804 ps, then 4.51469e-05 at 296.98 ps); repeated values at adjacent points (e.g. 2.4 GeV: 7.8734e-09 at 919679 and 958999 ps). Whether the paper's ref. [56] is this paper or Dolan et al. arXiv:1412.5174 was not checked; no digitisation of 1412.5174 was found. The NA62 beam-dump and SHiP projections of the same paper are in ../shared/data/charm_bkmumu/ (not converted)." },
   }, { "ma_GeV", "tau_ps", "br_ul" }, rows)
 end
 
@@ -450,7 +450,7 @@ do
     { "quantity", "upper limit on BR(B+ -> K+ a) x BR(a -> gamma gamma) vs m_a at fixed ALP proper decay length c*tau = 1, 10, 100 mm" },
     { "units", "ctau_mm: ALP proper decay length c*tau [mm]; ma_GeV: ALP mass [GeV]; br_ul: [dimensionless]" },
     { "keys", "ctau_mm, ma_GeV" },
-    { "cl", "0.90 (seed Sec. 3 and REFERENCE.md D12/D15: 90%; the BaBar abstract quotes 90% CL; ALPaca uses 0.95) -- not verified against the paper figure" },
+    { "cl", "0.90 (paper Sec. 3 and REFERENCE.md D12/D15: 90%; the BaBar abstract quotes 90% CL; ALPaca uses 0.95) -- not verified against the paper figure" },
     { "source", "BaBar, 'Search for an Axion-Like Particle in B Meson Decays', PRL 128 (2022) 131802, arXiv:2111.01800 (B+ -> K+ a, a -> gamma gamma; limit curves for c*tau = 1, 10, 100 mm)" },
     { "digitised-by", "ALPaca tutorials, " .. ALPACA_TUT .. " : tutorials/displaced_LHCb/babar_bkphotons_displ_{1,10,100}mm.txt; collected as ../shared/data/babar_bkgammagamma/babar2021_BpKpa_gg_ctau{1,10,100}mm.csv" },
     { "converted", "three files -> one long file with a ctau_mm column (1, 10, 100 from the source file names); column names; masses and limits are the source strings, rows in source order within each c*tau" },
@@ -478,15 +478,15 @@ do
     local rows = {}
     for _, r in ipairs(b[1].rows) do rows[#rows + 1] = { num(r[1]), num(r[2]) } end
     write_table("beamdumps_gg_seed_" .. b[2] .. ".csv", {
-      { "quantity", b[2] .. " edge (in g) of the combined NuCal + CHARM + E137 beam-dump exclusion of an ALP coupled to photons, g_agg vs m_a, as used by the seed authors" },
+      { "quantity", b[2] .. " edge (in g) of the combined NuCal + CHARM + E137 beam-dump exclusion of an ALP coupled to photons, g_agg vs m_a, as used by the paper authors" },
       { "units", "ma_GeV: ALP mass [GeV]; g_agg_GeVinv: ALP-photon coupling g_a_gamma_gamma [GeV^-1] (presumably L = -(g/4) a F Ftilde; not stated in the seed files)" },
       { "keys", "ma_GeV" },
-      { "cl", "not verified (seed Sec. 3 quotes 90% CL for the beam-dump di-photon bounds; the digitisation source is undocumented)" },
-      { "source", "proton beam dumps NuCal, CHARM, E137 (seed refs. [52-54]), combined bound of seed ref. [5] (1904.02091 per REFERENCE.md S4); where the curve was digitised from is undocumented (candidates arXiv:1512.03069, 1709.00009) -- not verified" },
-      { "via", "the seed authors' repository " .. SEEDREPO .. " : Experimental_files/NuCal-CHARM-E137_" .. b[2] .. ".txt; collected as ../shared/data/" .. dir .. b[3] .. ".csv" },
+      { "cl", "not verified (paper Sec. 3 quotes 90% CL for the beam-dump di-photon bounds; the digitisation source is undocumented)" },
+      { "source", "proton beam dumps NuCal, CHARM, E137 (paper refs. [52-54]), combined bound of paper ref. [5] (1904.02091 per REFERENCE.md S4); where the curve was digitised from is undocumented (candidates arXiv:1512.03069, 1709.00009) -- not verified" },
+      { "via", "the paper authors' repository " .. SEEDREPO .. " : Experimental_files/NuCal-CHARM-E137_" .. b[2] .. ".txt; collected as ../shared/data/" .. dir .. b[3] .. ".csv" },
       { "converted", "column names only; values are the source strings, rows in source order" },
       { "confidence", "C (PROVENANCE.md section 6)" },
-      { "notes", "The upper and lower branches have different mass points (32 and 34), so they are two files (beamdumps_gg_seed_upper.csv, beamdumps_gg_seed_lower.csv); the seed interpolated the lower branch onto the upper branch's masses. This branch spans " .. b[4] .. ". Convert to c_WW with REFERENCE.md D11 (Lambda = 4 pi TeV), not the seed's Lambda = 1 TeV." },
+      { "notes", "The upper and lower branches have different mass points (32 and 34), so they are two files (beamdumps_gg_seed_upper.csv, beamdumps_gg_seed_lower.csv); the seed interpolated the lower branch onto the upper branch's masses. This branch spans " .. b[4] .. ". Convert to c_WW with REFERENCE.md D11 (Lambda = 4 pi TeV), not the paper's Lambda = 1 TeV." },
     }, { "ma_GeV", "g_agg_GeVinv" }, rows)
   end
 
@@ -503,7 +503,7 @@ do
     { "quantity", "outlines of the beam-dump exclusion regions of an ALP coupled only to photons in the (m_a, g_agg) plane, one closed polygon per experiment (NuCal, CHARM, E137)" },
     { "units", "experiment: text; vertex: 1-based vertex index along the outline [index]; ma_GeV: ALP mass [GeV]; g_agg_GeVinv: g_a_gamma_gamma [GeV^-1], convention L = -(1/2) m_a^2 a^2 - (g/4) a F Ftilde (FORESEE ALP-photon.ipynb)" },
     { "keys", "experiment, vertex" },
-    { "cl", "not stated by the source -- not verified (seed Sec. 3 quotes 90% CL for the beam-dump di-photon bounds)" },
+    { "cl", "not stated by the source -- not verified (paper Sec. 3 quotes 90% CL for the beam-dump di-photon bounds)" },
     { "source", "NuCal, CHARM and E137 proton/electron beam dumps; FORESEE does not document where the outlines were digitised from (likely Doebrich et al. arXiv:1512.03069 for CHARM/E137 and arXiv:1904.02091 for NuCal) -- not verified" },
     { "via", "FORESEE, " .. FORESEE .. " : Models/ALP-photon/model/lines/bounds_{NuCal,CHARM,E137}.txt (added in 26caded5); collected as ../shared/data/" .. dir .. "foresee_{NuCal,CHARM,E137}_gagg_contour.csv" },
     { "converted", "three files -> one file with experiment and vertex columns; column names; values are the source strings, vertices in source order" },
@@ -514,7 +514,7 @@ do
 end
 
 ---------------------------------------------------------------------------
--- 8. belle2_kinv and belle2_displaced: numbers printed in the seed paper
+-- 8. belle2_kinv and belle2_displaced: numbers printed in the paper
 
 local seed_raw = read_text(SEED)
 local seed_flat = seed_raw:gsub("%s+", " ")
@@ -522,7 +522,7 @@ local MINUS, MACRON = "\u{2212}", "\u{0304}"
 
 local function seed_find(pattern, what)
   local c = { seed_flat:match(pattern) }
-  check(#c > 0, "seed text: cannot find %s (pattern %q)", what, pattern)
+  check(#c > 0, "paper text: cannot find %s (pattern %q)", what, pattern)
   return table.unpack(c)
 end
 
@@ -535,20 +535,20 @@ do
       if line:match("^Table 1:") then state = 2
       elseif line:match("%S") then
         local m, a, b, c, d = line:match("^%s*([%d.]+) (%d+) (%d+) (%d+) (%d+)%s*$")
-        check(m, "seed Table 1: unexpected line '%s'", line)
+        check(m, "paper Table 1: unexpected line '%s'", line)
         rows[#rows + 1] = { m, "10000", a, b, c, d }
       end
     end
   end
-  check(state == 2 and #rows == 4, "seed Table 1 not found or not 4 rows (%d)", #rows)
+  check(state == 2 and #rows == 4, "paper Table 1 not found or not 4 rows (%d)", #rows)
   seed_find("based on 10k generated signal events", "Table 1 caption (10k generated)")
   write_table("belle2_kinv_signal_table1.csv", {
-    { "quantity", "numbers of signal and misreconstructed signal events before and after the selection cuts (4.1) of the seed's Belle II B+ -> K+ a (a invisible) analysis, per ALP mass, out of n_generated simulated signal events" },
+    { "quantity", "numbers of signal and misreconstructed signal events before and after the selection cuts (4.1) of the paper's Belle II B+ -> K+ a (a invisible) analysis, per ALP mass, out of n_generated simulated signal events" },
     { "units", "ma_GeV: ALP mass [GeV]; n_generated, n_signal_before, n_misrec_before, n_signal_after, n_misrec_after: numbers of events [events]" },
     { "keys", "ma_GeV" },
-    { "cl", "not applicable (event counts); the seed's limits built from them are at 90% CL (Sec. 4.3)" },
+    { "cl", "not applicable (event counts); the paper's limits built from them are at 90% CL (Sec. 4.3)" },
     { "source", SEEDPAPER .. ", Table 1 (and Sec. 4.2 text: 'signal efficiency eps = Nsel/Ngen ranges around 10%')" },
-    { "via", "read from the seed text ../shared/seed/000_2a0b61c1f8454ab0.txt (PROVENANCE.md has no file for it)" },
+    { "via", "read from the paper text ../shared/seed/000_2a0b61c1f8454ab0.txt (PROVENANCE.md has no file for it)" },
     { "converted", "table layout and column names; n_generated = 10000 from the caption ('The numbers are based on 10k generated signal events'); counts as printed" },
     { "confidence", "A for 'what the seed printed'" },
     { "notes", "The selection efficiency of REFERENCE.md D9 is eps(m_a) = n_signal_after / n_generated (0.1091, 0.1022, 0.0770, 0 at 0.005, 0.3, 1, 3 GeV), linear in m_a between the points. The seed simulated 12 masses (footnote 8: 5, 50, 70, 100, 200, 250, 300, 500 MeV, 1, 2, 3, 4 GeV) but prints only these 4. n_generated - (n_signal + n_misrec) = kaons out of acceptance or not identified (Table 1 caption). No misreconstructed signal survives the selection." },
@@ -569,7 +569,7 @@ do
     { "B+B" .. MINUS, "BpBm", "Upsilon(4S) -> B+ B-" },
     { "B0B" .. MACRON .. "0", "B0B0bar", "Upsilon(4S) -> B0 B0bar" },
   }
-  check(#xs == #labels, "seed text: %d background cross sections, expected %d", #xs, #labels)
+  check(#xs == #labels, "paper text: %d background cross sections, expected %d", #xs, #labels)
   local ngen = seed_find("For each background channel, we generate (%d+) million events", "background sample size")
   local nbp, nb0 = seed_find("After selection, we have (%d+) B%+B" .. MINUS .. " and (%d+) B0B" .. MACRON
     .. "0 background events left", "surviving background events")
@@ -578,16 +578,16 @@ do
   local rows = {}
   for i, l in ipairs(labels) do
     -- the label in the text, with its combining macron(s), must match
-    check(xs[i][2]:gsub(" ", "") == l[1]:gsub(" ", ""), "seed text: background %d is '%s', expected '%s'", i, xs[i][2], l[1])
+    check(xs[i][2]:gsub(" ", "") == l[1]:gsub(" ", ""), "paper text: background %d is '%s', expected '%s'", i, xs[i][2], l[1])
     rows[#rows + 1] = { l[2], num(xs[i][1]), ngen .. "000000", after[l[2]] }
   end
   write_table("belle2_kinv_background.csv", {
-    { "quantity", "simulated background samples of the seed's Belle II B+ -> K+ a (a invisible) analysis: production cross section, generated events and events surviving the selection (4.1), per background process" },
+    { "quantity", "simulated background samples of the paper's Belle II B+ -> K+ a (a invisible) analysis: production cross section, generated events and events surviving the selection (4.1), per background process" },
     { "units", "process: text (uubar, ddbar, ssbar, ccbar = e+e- -> q qbar (gamma) continuum; tautau = e+e- -> tau+ tau-; BpBm = Upsilon(4S) -> B+ B-; B0B0bar = Upsilon(4S) -> B0 B0bar); sigma_nb: cross section [nb]; n_generated, n_after_selection: numbers of events [events]" },
     { "keys", "process" },
-    { "cl", "not applicable (event counts); the seed's limits built from them are at 90% CL (Sec. 4.3)" },
+    { "cl", "not applicable (event counts); the paper's limits built from them are at 90% CL (Sec. 4.3)" },
     { "source", SEEDPAPER .. ", Sec. 4.1 (cross sections, 'For each background channel, we generate 10 million events') and Sec. 4.2 ('After selection, we have 39 B+B- and 28 B0B0bar background events left, while no background from tau+tau- and continuum events remains in generated samples of 10M events per background source')" },
-    { "via", "read from the seed text ../shared/seed/000_2a0b61c1f8454ab0.txt (PROVENANCE.md has no file for it)" },
+    { "via", "read from the paper text ../shared/seed/000_2a0b61c1f8454ab0.txt (PROVENANCE.md has no file for it)" },
     { "converted", "table layout; '10 million' written as 10000000; numbers as printed (0 = no event survived, a count, not a missing value)" },
     { "confidence", "A for 'what the seed printed'" },
     { "notes", "Background at luminosity L: N_B = sum over processes of n_after_selection * sigma_nb * L / n_generated (REFERENCE.md section 7; 50 ab^-1 = 5e7 nb^-1). The seed says this potentially underestimates tau+tau- and continuum backgrounds (limited sample size) and assumes B+B- and B0B0bar dominate. N_B+- = 2 sigma(B+B-) L = 5.4e10 at 50 ab^-1 (issue 7, REFERENCE.md D9)." },
@@ -596,7 +596,7 @@ end
 
 do
   -- belle2_displaced: the displaced-vertex selection, as printed in the seed
-  -- (Sec. 5) and as coded in the seed repository.
+  -- (Sec. 5) and as coded in the paper repository.
   local rel = "belle2_geometry/seed_displaced_vertex_selection.csv"
   local t = read_csv(rel)
   expect_cols(t, { "parameter", "value", "unit", "meaning" })
@@ -623,15 +623,15 @@ do
     { "gamma_b", "-", "nan", cv("gammaBoostB") },
   }
   write_table("belle2_displaced_selection.csv", {
-    { "quantity", "parameters of the seed's Belle II displaced-vertex projection (B+ -> K+ a, a -> e+e-, mu+mu-), as printed in the seed text and as coded in the seed repository" },
+    { "quantity", "parameters of the paper's Belle II displaced-vertex projection (B+ -> K+ a, a -> e+e-, mu+mu-), as printed in the paper text and as coded in the paper repository" },
     { "units", "parameter: text; unit: text, the unit of seed_text and seed_code in that row (cm, deg, events, ab^-1, '-' = dimensionless); seed_text, seed_code: values, nan = not given there [in the row's unit, 0..inf]" },
     { "keys", "parameter" },
-    { "cl", "the seed text's N = 2.3 contour is 90% CL with zero background (Sec. 5); the seed code's 3 events is labelled 95% CL" },
-    { "source", SEEDPAPER .. ", Sec. 5 and Fig. 12 caption (seed_text; the rest of the selection follows Sec. IV of arXiv:1911.03490, not readable here); the seed authors' code, dictionary BelleIIparams and function nsignalBelleII in python/alps-visible-BelleII_3.0.ipynb (seed_code)" },
-    { "via", "seed_text read from ../shared/seed/000_2a0b61c1f8454ab0.txt; seed_code from the seed authors' repository " .. SEEDREPO .. ", collected as ../shared/data/" .. rel },
+    { "cl", "the paper text's N = 2.3 contour is 90% CL with zero background (Sec. 5); the paper code's 3 events is labelled 95% CL" },
+    { "source", SEEDPAPER .. ", Sec. 5 and Fig. 12 caption (seed_text; the rest of the selection follows Sec. IV of arXiv:1911.03490, not readable here); the paper authors' code, dictionary BelleIIparams and function nsignalBelleII in python/alps-visible-BelleII_3.0.ipynb (seed_code)" },
+    { "via", "seed_text read from ../shared/seed/000_2a0b61c1f8454ab0.txt; seed_code from the paper authors' repository " .. SEEDREPO .. ", collected as ../shared/data/" .. rel },
     { "converted", "layout only (one row per parameter, the two sources side by side); values as printed / as coded (RCDC -> rho_max, dres -> rho_min, thetaCDCMin/Max -> theta_min/max, 'N_sig at 95% CL' -> n_events_contour, NBBelleII -> n_bb, gammaBoostB -> gamma_b)" },
-    { "confidence", "A for 'what the seed code does', C for 'what the paper says' (PROVENANCE.md section 8)" },
-    { "notes", "REFERENCE.md D10 is binding for the recast: 0.9 cm < rho < 60 cm, 17 deg < theta_a < 150 deg (lab), no z cut, efficiency 1, N = 2 N(B+B-) = 5.4e10 at 50 ab^-1 (the code's 5e10 is not used), contour at N = 2.3 (the code's 3 is not used; make it a parameter, issue 7), event kinematics instead of the code's single gamma_b (D8). No pT or opening-angle cuts appear in the seed code." },
+    { "confidence", "A for 'what the paper code does', C for 'what the paper says' (PROVENANCE.md section 8)" },
+    { "notes", "REFERENCE.md D10 is binding for the recast: 0.9 cm < rho < 60 cm, 17 deg < theta_a < 150 deg (lab), no z cut, efficiency 1, N = 2 N(B+B-) = 5.4e10 at 50 ab^-1 (the code's 5e10 is not used), contour at N = 2.3 (the code's 3 is not used; make it a parameter, issue 7), event kinematics instead of the code's single gamma_b (D8). No pT or opening-angle cuts appear in the paper code." },
   }, { "parameter", "unit", "seed_text", "seed_code" }, rows, { "parameter", "unit" })
 end
 

@@ -2,9 +2,6 @@
 -- nubar, combined, read as a two-body signal B+ -> K+ a: the PREFERRED region, where
 -- B(B+ -> K+ a) <P_inv> lies in the band of the combined fit of Altmannshofer et al.
 -- (arXiv:2311.14629; issue 18 item 6).  <P_inv> with Belle II's geometry.
--- cite: Belle-II:2023esi
--- cite: BaBar:2013npw
--- cite: Altmannshofer:2023hkn
 local function edge(col)
   return alp.limit.csv("babar_belle2_knunu_fit.csv", { value = col, mass = "mX_GeV", cl = 0.6827, zero = true,
                                                  interpolate = { value = "linear" }, outside = { mass = "none" } })
@@ -12,6 +9,7 @@ end
 
 return alp.recast {
   name = "babar_belle2_knunu_fit", experiment = "BaBar + Belle II", signature = "invisible", cl = 0.6827, result = "preferred",
+  cite = { "Belle-II:2023esi", "Lees:2013kla", "Altmannshofer:2023hkn" },
   process = "B+ -> K+ a, a invisible or decaying outside Belle II (combined B+ -> K+ nu nubar fit)",
   reference = { arxiv = "2311.14647", babar = "arXiv:1303.7465", fit = "arXiv:2311.14629" },
   observable = "BR_low(m_a) <= B(B+ -> K+ a) [(1 - B(a->inv)) <P_inv> + B(a->inv)] <= BR_high(m_a)",
@@ -35,7 +33,7 @@ Output: the region is "preferred" (signal inside the band), not excluded.]],
     return alp.acceptance.table { experiment = "belle2", ma = ma, n = v.n_events or 20000, seed = v.seed or 1,
                                   volume = "veto", side = "outside", decay_lengths = { 1e-4, 1e4 }, per_decade = 10 }
   end,
-  signal = function(model, ma, p) -- seed eq. (3.4) per B+
+  signal = function(model, ma, p) -- paper eq. (3.4) per B+
     local binv = model:br(ma, "invisible")
     return model:br_b_to_ka(ma) * ((1 - binv) * p.p_at(model:ctau(ma)) + binv)
   end,

@@ -15,6 +15,7 @@ return alp.recast {
   name = "belle2_2023_displaced", experiment = "Belle II", signature = "displaced", cl = 0.95,
   confidence = "B: HEPData-style exports of arXiv:2306.02830 via ALPaca (CL C)", acceptance = "published lifetime grid",
   process = "B+ -> K+ a and B0 -> K*0 a, a -> e+e- or mu+mu- at a displaced vertex",
+  cite = { "arXiv:2306.02830" }, -- refs.bib: measurement first, then data source
   reference = { journal = "PRD 108 (2023) L111104", arxiv = "2306.02830",
                 doi = "10.1103/PhysRevD.108.L111104" },
   tags = { "B", "Belle II", "displaced" },
@@ -24,7 +25,7 @@ return alp.recast {
     kst_ee = { limit = curves("B0Kst0_ee.csv"), meson = "B0", lepton = "ee", parent = "B0" },
     kst_mumu = { limit = curves("B0Kst0_mumu.csv"), meson = "B0", lepton = "mumu", parent = "B0" },
   },
-  -- B(B+ -> K+ a) B(a -> ll) (seed eq. 2.6, D6); B0: B(B0 -> K*0 a) (REFERENCE
+  -- B(B+ -> K+ a) B(a -> ll) (paper eq. 2.6, D6); B0: B(B0 -> K*0 a) (REFERENCE
   -- 3.1, D14) times B(K*0 -> K+ pi-) = 2/3, as the K*0 limits are quoted
   signal = function(model, ma, prepared, v)
     local bl = model:br(ma, v.lepton)

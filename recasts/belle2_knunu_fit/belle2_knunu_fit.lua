@@ -1,8 +1,6 @@
 -- belle2_knunu_fit: the Belle II B+ -> K+ nu nubar excess (arXiv:2311.14647) read as a
 -- two-body signal B+ -> K+ a: the PREFERRED region, where B(B+ -> K+ a) <P_inv> lies in
 -- the band of the two-body fit of Altmannshofer et al. (arXiv:2311.14629; issue 18 item 6).
--- cite: Belle-II:2023esi
--- cite: Altmannshofer:2023hkn
 local function edge(col)
   return alp.limit.csv("belle2_knunu_fit.csv", { value = col, mass = "m_X_GeV", cl = 0.6827, zero = true,
                                                  interpolate = { value = "linear" }, outside = { mass = "none" } })
@@ -10,6 +8,7 @@ end
 
 return alp.recast {
   name = "belle2_knunu_fit", experiment = "Belle II", signature = "invisible", cl = 0.6827, result = "preferred",
+  cite = { "Belle-II:2023esi", "Altmannshofer:2023hkn" },
   process = "B+ -> K+ a, a invisible or decaying outside Belle II (the 2023 B+ -> K+ nu nubar excess)",
   reference = { journal = "PRD 109 (2024) 112006", arxiv = "2311.14647", fit = "arXiv:2311.14629" },
   observable = "BR_low(m_a) <= B(B+ -> K+ a) [(1 - B(a->inv)) <P_inv> + B(a->inv)] <= BR_high(m_a)",
@@ -31,7 +30,7 @@ Output: the region is "preferred" (signal inside the band), not excluded.]],
     return alp.acceptance.table { experiment = "belle2", ma = ma, n = v.n_events or 20000, seed = v.seed or 1,
                                   volume = "veto", side = "outside", decay_lengths = { 1e-4, 1e4 }, per_decade = 10 }
   end,
-  signal = function(model, ma, p) -- seed eq. (3.4) per B+
+  signal = function(model, ma, p) -- paper eq. (3.4) per B+
     local binv = model:br(ma, "invisible")
     return model:br_b_to_ka(ma) * ((1 - binv) * p.p_at(model:ctau(ma)) + binv)
   end,

@@ -1,7 +1,6 @@
 -- e787_kpi_gg: BNL E787 K+ -> pi+ a, a -> gamma gamma at low m_gamma gamma
 -- (hep-ex/9708011, ALPaca's grid): limits on B(K+ -> pi+ a) B(a -> gamma
 -- gamma) vs m_a and tau_a; excluded where the signal exceeds them.
--- cite: E787:1997abk
 local limit = alp.limit.csv("e787_kpi_gg.csv", {
   value = "br_ul", mass = "ma_GeV", lifetime = "tau_ps", cl = 0.90,
   interpolate = { mass = "linear", lifetime = "log", value = "log" },
@@ -13,10 +12,11 @@ return alp.recast {
   name = "e787_kpi_gg", experiment = "E787", signature = "prompt", cl = 0.90,
   confidence = "C: ALPaca grid (construction undocumented), attribution to hep-ex/9708011 inferred", acceptance = "published lifetime grid",
   process = "K+ -> pi+ a, a -> gamma gamma (m_a < 0.1 GeV)",
+  cite = { "E787:1997abk" }, -- refs.bib: measurement first, then data source
   reference = { journal = "PRL 79 (1997) 4079", arxiv = "hep-ex/9708011" },
   tags = { "K", "E787", "photons" },
   limit = limit,
-  -- B(K+ -> pi+ a) (seed eq. 3.7 form, f0^K = 1, D6) times B(a -> gamma gamma)
+  -- B(K+ -> pi+ a) (paper eq. 3.7 form, f0^K = 1, D6) times B(a -> gamma gamma)
   signal = function(model, ma) return model:br_k_to_pia(ma) * model:br(ma, "gammagamma") end,
   masses = { min = 5e-3, max = 0.1, n = 100 },
   couplings = { min = 1e-6, max = 1e4, n = 200 },

@@ -1,7 +1,6 @@
 -- koto_klpi0x: KOTO K_L -> pi0 X, X invisible (arXiv:1810.09655, ALPaca's
 -- digitisation): excluded where B(K_L -> pi0 a) (REFERENCE D18) > UL(m_a),
 -- for ALPs that escape KOTO (D18's rule: lab decay length > 100 m).
--- cite: KOTO:2018dsc
 local K = alp.constants
 local limit = alp.limit.csv("koto_klpi0x.csv", { value = "br_ul", mass = "ma_GeV", cl = 0.90,
   interpolate = { mass = "linear", value = "linear" }, outside = { mass = "none" } })
@@ -15,8 +14,9 @@ end
 
 return alp.recast {
   name = "koto_klpi0x", experiment = "KOTO", signature = "invisible", cl = 0.90,
-  confidence = "B: ALPaca digitisation of KOTO arXiv:1810.09655 (within 1% of the seed repository's)", acceptance = "analytic decay probability",
+  confidence = "B: ALPaca digitisation of KOTO arXiv:1810.09655 (within 1% of the paper repository's)", acceptance = "analytic decay probability",
   process = "K_L -> pi0 a, a invisible (escaping KOTO)",
+  cite = { "KOTO:2018dsc" }, -- refs.bib: measurement first, then data source
   reference = { journal = "PRL 122 (2019) 021802", arxiv = "1810.09655" },
   tags = { "K", "invisible", "KOTO" },
   limit = limit,

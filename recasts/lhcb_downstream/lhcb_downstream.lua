@@ -2,7 +2,6 @@
 -- B0 -> K*0 a, a -> mu+mu- or e+e- decaying far from the interaction point; the
 -- SensCalc sensitivity grids of the ALPaca authors (EPJC 84 (2024) 608 context).
 -- Excluded-to-be where B(B -> K(*) a) B(a -> l+l-) > UL(m_a, tau_a).
--- cite: Gorkavenko:2023nbk
 local function grid(file)
   return alp.limit.csv(file, { value = "br_ul", mass = "ma_GeV", lifetime = "tau_ps", cl = 0.90,
     interpolate = { mass = "linear", lifetime = "log", value = "log" },
@@ -17,6 +16,7 @@ end
 
 return alp.recast {
   name = "lhcb_downstream", experiment = "LHCb", status = "projection", signature = "displaced", cl = 0.90,
+  cite = { "Gorkavenko:2023nbk" },
   confidence = "C: SensCalc projection by the ALPaca authors (assumptions undocumented)",
   acceptance = "published lifetime grid",
   process = "B+ -> K+ a and B0 -> K*0 a, a -> mu+mu- or e+e- (Downstream or T tracks)",
@@ -28,7 +28,7 @@ return alp.recast {
     kst_mumu_D = v("kst_mumu_D.csv", "B0", "mumu"), kst_mumu_T = v("kst_mumu_T.csv", "B0", "mumu"),
     kst_ee_D = v("kst_ee_D.csv", "B0", "ee"), kst_ee_T = v("kst_ee_T.csv", "B0", "ee"),
   },
-  -- B(B+ -> K+ a) (seed eq. 2.6, D6) or B(B0 -> K*0 a) (REFERENCE 3.1, D14), times B(a -> l+l-)
+  -- B(B+ -> K+ a) (paper eq. 2.6, D6) or B(B0 -> K*0 a) (REFERENCE 3.1, D14), times B(a -> l+l-)
   -- (D7); the K*0 grids bound B(B0 -> K*0 a) itself (ALPaca's label), so no B(K*0 -> K+ pi-)
   signal = function(model, ma, _, var)
     local b = var.meson == "B+" and model:br_b_to_ka(ma) or model:br_b0_to_kstar0a(ma)

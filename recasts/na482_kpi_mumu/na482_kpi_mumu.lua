@@ -1,7 +1,6 @@
 -- na482_kpi_mumu: NA48/2 K+- -> pi+- X, X -> mu+ mu- (arXiv:1612.04723,
 -- ALPaca's grid of the published limits vs m_X and tau_X); excluded where
 -- B(K+ -> pi+ a) B(a -> mu mu) exceeds them.
--- cite: NA482:2016sfh
 local limit = alp.limit.csv("na482_kpi_mumu.csv", {
   value = "br_ul", mass = "ma_GeV", lifetime = "tau_ps", cl = 0.90,
   interpolate = { mass = "linear", lifetime = "log", value = "log" },
@@ -13,10 +12,11 @@ return alp.recast {
   name = "na482_kpi_mumu", experiment = "NA48/2", signature = "displaced", cl = 0.90,
   confidence = "B/C: ALPaca grid (construction undocumented) of NA48/2 arXiv:1612.04723", acceptance = "published lifetime grid",
   process = "K+ -> pi+ a, a -> mu+ mu- (prompt or displaced)",
+  cite = { "arXiv:1612.04723" }, -- refs.bib: measurement first, then data source
   reference = { journal = "PLB 769 (2017) 67", arxiv = "1612.04723" },
   tags = { "K", "NA48/2", "mumu" },
   limit = limit,
-  -- B(K+ -> pi+ a) (seed eq. 3.7 form, f0^K = 1, D6) times B(a -> mu mu);
+  -- B(K+ -> pi+ a) (paper eq. 3.7 form, f0^K = 1, D6) times B(a -> mu mu);
   -- the published limits hold NA48/2's acceptance vs tau (not in shared/)
   signal = function(model, ma) return model:br_k_to_pia(ma) * model:br(ma, "mumu") end,
   masses = { min = 0.212, max = 0.354, n = 100 },

@@ -13,13 +13,14 @@ return alp.recast {
   name = "na62_2025_kpi_visible", experiment = "NA62", signature = "displaced", cl = 0.90,
   confidence = "C: ALPaca grids, inputs undocumented, attribution inferred", acceptance = "published lifetime grid",
   process = "K+ -> pi+ a, a -> gamma gamma or mu+ mu- (prompt or displaced)",
+  cite = { "arXiv:2507.17286" }, -- refs.bib: measurement first, then data source
   reference = { journal = "JHEP 11 (2025) 143", arxiv = "2507.17286" },
   tags = { "K", "NA62", "photons", "mumu" },
   variants = {
     gg = { limit = grid("gg.csv"), channel = "gammagamma" },
     mumu = { limit = grid("mumu.csv"), channel = "mumu" },
   },
-  -- B(K+ -> pi+ a) (seed eq. 3.7 form, D6) times the visible channel
+  -- B(K+ -> pi+ a) (paper eq. 3.7 form, D6) times the visible channel
   signal = function(model, ma, prepared, v) return model:br_k_to_pia(ma) * model:br(ma, v.channel) end,
   masses = { min = 0.215, max = 0.35, n = 100 },
   couplings = { min = 1e-6, max = 1e4, n = 200 },

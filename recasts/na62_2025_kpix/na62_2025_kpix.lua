@@ -1,8 +1,7 @@
 -- na62_2025_kpix: NA62 K+ -> pi+ X, X long-lived or invisible, 2016-2022
 -- data (arXiv:2507.17286, ALPaca's grid): the current NA62 bound.  The
 -- paper's bound (2017 data) stays in na62_kpix; excluded where
--- B(K+ -> pi+ a) > UL(m_a, tau_a) (seed Sec. 3.3, eq. 3.7 form; D6, D12).
--- cite: NA62:2025upx
+-- B(K+ -> pi+ a) > UL(m_a, tau_a) (paper Sec. 3.3, eq. 3.7 form; D6, D12).
 local limit = alp.limit.csv("na62_2025_kpix.csv", {
   value = "BR_UL", mass = "m_X_GeV", lifetime = "tau_ps", cl = 0.90,
   interpolate = { mass = "linear", lifetime = "log", value = "log" },
@@ -14,6 +13,7 @@ return alp.recast {
   name = "na62_2025_kpix", experiment = "NA62", signature = "invisible", cl = 0.90,
   confidence = "C: ALPaca grid; arXiv:2507.17286 attribution inferred (PROVENANCE §9)", acceptance = "published lifetime grid",
   process = "K+ -> pi+ a, a long-lived (decays outside NA62) or invisible",
+  cite = { "arXiv:2507.17286" }, -- refs.bib: measurement first, then data source
   reference = { journal = "JHEP 11 (2025) 143", arxiv = "2507.17286", hepdata = "10.17182/hepdata.160245" },
   tags = { "K", "invisible", "NA62" },
   limit = limit,

@@ -2,7 +2,6 @@
 -- Doebrich, Ertas, Kahlhoefer, Spadaro (arXiv:1810.11336), 95 % CL; the companion of
 -- charm_kmumu (same paper, same treatment).  Excluded-to-be where
 -- B(B+ -> K+ a) B(a -> mu mu) > UL(m_a, tau_a).
--- cite: Dobrich:2018jyi
 
 -- the digitised curves, as charm_kmumu: along each curve ln UL linear in ln tau; between
 -- masses at the same tau/m_a (same lab decay length at a given ALP momentum)
@@ -16,6 +15,7 @@ local grid = alp.limit.csv("ship_kmumu_alpaca_grid.csv", { value = "br_ul", mass
 
 return alp.recast {
   name = "ship_kmumu", experiment = "SHiP", status = "projection", signature = "displaced", cl = 0.95,
+  cite = { "Dobrich:2018jyi" },
   process = "B -> K a, a -> mu+ mu- (SHiP at the SPS beam-dump facility, 400 GeV protons)",
   reference = { journal = "PLB 790 (2019) 537", arxiv = "1810.11336" },
   tags = { "B", "mumu", "beam dump", "SHiP", "projection" },

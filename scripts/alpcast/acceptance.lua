@@ -112,7 +112,7 @@ function M.error_table()
                        "p_inf", "p_inf_err", "max_err", "max_rel_err_p_gt_1e-3" }, rows = rows,
     header = { quantity = "Monte Carlo <P>(c tau) tables of this recast (alp.acceptance): events per mass, "
         .. "<P> at c tau -> 0 and -> inf with their errors, the largest error of <P> on the c tau grid "
-        .. "and the largest relative one where <P> > 1e-3 (error of the mean, sqrt(var/n), seed eq. 3.2)",
+        .. "and the largest relative one where <P> > 1e-3 (error of the mean, sqrt(var/n), paper eq. 3.2)",
       units = "ma_GeV: GeV; n_events, seed: integers; p*, *err: dimensionless",
       reference = "arXiv:2201.06580 eqs. 3.1-3.2; scripts/alpcast/acceptance.lua" } }
 end

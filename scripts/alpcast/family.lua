@@ -2,7 +2,7 @@
 -- function of one free coupling c, the unit every scan and output uses:
 -- c = c(Lambda)/f_a in TeV^-1 (DESIGN.md "Units").  The suite runs every
 -- recast on a family (`alpcast suite --model FILE.lua`); the built-in
--- benchmarks "cff" and "cWW" of seed eq. (2.13) are families too.
+-- benchmarks "cff" and "cWW" of paper eq. (2.13) are families too.
 --
 -- A family file (models/*.lua) returns a plain table:
 --   name       file-safe word (letters, digits, _, -): the output file name
@@ -91,7 +91,7 @@ local function validate(spec, where)
   end
   for _, b in ipairs(M.benchmarks) do
     if f.name:lower() == b:lower() then
-      fail("field 'name' '%s' is reserved for the benchmark of seed eq. (2.13); choose another", f.name)
+      fail("field 'name' '%s' is reserved for the benchmark of paper eq. (2.13); choose another", f.name)
     end
   end
   if type(spec.citations) ~= "table" then
@@ -160,14 +160,14 @@ function M.load(path)
   return freeze(f)
 end
 
--- alp.family.benchmark(name) -> family of seed eq. (2.13): "cff" or "cWW".
+-- alp.family.benchmark(name) -> family of paper eq. (2.13): "cff" or "cWW".
 function M.benchmark(name)
   check.option(name, "alp.family.benchmark", "name", M.benchmarks)
   local bench = alp.model.benchmark
   return freeze {
     name = name, label = LABELS[name], benchmark = name, scale = 1, per_mass = false, citations = { "arXiv:2201.06580" },
-    notes = name == "cff" and "c_ff(Lambda) = c for every fermion, other couplings 0, f_a = 1 TeV (seed eq. 2.13)"
-      or "c_WW(Lambda) = c, other couplings 0, f_a = 1 TeV (seed eq. 2.13)",
+    notes = name == "cff" and "c_ff(Lambda) = c for every fermion, other couplings 0, f_a = 1 TeV (paper eq. 2.13)"
+      or "c_WW(Lambda) = c, other couplings 0, f_a = 1 TeV (paper eq. 2.13)",
     model = function(c) return bench(name, c) end,
   }
 end

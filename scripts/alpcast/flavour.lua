@@ -1,4 +1,4 @@
--- alpcast/flavour.lua: the translation of seed Sec. 3.4 -- bounds on the
+-- alpcast/flavour.lua: the translation of paper Sec. 3.4 -- bounds on the
 -- flavour-changing couplings |C_sb| or |C_ds| versus m_a, for the searches
 -- where production and decay decouple: an invisible ALP (NA62, E949, BaBar
 -- K nu nu at low masses) or one that decays promptly into the searched final
@@ -6,14 +6,14 @@
 --
 -- A recast declares it with a field
 --   flavour = { coupling = "csb" | "cds",
---               production = function(model, ma) -> B(P -> P' a),   -- seed eq. 2.6
+--               production = function(model, ma) -> B(P -> P' a),   -- paper eq. 2.6
 --               invisible = function(ma, data, prepared, variant) -> BR_UL,
 --               prompt    = function(ma, data, prepared, variant) -> BR_UL,
 --               decay = "a -> mu+ mu-" }   -- what the prompt ALP decays to
 -- (invisible and prompt: either or both; math.huge = no limit at ma), or
 -- flavour = "why no bound exists" for the others.  A recast without the
 -- field has no bound: its production and decay are correlated when the
--- couplings are fixed (seed Sec. 3.4).
+-- couplings are fixed (paper Sec. 3.4).
 --
 -- The bound: with only the direct coupling C set (alp.model{csb = C}),
 -- B(P -> P'a) = Gamma/(Gamma_P + Gamma) (D16(a)) with Gamma ~ C^2 (eq. 2.6),
@@ -32,7 +32,7 @@ local fmt, huge, sqrt = string.format, math.huge, math.sqrt
 M.couplings = { csb = "C_sb", cds = "C_ds" }
 M.kinds = { "invisible", "prompt" }
 M.no_bound = "no C_sb/C_ds bound: production and decay are correlated through the same "
-             .. "couplings (the lifetime sets the decay probability), seed Sec. 3.4"
+             .. "couplings (the lifetime sets the decay probability), paper Sec. 3.4"
 local C0 = 1e-6 -- reference coupling: B_0 << 1
 
 local KEYS = { "coupling", "production", "invisible", "prompt", "decay" }
@@ -67,10 +67,10 @@ end
 
 -- One line for the recast's card: what the field gives.
 function M.summary(f)
-  if type(f) ~= "table" then return f or "none (production and decay correlated, seed Sec. 3.4)" end
+  if type(f) ~= "table" then return f or "none (production and decay correlated, paper Sec. 3.4)" end
   local kinds = {}
   for _, k in ipairs(M.kinds) do if f[k] then kinds[#kinds + 1] = k end end
-  return fmt("|%s| bound vs m_a (%s ALP; seed Sec. 3.4) -> %s.csv", M.couplings[f.coupling],
+  return fmt("|%s| bound vs m_a (%s ALP; paper Sec. 3.4) -> %s.csv", M.couplings[f.coupling],
              table.concat(kinds, " or "), f.coupling)
 end
 
@@ -139,11 +139,11 @@ function M.write_recast(desc, data, stage, cache, entry)
   end
   local file = stage .. "/" .. f.coupling .. ".csv"
   require("alpcast.output").csv(file, { columns = cols, rows = rows, header = {
-    quantity = fmt("upper bound on |%s|/f_a at %g%% CL from %s (%s), seed Sec. 3.4: the coupling at which "
+    quantity = fmt("upper bound on |%s|/f_a at %g%% CL from %s (%s), paper Sec. 3.4: the coupling at which "
                    .. "B(production) reaches the search's BR limit", name, desc.cl * 100, desc.name, desc.experiment),
     units = fmt("ma_GeV in GeV; %s in TeV^-1 (|%s(Lambda)|/f_a, Lambda = 4 pi f_a; rates depend on |C|/f_a only)",
                 table.concat(cols, ", ", 2), name),
-    model = fmt("only the flavour-changing %s set at Lambda (alp.model{%s = C}); production from seed eq. (2.6) "
+    model = fmt("only the flavour-changing %s set at Lambda (alp.model{%s = C}); production from paper eq. (2.6) "
                 .. "with D6 and D16(a); %s", name, f.coupling, table.concat(what, "; ")),
     variant = vname, recast = desc.name, experiment = desc.experiment, reference = nil, cl = desc.cl,
     open_ends = fmt("inf: no bound at this mass (no limit there%s)",

@@ -348,6 +348,15 @@ function M.csv(path, spec)
   return new_limit(src, spec)
 end
 
+-- alp.limit.hepdata(dir, spec) -> limit from a HEPData record's table
+-- (alpcast/hepdata.lua: roles from the header units, CL from the qualifiers)
+function M.hepdata(dir, spec)
+  check.string(dir, "alp.limit.hepdata", "dir")
+  local resolve = M._resolve or function(p) return p end
+  return require("alpcast.hepdata").limit(resolve(dir), spec)
+end
+M._new_limit = new_limit
+
 -- alp.limit.new{columns = {name = {...}}, units = {name = "GeV", ...}, cl =,
 -- source =, value =, mass =, ...} -> limit from Lua tables
 function M.new(spec)

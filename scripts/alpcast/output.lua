@@ -13,7 +13,7 @@ local huge, mtype = math.huge, math.type
 
 -- Keys printed first, in this order; the others follow sorted.
 local HEADER_ORDER = { "quantity", "units", "model", "benchmark", "variant", "recast",
-                       "experiment", "reference", "source", "cl", "seed" }
+                       "experiment", "reference", "source", "cl", "paper" }
 
 local function alp_versions()
   local ok, alp = pcall(require, "alp")

@@ -1,6 +1,6 @@
 -- alpcast/overview.lua: the two overview figures of issue 18 item 8, drawn from
--- the suite's results -- "current bounds" (every published recast, seed Fig. 3
--- style: filled regions) and "future reach" (every projection, seed Fig. 12
+-- the suite's results -- "current bounds" (every published recast, paper Fig. 3
+-- style: filled regions) and "future reach" (every projection, paper Fig. 12
 -- style: outlines over the current bounds in grey).  The recasts are found by
 -- their status (alpcast.suite discover + alp.recast.load: no physics), so
 -- recasts added later appear by themselves; a panel is drawn per model found
@@ -18,7 +18,7 @@ local fmt = string.format
 
 local PALETTE = { "#1F5FB4", "#F28E00", "#2E9945", "#C0504D", "#7B3FA0", "#8C564B", "#E377C2", "#17BECF",
                   "#BCBD22", "#6AAEE8", "#F2D200", "#0B5D2A", "#8B2E2B", "#A87BC8", "#555555", "#FF9896" }
-local AXES = { -- y ranges of the seed's Fig. 3 / Fig. 12 panels; other models: the cff range
+local AXES = { -- y ranges of the paper's Fig. 3 / Fig. 12 panels; other models: the cff range
   cff = { label = "c_{ff}(Λ)/f_a [TeV^{-1}]", yrange = { 1e-7, 1e2 } },
   cWW = { label = "c_{WW}(Λ)/f_a [TeV^{-1}]", yrange = { 1e-4, 1e4 } },
 }

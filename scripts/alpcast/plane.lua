@@ -19,7 +19,7 @@
 -- end of the grid (the validity bound when there is one).
 --
 -- Why both signs matter: the production amplitude is linear in the couplings
--- (seed eq. 2.4, 2.7: C_sb ~ c_ff - 0.0016 c_WW), so it vanishes on a line
+-- (paper eq. 2.4, 2.7: C_sb ~ c_ff - 0.0016 c_WW), so it vanishes on a line
 -- through the origin, c_WW ~ 625 c_ff, where no search sees anything.
 local check = require "alpcast.check"
 local alp = require "alp"
@@ -256,7 +256,7 @@ function M.polygons(p)
 end
 
 -- The line where production vanishes, C(cx, cy) = a cx + b cy = 0 (linear in
--- the couplings, seed eq. 2.4): slope -a/b of c_y against c_x, or nil.
+-- the couplings, paper eq. 2.4): slope -a/b of c_y against c_x, or nil.
 -- which = "csb" or "cds" (the same line: both are V V K + direct).
 function M.zero_line(model, which)
   local ok, a = pcall(function() return model(1, 0):couplings(1)[which or "csb"] end)

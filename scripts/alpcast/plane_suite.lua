@@ -165,7 +165,7 @@ local function tics(min, max)
 end
 
 -- The figure of every recast's polygons (after the recasts ran), with the
--- line where production vanishes (seed eq. 2.4/2.7) when there is one.
+-- line where production vanishes (paper eq. 2.4/2.7) when there is one.
 function M.figure(o, summary, say)
   local p = o.plane
   local series = {}
@@ -198,11 +198,11 @@ function M.figure(o, summary, say)
       local f = o.out .. "/" .. p.label .. "_zero.csv"
       output.csv(f, { columns = { p.x.name, p.y.name, "u", "v" }, rows = rows, header = {
         quantity = fmt("the line where C_sb and C_ds vanish (production vanishes): %s = %.6g %s "
-                       .. "(seed eq. 2.4; eq. 2.7: c_WW = c_ff/0.0016 for the cff-cWW plane)",
+                       .. "(paper eq. 2.4; eq. 2.7: c_WW = c_ff/0.0016 for the cff-cWW plane)",
                        p.y.name, slope, p.x.name),
         units = "TeV^-1; u, v plotting coordinates as in the polygons" } })
       series[#series + 1] = { file = f, x = "u", y = "v", style = "lines", color = "#000000",
-                              dash = 2, width = 1.5, title = "production = 0 (seed eq. 2.4)" }
+                              dash = 2, width = 1.5, title = "production = 0 (paper eq. 2.4)" }
     end
   end
   if #series == 0 then

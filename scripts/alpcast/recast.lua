@@ -25,7 +25,7 @@ M.default_masses = { min = 1e-3, max = 4.78, n = 200, log = true }
 local FIELDS = { "name", "experiment", "process", "reference", "signature", "cl", "data",
                  "status", "observable", "notes", "tags", "benchmarks", "variants", "masses",
                  "couplings", "parent", "rtol", "seed", "timeout", "prepare", "ratio", "signal", "limit",
-                 "extra", "flavour", "assumes", "result", "confidence", "acceptance" }
+                 "extra", "flavour", "assumes", "result", "confidence", "acceptance", "cite" }
 -- keys of a variant's table that the suite reads (the rest is the recast's)
 local VARIANT_RESERVED = { masses = true, couplings = true, benchmarks = true, limit = true,
                            parent = true, default = true }
@@ -211,6 +211,13 @@ local function validate(spec, source)
     fail("field 'reference' must be a string or a table of strings, got %s", check.got(ref))
   end
   d.reference = ref
+  -- cite: BibTeX keys of scripts/alpcast/refs.bib, measurement first (alpcast/cite.lua)
+  d.cite = opt_type(spec, "cite", "table") or {}
+  for i, k in ipairs(d.cite) do
+    if type(k) ~= "string" or not k:match("^[^%s,{}]+$") then
+      fail("field 'cite' must list BibTeX keys (INSPIRE texkeys or arXiv:NNNN.NNNNN), cite[%d] is %s", i, check.got(k))
+    end
+  end
   d.signature = one_of(spec, "signature", M.signatures)
   local cl = spec.cl
   if cl == nil then fail("field 'cl' is required (a number in (0, 1), e.g. 0.90)") end
@@ -294,7 +301,7 @@ local function validate(spec, source)
   d.couplings = spec.couplings
   if d.couplings ~= nil then couplings_ok(d.couplings, "couplings") end
   d.parent = parent_ok(spec.parent, "field 'parent'")
-  d.flavour = require("alpcast.flavour").validate(spec.flavour, fail) -- seed Sec. 3.4
+  d.flavour = require("alpcast.flavour").validate(spec.flavour, fail) -- paper Sec. 3.4
   d.rtol = spec.rtol or 1e-3
   if type(d.rtol) ~= "number" or not (d.rtol > 0 and d.rtol <= 0.5) then
     fail("field 'rtol' must be a number in (0, 0.5], got %s", check.got(spec.rtol))
@@ -436,7 +443,7 @@ end
 local function recast_alp(label, dir)
   local own = dir and {
     data = confined(alp.data, { "csv" }, dir, label),
-    limit = confined(require("alpcast.limit"), { "csv" }, dir, label),
+    limit = confined(require("alpcast.limit"), { "csv", "hepdata" }, dir, label),
   } or {}
   return setmetatable({}, {
     __index = function(_, k)

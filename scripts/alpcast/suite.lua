@@ -302,9 +302,10 @@ end
 -- alpcast root when inside it.  known: path -> record, so that each file is
 -- read and digested once per recast.
 local function data_files(desc, vname, known)
-  local paths, seen = {}, {}
-  local function add(p)
+  local paths, seen, given = {}, {}, {}
+  local function add(p, source)
     if p and not seen[p] then seen[p] = true; paths[#paths + 1] = p end
+    if p and source then given[p] = source end -- a limit's own (HEPData: the DOIs)
   end
   local keys = {}
   for k in pairs(desc.data) do keys[#keys + 1] = k end
@@ -314,7 +315,7 @@ local function data_files(desc, vname, known)
   if vname and desc.variant_settings[vname] then lims[2] = desc.variant_settings[vname].limit end
   for _, l in pairs(lims) do
     if type(l) == "table" and l.files then
-      for _, f in ipairs(l.files) do add(f.file) end
+      for _, f in ipairs(l.files) do add(f.file, f.source) end
     end
   end
   local root = alp.root .. "/"
@@ -323,7 +324,7 @@ local function data_files(desc, vname, known)
     local rec = known[p]
     if not rec then
       local head = alp.data.csv(p, { header_only = true })
-      local src = head.meta.source and tostring(head.meta.source):match("^[^\n]*") or "not stated"
+      local src = given[p] or head.meta.source and tostring(head.meta.source):match("^[^\n]*") or "not stated"
       rec = { file = p:sub(1, #root) == root and p:sub(#root + 1) or p,
               sha256 = assert(alp.fs.sha256(p)), source = src }
       known[p] = rec
@@ -983,6 +984,7 @@ function M.main(args, hooks)
   summary.wall_s = p_clock() - w_start
   summary.n_failed = #summary.failures
   output.json(o.out .. "/summary.json", summary)
+  require("alpcast.cite").write_for_run(o.out, summary) -- out/citations.bib (issue 16.3)
   local nrec = #summary.recasts
   local nfail = #summary.failures
   say(fmt("alpcast suite: %d recast%s, %d figure script%s, %d failed (%.2f s CPU, %.2f s wall); "

@@ -135,7 +135,7 @@ edge of an excluded interval at this mass) and the observable that decides.
 The intervals are the suite's (the same scan at this one mass).
 
   --model FILE    a model-family file, a shipped family's name
-                  (models/NAME.lua), or cff / cWW (seed eq. 2.13)
+                  (models/NAME.lua), or cff / cWW (paper eq. 2.13)
   --ma M          ALP mass in GeV
   --c C           the family's coupling c/f_a in TeV^-1 (> 0)
   --json          print a JSON array of verdicts instead of the table

@@ -1,5 +1,5 @@
 -- scripts/figures/current_bounds.lua: "current bounds" -- every bundled recast
--- with status "published", seed Fig. 3 style (filled regions; preferred regions
+-- with status "published", paper Fig. 3 style (filled regions; preferred regions
 -- of a measured band lighter, dashed), one panel per model in the results.
 --   alpcast scripts/figures/current_bounds.lua [--out DIR] [--model NAME]
 -- Writes DIR/current_bounds_<model>.{csv,gp,svg,pdf} (alpcast/overview.lua).

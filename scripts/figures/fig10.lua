@@ -1,7 +1,7 @@
--- scripts/figures/fig10.lua: the seed's Fig. 10 -- projected 90 % CL upper
+-- scripts/figures/fig10.lua: the paper's Fig. 10 -- projected 90 % CL upper
 -- limit on B(B+ -> K+ a) at Belle II for an ALP (or any spin-0 resonance)
 -- that decays visibly with proper decay length c tau, as a function of c tau,
--- for the 12 masses of seed footnote 8, at 0.5 and 50 ab^-1 (arXiv:2201.06580
+-- for the 12 masses of paper footnote 8, at 0.5 and 50 ab^-1 (arXiv:2201.06580
 -- Sec. 4.3; REFERENCE.md D9).
 --   alpcast scripts/figures/fig10.lua [--out DIR]     (default DIR = out)
 -- Writes DIR/fig10_br_vs_ctau.csv (ma_GeV,ctau_m,br_ul_0p5ab,br_ul_50ab),
@@ -15,7 +15,7 @@ local out = alp.output.out_dir({ ... }, "scripts/figures/fig10.lua")
 if not out then return end
 
 local ME = "scripts/figures/fig10.lua"
--- seed footnote 8
+-- paper footnote 8
 local MASSES = { 0.005, 0.05, 0.07, 0.1, 0.2, 0.25, 0.3, 0.5, 1, 2, 3, 4 }
 local VARIANTS = { "0p5ab", "50ab" }
 local CT_MIN, CT_MAX, PER_DECADE = 1e-4, 1e3, 20
@@ -41,7 +41,7 @@ for k, ma in ipairs(MASSES) do
     ul[v][k] = col
     if lim == math.huge and not noted[ma] then
       noted[ma] = true
-      print(string.format("%s: m_a = %g GeV: no limit (selection efficiency 0, seed Table 1)", ME, ma))
+      print(string.format("%s: m_a = %g GeV: no limit (selection efficiency 0, paper Table 1)", ME, ma))
     end
   end
   for j, ct in ipairs(cts) do rows[#rows + 1] = { ma, ct, ul["0p5ab"][k][j], ul["50ab"][k][j] } end
@@ -50,7 +50,7 @@ end
 local seedinfo = desc.seed
 local header = {
   quantity = "projected 90% CL upper limit on B(B+ -> K+ a) for an ALP decaying visibly with proper "
-    .. "decay length c tau (seed Fig. 10): B_UL = N_UL / (2 sigma(B+B-) L eps(m_a) <P_a>), <P_a> = "
+    .. "decay length c tau (paper Fig. 10): B_UL = N_UL / (2 sigma(B+B-) L eps(m_a) <P_a>), <P_a> = "
     .. "probability that the ALP does not decay inside the Belle II veto volume (REFERENCE.md §5.2, D9)",
   units = "ma_GeV: GeV; ctau_m: m; br_ul_0p5ab, br_ul_50ab: dimensionless (0.5 and 50 ab^-1)",
   model = "any spin-0 resonance with B(a -> visible) = 1 and proper decay length ctau_m",
@@ -58,7 +58,7 @@ local header = {
   source = "recasts/belle2_kinv.lua (prepare: Monte Carlo <P_a>; limit: Table 1 efficiency, "
     .. "background 39 B+B- + 28 B0B0bar per 10 M, expected Poisson limit)",
   seed = seedinfo,
-  notes = "masses of seed footnote 8; eps = 0 at m_a = 3 and 4 GeV (seed Table 1: 0 at 3 GeV, 0 above), "
+  notes = "masses of paper footnote 8; eps = 0 at m_a = 3 and 4 GeV (paper Table 1: 0 at 3 GeV, 0 above), "
     .. "so no limit there: br_ul = inf",
 }
 local csv = out .. "/fig10_br_vs_ctau.csv"

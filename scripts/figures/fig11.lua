@@ -1,4 +1,4 @@
--- scripts/figures/fig11.lua: the seed's Fig. 11 -- projected 90 % CL upper
+-- scripts/figures/fig11.lua: the paper's Fig. 11 -- projected 90 % CL upper
 -- limits on c_ff/f_a and c_WW/f_a from Belle II's B+ -> K+ a, a -> inv.
 -- search at 0.5 ab^-1 (dashed), 50 ab^-1 (solid) and 50 ab^-1 without
 -- background (dotted), with the BaBar B+ -> K+ nu nubar bound shaded
@@ -66,10 +66,10 @@ for _, b in ipairs { "cff", "cWW" } do
       rows = rows,
       header = {
         quantity = "projected 90% CL upper limit on the coupling from Belle II B+ -> K+ a, a -> inv. "
-          .. "(seed Fig. 11): the smallest excluded c per mass (lower edge of the lowest excluded "
+          .. "(paper Fig. 11): the smallest excluded c per mass (lower edge of the lowest excluded "
           .. "interval; every interval, including islands near the kink, is in the source files)",
         units = "ma_GeV: GeV; c_*: c(Lambda)/f_a in TeV^-1 (Lambda = 4 pi f_a); nan = nothing excluded",
-        model = b .. " benchmark (seed eq. 2.13)",
+        model = b .. " benchmark (paper eq. 2.13)",
         benchmark = b,
         reference = "arXiv:2201.06580 Fig. 11",
         -- paths inside the output folder, so that no machine's path is written

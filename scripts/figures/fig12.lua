@@ -1,8 +1,8 @@
--- scripts/figures/fig12.lua: the seed's Fig. 12 -- Belle II's reach for
+-- scripts/figures/fig12.lua: the paper's Fig. 12 -- Belle II's reach for
 -- displaced B+ -> K+ a, a -> e+e- (blue) and mu+mu- (green) at 50 ab^-1
 -- (contours of N = 2.3), the invisible search without background (orange
 -- dotted, cf. Fig. 11) and the existing bounds of Fig. 3 (shaded), one plot
--- per benchmark; and the best reach of seed eq. (5.1) (arXiv:2201.06580
+-- per benchmark; and the best reach of paper eq. (5.1) (arXiv:2201.06580
 -- Sec. 5).
 --   alpcast scripts/figures/fig12.lua [--out DIR] [--model FILE.lua]     (default DIR = out)
 -- With --model (a model family) one plot for it from DIR/<recast>/<name>_*.csv:
@@ -39,7 +39,7 @@ local BELLE = {
   inv = { "belle2_kinv", "50ab", "Belle II K^+ a(inv.), with background" },
 }
 for _, spec in pairs(BELLE) do spec[4] = styles.of(spec[1], spec[2]).color end
-local SEED_51 = { cff = 1e-4, cWW = 1e-1 } -- seed eq. (5.1), TeV^-1
+local SEED_51 = { cff = 1e-4, cWW = 1e-1 } -- paper eq. (5.1), TeV^-1
 local LABEL = { cff = "c_{ff}/f_a [TeV^{-1}]", cWW = "c_{WW}/f_a [TeV^{-1}]" }
 local YRANGE = { cff = { 1e-5, 1e1 }, cWW = { 1e-2, 1e2 } } -- below the D16(b) bound 1/m_B = 189 TeV^-1: nothing to shade
 local BENCHES = { "cff", "cWW" }
@@ -186,13 +186,13 @@ for _, b in ipairs(BENCHES) do
       columns = cols,
       rows = rows,
       header = {
-        quantity = "Belle II curves of seed Fig. 12 as paths in (m_a, c): c_ee, c_mumu = closed outlines of "
+        quantity = "Belle II curves of paper Fig. 12 as paths in (m_a, c): c_ee, c_mumu = closed outlines of "
           .. "the regions with N > 2.3 displaced B+ -> K+ a(l+l-) events at 50 ab^-1 (lower edge forward, "
           .. "upper edge back; an open top is drawn at the top of the scan, c = 100); c_inv0 = lower edge "
           .. "of the region excluded by the invisible search at 50 ab^-1 without background (90% CL). "
           .. "Each column is one path; rows of the other paths, and breaks between outlines, are nan",
         units = "ma_GeV: GeV; c_*: c(Lambda)/f_a in TeV^-1 (Lambda = 4 pi f_a)",
-        model = fam and alp.family.describe(fam) or (b .. " benchmark (seed eq. 2.13)"),
+        model = fam and alp.family.describe(fam) or (b .. " benchmark (paper eq. 2.13)"),
         benchmark = b,
         reference = "arXiv:2201.06580 Fig. 12, Sec. 5",
         source = "recasts/belle2_displaced.lua, recasts/belle2_kinv.lua via the output folder"
@@ -269,7 +269,7 @@ alp.output.csv(reach_csv, {
               "seed_eq51_TeVinv" },
   rows = reach_rows,
   header = {
-    quantity = "best reach of seed eq. (5.1): the smallest excluded c(Lambda)/f_a of each Belle II "
+    quantity = "best reach of paper eq. (5.1): the smallest excluded c(Lambda)/f_a of each Belle II "
       .. "search at 50 ab^-1 (single) and of displaced (ee, mumu) and invisible together, the mass where "
       .. "it is reached and the mass range where the smallest excluded c is within 10% of it",
     units = "c_min_TeVinv, seed_eq51_TeVinv: TeV^-1; ma_*: GeV; nan = no output",

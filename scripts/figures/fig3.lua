@@ -1,5 +1,5 @@
--- scripts/figures/fig3.lua: the seed's Fig. 3 -- bounds on c_ff(Lambda)/f_a and
--- c_WW(Lambda)/f_a vs m_a from the existing searches (seed Sec. 3), drawn from
+-- scripts/figures/fig3.lua: the paper's Fig. 3 -- bounds on c_ff(Lambda)/f_a and
+-- c_WW(Lambda)/f_a vs m_a from the existing searches (paper Sec. 3), drawn from
 -- the suite's results of the seven recasts of issue #6.
 --   alpcast scripts/figures/fig3.lua [--out DIR] [--model FILE.lua]     (default DIR = out)
 -- With --model (a model family, help("alp.family")) one panel for that family,
@@ -40,16 +40,16 @@ local RECASTS = {
 local C_MAX = alp.model.max_coupling("B+")
 local PANELS = {
   cff = { ylabel = "c_{ff}(Λ)/f_a [TeV^{-1}]", yrange = { 1e-5, 1e2 },
-          text = "c_ff(Lambda)/f_a [TeV^-1], cff benchmark (seed eq. 2.13)" },
+          text = "c_ff(Lambda)/f_a [TeV^-1], cff benchmark (paper eq. 2.13)" },
   cWW = { ylabel = "c_{WW}(Λ)/f_a [TeV^{-1}]", yrange = { 1e-2, 1e4 },
-          text = "c_WW(Lambda)/f_a [TeV^-1], cWW benchmark (seed eq. 2.13)" },
+          text = "c_WW(Lambda)/f_a [TeV^-1], cWW benchmark (paper eq. 2.13)" },
 }
 local XRANGE = { 1e-3, 5 }
 local BENCHES = { "cff", "cWW" }
 if fam then
   BENCHES = { fam.name }
   PANELS[fam.name] = { ylabel = fam.label, yrange = { 1e-6, 1e4 }, text = fam.label .. " (model family " .. fam.name .. ")",
-                       title = "Existing bounds (as seed Fig. 3), model family " .. fam.name }
+                       title = "Existing bounds (as paper Fig. 3), model family " .. fam.name }
 end
 
 local written, notes = {}, {}
@@ -124,7 +124,7 @@ for _, bench in ipairs(BENCHES) do
     columns = { "recast", "ma_GeV", "c_low", "c_high" },
     rows = rows,
     header = {
-      quantity = "excluded coupling intervals of the existing searches (seed Fig. 3), one row per interval per mass",
+      quantity = "excluded coupling intervals of the existing searches (paper Fig. 3), one row per interval per mass",
       units = "ma_GeV: GeV; c_low, c_high: " .. panel.text .. " (inf = open upwards)",
       benchmark = bench,
       model = fam and alp.family.describe(fam) or "f_a = 1 TeV, Lambda = 4 pi TeV; only this coupling at Lambda",
@@ -138,7 +138,7 @@ for _, bench in ipairs(BENCHES) do
   else
     local opts = {
       output = out .. "/fig3_" .. bench,
-      title = panel.title or ("Existing bounds (seed Fig. 3), " .. (bench == "cff" and "c_{ff}" or "c_{WW}")
+      title = panel.title or ("Existing bounds (paper Fig. 3), " .. (bench == "cff" and "c_{ff}" or "c_{WW}")
         .. " only, Λ = 4π TeV, f_a = 1 TeV"),
       xlabel = "m_a [GeV]",
       ylabel = panel.ylabel,

@@ -1,14 +1,14 @@
--- scripts/figures/fig4.lua: the seed's Fig. 4 (kinematic distributions of
+-- scripts/figures/fig4.lua: the paper's Fig. 4 (kinematic distributions of
 -- B+ -> K+ a signal events at Belle II before the selection (4.1)) for the
 -- SIGNAL SIDE ONLY, with the tag side treated as fully reconstructed (we have
 -- no generic B-decay generator and do not fake one; alp.analysis).
 --   alpcast scripts/figures/fig4.lua [--out DIR]     (default DIR = out)
 -- Writes DIR/fig4_kinematics.csv (histograms of M^_B^2, phi_Kpmiss, pT(K) of
--- the accepted events, m_a = 0.005, 0.3, 1, 3 GeV as in seed Table 1),
+-- the accepted events, m_a = 0.005, 0.3, 1, 3 GeV as in paper Table 1),
 -- DIR/fig4_cuts.csv (cut positions), DIR/fig4_{phi,ptk}.svg (+ .gp; no M^_B^2
 -- picture: one bin with the tag side fully reconstructed) and
 -- DIR/fig4_signal_side_efficiency.csv (our signal-side efficiency after (4.1)
--- for the 12 masses of seed footnote 8, next to the seed's Table 1).
+-- for the 12 masses of paper footnote 8, next to the paper's Table 1).
 -- Run by `alpcast suite` with --out DIR.  ~1 s.
 local out = alp.output.out_dir({ ... }, "scripts/figures/fig4.lua")
 if not out then return end
@@ -17,16 +17,16 @@ local fmt = string.format
 local N = 20000               -- events per mass (seed: 10k per benchmark)
 local SAMPLE_SEED = 4001      -- alp.sample.b_to_ka seed (+ index of the mass)
 local ANALYSIS_SEED = 4002    -- alp.analysis.belle2_signal seed
-local MASSES = { 0.005, 0.3, 1, 3 }            -- seed Fig. 4 / Table 1
+local MASSES = { 0.005, 0.3, 1, 3 }            -- paper Fig. 4 / Table 1
 local ALL_MASSES = { 0.005, 0.05, 0.07, 0.1, 0.2, 0.25, 0.3, 0.5, 1, 2, 3, 4 } -- footnote 8
 local MB2 = 5.27934 ^ 2       -- m_B+^2 (physics/constants.h, PDG 2020)
 
 local TAG_NOTE = "TAG SIDE TREATED AS FULLY RECONSTRUCTED (alpcast has no generic B-decay "
   .. "generator and does not fake one): p_miss = p_beams - p_K - p_tag with p_tag = p_beams - p_B+, "
   .. "so p_miss is the ALP four-momentum up to the kaon smearing, M^_B^2 = m_B+^2 = 27.871 GeV^2 "
-  .. "for every event, and there are no misreconstructed (tag-side) kaons (the seed's dotted curves)"
+  .. "for every event, and there are no misreconstructed (tag-side) kaons (the paper's dotted curves)"
 local DETECTOR = "kaon in 17 < theta < 150 deg, pT > 0.2 GeV, kaon ID 0.80, tracking 0.99, "
-  .. "Gaussian dp/p = 0.005 (seed Sec. 4.1); lab frame; Belle II beams 7.004/4.002 GeV, 41.5 mrad"
+  .. "Gaussian dp/p = 0.005 (paper Sec. 4.1); lab frame; Belle II beams 7.004/4.002 GeV, 41.5 mrad"
 local REFERENCE = "arXiv:2201.06580 Sec. 4.2, Fig. 4, selection (4.1), Table 1"
 local SOURCE = "alpcast alp.sample.b_to_ka (REFERENCE.md §5.1, D8) + alp.analysis.belle2_signal"
 
@@ -91,8 +91,8 @@ alp.output.csv(kin, {
   columns = columns,
   rows = rows,
   header = {
-    quantity = "histograms of the signal-side variables M^_B^2, phi_Kpmiss and pT(K) (seed Sec. 4.2) "
-      .. "of B+ -> K+ a events with an accepted kaon, before the selection (4.1); seed Fig. 4 analogue",
+    quantity = "histograms of the signal-side variables M^_B^2, phi_Kpmiss and pT(K) (paper Sec. 4.2) "
+      .. "of B+ -> K+ a events with an accepted kaon, before the selection (4.1); paper Fig. 4 analogue",
     units = "mb2_GeV2_lo: lower bin edge in GeV^2; phi_deg_lo: deg; ptK_GeV_lo: GeV; "
       .. "<var>_ma<m>: fraction of the N generated events in the bin (dimensionless); "
       .. "row " .. (BINS + 1) .. " holds the upper edge of the last bin (fractions 0)",
@@ -101,7 +101,7 @@ alp.output.csv(kin, {
     model = "B+ -> K+ a with m_a = 0.005, 0.3, 1, 3 GeV (any coupling: shapes only); ALP invisible",
     sample = fmt("n = %d events per mass, alp.sample.b_to_ka seed %d + index of the mass (1-4), "
       .. "alp.analysis seed %d", N, SAMPLE_SEED, ANALYSIS_SEED),
-    notes = "M^_B^2 is a single spike at m_B+^2 (tag perfect); the seed's spread and tail come from the "
+    notes = "M^_B^2 is a single spike at m_B+^2 (tag perfect); the paper's spread and tail come from the "
       .. "tag side (its Sec. 4.2: 'dominated by the tag-side B meson').  Cut lines: fig4_cuts.csv",
     source = SOURCE,
     reference = REFERENCE,
@@ -179,7 +179,7 @@ for _, v in ipairs(VARS) do if v.key ~= "mb2" then
   end
 end end
 
--- ---- signal-side efficiency vs the seed's Table 1 ---------------------------
+-- ---- signal-side efficiency vs the paper's Table 1 ---------------------------
 local t1 = alp.data.csv(alp.root .. "/recasts/data/belle2_kinv_signal_table1.csv")
 local seed_eps, seed_before = {}, {}
 for r = 1, t1.n do
@@ -204,26 +204,26 @@ alp.output.csv(eff, {
   rows = erows,
   header = {
     quantity = "selection efficiency eps = N_sel/N_gen of B+ -> K+ a at Belle II after acceptance, "
-      .. "kaon ID, tracking and the selection (4.1), SIGNAL SIDE ONLY, next to the seed's Table 1",
+      .. "kaon ID, tracking and the selection (4.1), SIGNAL SIDE ONLY, next to the paper's Table 1",
     units = "ma_GeV: GeV; all other columns dimensionless (fractions of the generated events; n_*: counts)",
     tag_side = TAG_NOTE,
     detector = DETECTOR,
     columns = "accepted_fraction: kaon accepted (geometry, pT, ID, tracking), before (4.1); "
-      .. "seed_signal_before_fraction: seed Table 1 N_signal(before)/10000; eps_signal_side(_err): ours, "
-      .. "binomial error; eps_seed_table1(_err): seed Table 1 N_signal(after)/10000 (binomial error of "
+      .. "seed_signal_before_fraction: paper Table 1 N_signal(before)/10000; eps_signal_side(_err): ours, "
+      .. "binomial error; eps_seed_table1(_err): paper Table 1 N_signal(after)/10000 (binomial error of "
       .. "its 10k events), empty where the seed prints no number (it simulated the 12 masses of its "
       .. "footnote 8 but prints 4); frac_cond1, frac_cond3: accepted events passing condition 1 "
       .. "(1.75 <= pT <= 2.75 GeV) and condition 3 (pT >= 3.0 - 0.0165 M^_B^2 = 2.540 GeV here) alone",
-    interpretation = "The seed's efficiencies include the tag side (M^_B^2 and phi from the full event, "
+    interpretation = "The paper's efficiencies include the tag side (M^_B^2 and phi from the full event, "
       .. "its resolution and lost particles) and misreconstruction; ours has a perfect tag, so it is the "
-      .. "signal-side part only.  It lies above the seed's at 0.005, 0.3 and 1 GeV (as an upper bound on "
+      .. "signal-side part only.  It lies above the paper's at 0.005, 0.3 and 1 GeV (as an upper bound on "
       .. "the signal-side part should) and equals 0 at 3 GeV, but it is not a strict bound: a tag side "
       .. "that loses particles raises M^_B^2 above m_B+^2 and so LOOSENS condition 3 (pT >= 3.0 - "
       .. "0.0165 M^_B^2), which with M^_B^2 = m_B+^2 demands pT(K) >= 2.540 GeV.  This is why we get "
-      .. "eps = 0 already at 2 GeV (lab pT(K) <= 2.50 GeV there) where the seed's full analysis need not. "
-      .. "The Belle II recast uses the seed's Table 1 (REFERENCE.md D9), not these numbers",
+      .. "eps = 0 already at 2 GeV (lab pT(K) <= 2.50 GeV there) where the paper's full analysis need not. "
+      .. "The Belle II recast uses the paper's Table 1 (REFERENCE.md D9), not these numbers",
     sample = fmt("n = %d events per mass, fixed seeds (see fig4_kinematics.csv)", N),
-    source = SOURCE .. "; seed numbers from recasts/data/belle2_kinv_signal_table1.csv",
+    source = SOURCE .. "; paper numbers from recasts/data/belle2_kinv_signal_table1.csv",
     reference = REFERENCE,
   },
 })

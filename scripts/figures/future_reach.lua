@@ -1,5 +1,5 @@
 -- scripts/figures/future_reach.lua: "future reach" -- every bundled recast with
--- status "projection" as outlines over the current bounds (grey), seed Fig. 12
+-- status "projection" as outlines over the current bounds (grey), paper Fig. 12
 -- style, one panel per model in the results.
 --   alpcast scripts/figures/future_reach.lua [--out DIR] [--model NAME]
 -- Writes DIR/future_reach_<model>.{csv,gp,svg,pdf} (alpcast/overview.lua).

@@ -1,6 +1,6 @@
--- scripts/figures/model.lua: data and pictures of the seed's Fig. 1 (ALP
+-- scripts/figures/model.lua: data and pictures of the paper's Fig. 1 (ALP
 -- branching ratios) and Fig. 2 (proper decay length) for the benchmarks
--- "cff" and "cWW" of seed eq. (2.13) with c = 1, f_a = 1 TeV, Lambda = 4 pi TeV.
+-- "cff" and "cWW" of paper eq. (2.13) with c = 1, f_a = 1 TeV, Lambda = 4 pi TeV.
 --   alpcast scripts/figures/model.lua [--out DIR]     (default DIR = out)
 -- Writes DIR/fig1_br_cff.csv, DIR/fig1_br_cWW.csv, DIR/fig2_ctau.csv and the
 -- figures DIR/fig1_br_cff.svg, DIR/fig1_br_cWW.svg, DIR/fig2_ctau.svg (with
@@ -19,10 +19,10 @@ local TITLES = { gammagamma = "{/Symbol g}{/Symbol g}", ee = "e^+e^-", mumu = "{
                  tautau = "{/Symbol t}^+{/Symbol t}^-", hadrons = "hadrons", cc = "c c̄",
                  bb = "b b̄" }
 local MODEL_TEXT = {
-  cff = "benchmark cff (seed eq. 2.13): c_ff(Lambda) = 1 for all fermions, c_WW = c_BB = c_GG = 0, f_a = 1000 GeV, Lambda = 4 pi f_a",
-  cWW = "benchmark cWW (seed eq. 2.13): c_WW(Lambda) = 1, c_ff = c_BB = c_GG = 0, f_a = 1000 GeV, Lambda = 4 pi f_a",
+  cff = "benchmark cff (paper eq. 2.13): c_ff(Lambda) = 1 for all fermions, c_WW = c_BB = c_GG = 0, f_a = 1000 GeV, Lambda = 4 pi f_a",
+  cWW = "benchmark cWW (paper eq. 2.13): c_WW(Lambda) = 1, c_ff = c_BB = c_GG = 0, f_a = 1000 GeV, Lambda = 4 pi f_a",
 }
-local SOURCE = "alpcast alp.model: widths of seed App. A (A.1)-(A.8) with REFERENCE.md D5, D7; "
+local SOURCE = "alpcast alp.model: widths of paper App. A (A.1)-(A.8) with REFERENCE.md D5, D7; "
   .. "running and matching REFERENCE.md §2 (D2-D4); lifetime D8"
 local written = {}
 
@@ -47,7 +47,7 @@ for _, b in ipairs { "cff", "cWW" } do
     columns = cols,
     rows = rows,
     header = {
-      quantity = "branching ratios B(a -> X) of the ALP (seed Fig. 1); hadrons = 3 pi below 1 GeV, gg + light quarks above (D7)",
+      quantity = "branching ratios B(a -> X) of the ALP (paper Fig. 1); hadrons = 3 pi below 1 GeV, gg + light quarks above (D7)",
       units = "ma_GeV: GeV; branching ratios: dimensionless",
       model = MODEL_TEXT[b],
       benchmark = b,
@@ -68,7 +68,7 @@ do
     columns = { "ma_GeV", "ctau_cff_m", "ctau_cWW_m" },
     rows = rows,
     header = {
-      quantity = "proper decay length c tau_a of the ALP (seed Fig. 2)",
+      quantity = "proper decay length c tau_a of the ALP (paper Fig. 2)",
       units = "ma_GeV: GeV; ctau_cff_m, ctau_cWW_m: m",
       model = MODEL_TEXT.cff .. "; " .. MODEL_TEXT.cWW,
       source = SOURCE,

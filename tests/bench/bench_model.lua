@@ -1,5 +1,5 @@
 -- tests/bench/bench_model.lua: timings of alp.model (printed, not asserted).
--- Target (issue #3): the 400-mass tables of seed Figs. 1 and 2 in < 50 ms;
+-- Target (issue #3): the 400-mass tables of paper Figs. 1 and 2 in < 50 ms;
 -- single calls a few microseconds after the one-time initialisation.
 local clock = os.clock
 

@@ -1,5 +1,5 @@
 -- tests/lua/test_analysis.lua: alp.analysis (host/l_analysis.c), the signal
--- side of the seed's Belle II B+ -> K+ a (invisible) analysis with the tag
+-- side of the paper's Belle II B+ -> K+ a (invisible) analysis with the tag
 -- side fully reconstructed (arXiv:2201.06580 Sec. 4.1-4.2).
 local lu = require "luaunit"
 local h = require "helpers"
@@ -53,7 +53,7 @@ function TestAnalysis:test_smearing_leaves_mb2_at_mB2()
 end
 
 function TestAnalysis:test_kaon_id_times_tracking()
-  -- Geometry off: accepted fraction = 0.80 x 0.99 (seed Sec. 4.1) within
+  -- Geometry off: accepted fraction = 0.80 x 0.99 (paper Sec. 4.1) within
   -- 3 binomial sigma computed from n.
   local s = alp.sample.b_to_ka{ma = 0.2385, n = 20000, seed = 8}
   local r = alp.analysis.belle2_signal{sample = s, seed = 3, theta_min = 0,
@@ -75,7 +75,7 @@ function TestAnalysis:test_efficiency_and_binomial_error()
   h.assert_rel(r.efficiency, nsel / r.n, 1e-15, "efficiency = N_sel/N_gen")
   h.assert_rel(r.efficiency_err, math.sqrt(r.efficiency * (1 - r.efficiency) / r.n), 1e-12,
                "binomial error")
-  -- Signal side only, tag perfect: above the seed's Table 1 value 0.1022
+  -- Signal side only, tag perfect: above the paper's Table 1 value 0.1022
   -- at 0.3 GeV (which includes the tag side); ~0.14 here.
   lu.assertTrue(r.efficiency > 0.1022 + 5 * r.efficiency_err, "eps(0.3 GeV) = " .. r.efficiency)
 end

@@ -48,7 +48,7 @@ function TestDetector:test_veto_exit_distance_D9()
 end
 
 function TestDetector:test_sphere_reproduces_exp_closed_form()
-  -- seed eq. 3.1: P(outside r) = exp(-r/(beta gamma c tau)) for every ALP
+  -- paper eq. 3.1: P(outside r) = exp(-r/(beta gamma c tau)) for every ALP
   local s, bg = mono(0.2385, 2000, 1)
   local r, ct = 0.5, {0.001, 0.0372, 0.5, 20}
   local P, err = D.sphere{rmax = r}:decay_prob(s, ct, "outside")
@@ -61,7 +61,7 @@ end
 function TestDetector:test_cylinder_shell_closed_form()
   -- an infinite cylindrical shell r1 < rho < r2 about z: each monoenergetic
   -- ALP from the IP crosses it over L = rho/sin(theta), so the mean is
-  -- <exp(-r1/(sin d)) - exp(-r2/(sin d))> (seed eq. 3.1, REFERENCE §5.3)
+  -- <exp(-r1/(sin d)) - exp(-r2/(sin d))> (paper eq. 3.1, REFERENCE §5.3)
   local s, bg = mono(0.3, 3000, 2)
   local r1, r2, c = 0.3, 0.8, 0.4123
   local ux, uy = s:get("ux"), s:get("uy")

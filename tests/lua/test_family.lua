@@ -30,7 +30,7 @@ function TestFamily:test_shipped_families_and_their_couplings()
 end
 
 function TestFamily:test_invisible_half_at_every_mass_and_coupling()
-  -- Gamma_inv = Gamma_vis: B(a -> inv) = 1/2 and c tau half the cff benchmark's (seed eq. 2.12)
+  -- Gamma_inv = Gamma_vis: B(a -> inv) = 1/2 and c tau half the cff benchmark's (paper eq. 2.12)
   local f = load("cff_inv50")
   lu.assertTrue(f.per_mass)
   for _, ma in ipairs { 0.01, 0.3, 2.0 } do

@@ -1,4 +1,4 @@
--- tests/lua/test_fig10_12.lua: the figure scripts of seed Figs. 10-12
+-- tests/lua/test_fig10_12.lua: the figure scripts of paper Figs. 10-12
 -- (scripts/figures/fig10.lua, fig11.lua, fig12.lua): the Fig. 10 table, no
 -- failure when inputs are missing, and the eq. (5.1) reach of fig12 on
 -- hand-written inputs.  Run as `alpcast FILE --out DIR` without gnuplot.

@@ -1,7 +1,7 @@
 -- tests/lua/test_flavour.lua: flavour-changing couplings set at Lambda
--- (alp.model{csb =, cds =}) and the translation of seed Sec. 3.4 (bounds on
+-- (alp.model{csb =, cds =}) and the translation of paper Sec. 3.4 (bounds on
 -- |C_ds|, |C_sb| from invisible or prompt ALPs), checked by hand against the
--- recasts' BR limits read off their data files and seed eq. (2.6).
+-- recasts' BR limits read off their data files and paper eq. (2.6).
 local lu = require "luaunit"
 local h = require "helpers"
 local flavour = require "alpcast.flavour"
@@ -74,7 +74,7 @@ function TestFlavour:test_na62_cds_bound_by_hand()
   local d = alp.recast.load(alp.root .. "/recasts/na62_kpix.lua")
   local rows, cols = flavour.bounds(d, {}, { 0.1 }, {}, alp.recast.variant(d))
   lu.assertEquals(cols, { "ma_GeV", "cds_max_invisible" })
-  lu.assertStrContains(tostring(d), "flavour:    |C_ds| bound vs m_a (invisible ALP; seed Sec. 3.4) -> cds.csv")
+  lu.assertStrContains(tostring(d), "flavour:    |C_ds| bound vs m_a (invisible ALP; paper Sec. 3.4) -> cds.csv")
   lu.assertStrContains(tostring(alp.recast.load(alp.root .. "/recasts/charm_kmumu.lua")),
                        "flavour:    none (production and decay correlated")
   h.assert_rel(rows[1][2], c_at(1.04e-10, 1, K["m_K+"], K["m_pi+"], K["tau_K+"], 0.1), 1e-6, "|C_ds| bound")
@@ -82,7 +82,7 @@ function TestFlavour:test_na62_cds_bound_by_hand()
   -- long-lived enough for the tau = inf limit: at the bound, B = BR_UL(inf)
   local m = alp.model { cds = rows[1][2] }
   h.assert_rel(m:br_k_to_pia(0.1), 1.04e-10, 1e-9, "B at the bound")
-  -- seed Sec. 3.4's own route: NA62's lower c_ff edge translated with eq.
+  -- paper Sec. 3.4's own route: NA62's lower c_ff edge translated with eq.
   -- (2.4) (C_ds = |V_td V_ts| K_ff c_ff) gives the same bound, because there
   -- the ALP lives ~2 ms, far beyond 5 ns (the tau = inf limit applies)
   local r = alp.recast.scan(d, "cff", nil, { masses = { 0.1 } })
@@ -104,7 +104,7 @@ function TestFlavour:test_babar_csb_bounds_by_hand()
   lu.assertEquals(cols, { "ma_GeV", "csb_max_invisible", "csb_max_prompt" })
   local want = c_at(3.7e-5, 0.329, K["m_B+"], K["m_K+"], K["tau_B+"], 0.01)
   h.assert_rel(rows[1][2], want, 1e-4, "|C_sb| bound, invisible ALP")
-  -- prompt: only the fraction <P_a>(0) escapes (seed eq. 3.4): UL / <P_a>(0)
+  -- prompt: only the fraction <P_a>(0) escapes (paper eq. 3.4): UL / <P_a>(0)
   h.assert_rel(rows[1][3], c_at(3.7e-5 / p_prompt, 0.329, K["m_B+"], K["m_K+"], K["tau_B+"], 0.01), 1e-4,
                "|C_sb| bound, prompt ALP")
   -- BaBar K gamma gamma, prompt: the 1 mm curve (D15), babar_kgg_ul.csv at 0.184492 GeV: 1.79008e-07

@@ -1,5 +1,5 @@
 -- tests/lua/test_invisible_width.lua: an invisible width reaches every
--- signature through seed eqs. (3.3)-(3.4) -- displaced and prompt searches
+-- signature through paper eqs. (3.3)-(3.4) -- displaced and prompt searches
 -- see B(a -> X) with Gamma_inv in the total width and the shorter lifetime,
 -- invisible searches gain B(a -> inv) -- one recast per signature, the ratio
 -- of alp.recast.check against the formula by hand.

@@ -157,8 +157,8 @@ function TestIsolation:test_crashes_are_one_fail_line_each()
   local order = {}
   for name in text:gmatch("\n  %S+%s+(%a_%a+)") do order[#order + 1] = name end
   lu.assertEquals(order, { "a_exit", "b_segv", "c_abort", "d_oom", "e_ok" })
-  lu.assertEquals(files_under(out), { "e_ok/cff.csv", "e_ok/extra/cff_polygons.csv", "summary.json" })
-  lu.assertEquals(alp.fs.listdir(out), { "e_ok", "summary.json" }, "a staging folder left behind")
+  lu.assertEquals(files_under(out), { "citations.bib", "e_ok/cff.csv", "e_ok/extra/cff_polygons.csv", "summary.json" })
+  lu.assertEquals(alp.fs.listdir(out), { "citations.bib", "e_ok", "summary.json" }, "a staging folder left behind")
   local js = slurp(out .. "/summary.json")
   lu.assertStrContains(js, '"failures": [\n    "a_exit",\n    "b_segv",\n    "c_abort",\n    "d_oom"\n  ]')
   lu.assertStrContains(js, '"wall_s": ')
@@ -185,7 +185,7 @@ function TestIsolation:test_timeout_stops_a_recast_that_catches_errors()
   lu.assertStrContains(text, "  FAIL  a_hostile: timed out after 1 s")
   lu.assertStrMatches(text, ".*\n  ok    b_ok .*")
   lu.assertTrue(dt < 8, "the suite took " .. dt .. " s with --timeout 1")
-  lu.assertEquals(files_under(out), { "b_ok/cff.csv", "b_ok/extra/cff_polygons.csv", "summary.json" })
+  lu.assertEquals(files_under(out), { "b_ok/cff.csv", "b_ok/extra/cff_polygons.csv", "citations.bib", "summary.json" })
   local pid = slurp(pidfile)
   lu.assertNotNil(pid, "the hostile recast never ran")
   lu.assertFalse(alive(pid), "the timed-out recast is still running")
@@ -234,7 +234,7 @@ function TestIsolation:test_jobs_2_writes_the_same_files_as_jobs_1()
   lu.assertEquals(code, 0, t2)
   local f1, f2 = files_under(self.dir .. "/j1"), files_under(self.dir .. "/j2")
   lu.assertEquals(f2, f1)
-  lu.assertEquals(#f1, 7)
+  lu.assertEquals(#f1, 8) -- with citations.bib
   for _, f in ipairs(f1) do
     if f ~= "summary.json" then
       lu.assertEquals(slurp(self.dir .. "/j2/" .. f), slurp(self.dir .. "/j1/" .. f), f)

@@ -1,6 +1,6 @@
 -- tests/lua/test_model.lua: alp.model bindings (host/l_model.c).  Values from
 -- REFERENCE.md §2.5, §4.6 (decided chain, shared/physics/checks/
--- decided_chain.py) and SEED eqs. (2.7), (3.7); error messages must name the
+-- decided_chain.py) and paper eqs. (2.7), (3.7); error messages must name the
 -- function, the argument and the allowed range.
 local lu = require "luaunit"
 local h = require "helpers"
@@ -216,7 +216,7 @@ function TestModel:test_counts_physics_calls()
 end
 
 function TestModel:test_figure_script()
-  -- scripts/figures/model.lua --out DIR: seed Figs. 1-2 tables (issue #3)
+  -- scripts/figures/model.lua --out DIR: paper Figs. 1-2 tables (issue #3)
   local dir = h.tmpdir()
   local out, code = h.run(h.exe() .. " scripts/figures/model.lua --out " .. h.q(dir))
   lu.assertEquals(code, 0, out)

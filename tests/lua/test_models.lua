@@ -68,7 +68,7 @@ function TestModels:test_cff_cww_lhcb_displaced_at_1_GeV()
 end
 
 function TestModels:test_cff_inv50_na62_at_50_MeV()
-  -- seed eq. (3.4) for K -> pi a: B(K -> pi a)[B_vis/UL(tau) + B_inv/UL(inf)], B_inv = 1/2
+  -- paper eq. (3.4) for K -> pi a: B(K -> pi a)[B_vis/UL(tau) + B_inv/UL(inf)], B_inv = 1/2
   local f, d, ma = fam("cff_inv50"), rec("na62_kpix"), 0.05
   local function ratio(c)
     local m = f.model(c, ma)

@@ -1,5 +1,5 @@
 -- tests/lua/test_plane.lua: coupling planes (alp.scan.plane, alpcast suite
--- --plane): the allowed band where production vanishes (seed eq. 2.7:
+-- --plane): the allowed band where production vanishes (paper eq. 2.7:
 -- c_ff - 0.0016 c_WW = 0), the sign symmetry of a production-only ratio,
 -- the c_x -> 0 row against the one-coupling scan, the files of the suite,
 -- and the errors.
@@ -33,7 +33,7 @@ function TestPlane:test_interference_band_where_eq_2_7_puts_it()
     end
     lu.assertNotNil(band, "no allowed band at c_WW = 625 c_ff in the row c_ff = " .. cx)
     local centre = (band[1] > 0 and 1 or -1) * math.sqrt(band[1] * band[2])
-    h.assert_rel(centre / cx, 625, 0.05, "band centre / c_ff vs seed eq. (2.7), row " .. cx)
+    h.assert_rel(centre / cx, 625, 0.05, "band centre / c_ff vs paper eq. (2.7), row " .. cx)
     h.assert_rel(centre / cx, 1 / 0.001585, 0.01, "band centre / c_ff vs D3, row " .. cx)
     lu.assertTrue(band[2] / band[1] < 1.3, "a narrow band (limit far below the rate)")
     -- the zero of production (alp.model's K_ff, K_WW) lies inside the band

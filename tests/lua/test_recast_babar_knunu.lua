@@ -100,7 +100,7 @@ function TestRecastBabarKnunu:test_variant_volumes()
   local m = alp.model.benchmark("cff", 1) -- prompt at 1 GeV
   h.assert_rel(d.signal(m, 1.0, emc), m:br_b_to_ka(1.0) * emc.p0, 1e-6, "prompt: B <P_a>(0)")
   lu.assertTrue(d.signal(m, 1.0, sph) < 1e-20)
-  -- an invisible width always counts (seed eq. 3.4)
+  -- an invisible width always counts (paper eq. 3.4)
   local mi = alp.model { cff = 1e2, gamma_inv = 1e-12 }
   local binv = mi:br(MA_LO, "invisible")
   lu.assertTrue(binv > 0.01 and binv < 0.99)
@@ -124,11 +124,11 @@ function TestRecastBabarKnunu:test_mass_reach_and_edges_by_hand()
   h.assert_rel(f[MA_HI].lo, c_edge("cff", MA_HI, UL_HI, p0), 2e-3, "c_ff(2 GeV), B p0 = UL")
   lu.assertEquals(f[MA_HI].hi, math.huge)
   h.assert_rel(w[MA_HI].lo, c_edge("cWW", MA_HI, UL_HI, p0), 2e-3, "c_WW(2 GeV), B p0 = UL")
-  -- D13's check and the seed's Fig. 3 need BaBar's combined 1.6e-5 (not in our data):
-  -- c scales as sqrt(UL); with it, c_ff(10 MeV) ~ 0.012 and c_WW(10 MeV) ~ 7 (seed Fig. 3)
+  -- D13's check and the paper's Fig. 3 need BaBar's combined 1.6e-5 (not in our data):
+  -- c scales as sqrt(UL); with it, c_ff(10 MeV) ~ 0.012 and c_WW(10 MeV) ~ 7 (paper Fig. 3)
   local k = math.sqrt(1.6e-5 / UL_TOTAL)
   h.assert_rel(f[0.01].lo * k, 0.012, 0.15, "D13 check, c_ff(10 MeV)")
-  h.assert_rel(w[0.01].lo * k, 7, 0.15, "seed Fig. 3, c_WW below 0.07 GeV")
+  h.assert_rel(w[0.01].lo * k, 7, 0.15, "paper Fig. 3, c_WW below 0.07 GeV")
 end
 
 -- library addition: alp.limit.csv{mass_range = {lo, hi}} for a table without a mass column

@@ -2,7 +2,7 @@
 -- conversion factor, the band edges at one mass by hand from the seed
 -- curves, the ratio and the lower edge closed onto the tip, the extra tables,
 -- the band closing inside the coupling range at every mass, cWW only, and a
--- cross-check of the seed curves against the FORESEE outlines.
+-- cross-check of the paper curves against the FORESEE outlines.
 local lu = require "luaunit"
 local h = require "helpers"
 
@@ -112,7 +112,7 @@ function TestRecastBeamdumpsGg:test_band_closes_inside_the_coupling_range()
   lu.assertEquals(#alp.recast.scan(d, "cWW", nil, { masses = { 0.015, 0.52, 1.0 } }).intervals, 0)
 end
 
--- the seed's band against the FORESEE outlines (union of NuCal, CHARM, E137)
+-- the paper's band against the FORESEE outlines (union of NuCal, CHARM, E137)
 function TestRecastBeamdumpsGg:test_foresee_cross_check()
   local d = load()
   local dat = alp.recast.data(d)

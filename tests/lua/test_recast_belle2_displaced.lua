@@ -1,5 +1,5 @@
 -- tests/lua/test_recast_belle2_displaced.lua: the Belle II displaced-vertex
--- projection (recasts/belle2_displaced.lua; seed Sec. 5, REFERENCE.md D10):
+-- projection (recasts/belle2_displaced.lua; paper Sec. 5, REFERENCE.md D10):
 -- the N = 2.3 contour at one mass against a bisection by hand with the model
 -- API and the Monte Carlo, N_thr and L as parameters, the D10 numbers of the
 -- recast and of the detector volume against data/belle2_displaced_selection.csv,
@@ -27,9 +27,9 @@ function TestBelle2Displaced:test_declaration_and_threshold_parameter()
   lu.assertEquals(d.variant_names, { "ee", "mumu" })
   local v = alp.recast.variant(d, "ee")
   h.assert_rel(NB, 5.4e10, 1e-12, "N_B")
-  -- default: the seed text's 2.3 events at 50 ab^-1
+  -- default: the paper text's 2.3 events at 50 ab^-1
   h.assert_rel(d.limit(1, dat, nil, v), 2.3 / NB, 1e-12, "limit = 2.3 / N_B")
-  -- the seed code's 3 events, and another luminosity, as parameters
+  -- the paper code's 3 events, and another luminosity, as parameters
   h.assert_rel(d.limit(1, dat, nil, { channel = "ee", n_threshold = 3 }), 3 / NB, 1e-12, "N_thr = 3")
   h.assert_rel(d.limit(1, dat, nil, { channel = "ee", lumi = 5 }), 2.3 / (NB / 10), 1e-12, "5 ab^-1")
 end
@@ -123,7 +123,7 @@ function TestBelle2Displaced:test_contour_vs_hand_computation()
   lu.assertTrue(N(peak) > 2.3 and N(1e-6) < 2.3 and N(1e1) < 2.3)
   h.assert_rel(iv.lo, bisect(1e-6, peak), 2e-3, "lower edge of the N = 2.3 contour")
   h.assert_rel(iv.hi, bisect(peak, 1e1), 2e-3, "upper edge of the N = 2.3 contour")
-  -- the seed's 3 events (a parameter) give a smaller region
+  -- the paper's 3 events (a parameter) give a smaller region
   local v3 = alp.recast.variant(d, "mumu")
   v3.n_threshold = 3
   local p = d.prepare(ma, dat, alp.recast.variant(d, "mumu"))

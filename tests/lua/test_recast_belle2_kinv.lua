@@ -1,9 +1,9 @@
 -- tests/lua/test_recast_belle2_kinv.lua: the Belle II invisible projection
--- (recasts/belle2_kinv.lua; seed Sec. 4, REFERENCE.md D9, §6, §7): the
+-- (recasts/belle2_kinv.lua; paper Sec. 4, REFERENCE.md D9, §6, §7): the
 -- 1.00e-7 hand calculation, N_B+- of the experiment table against the
 -- background file's sigma(B+B-), the Table 1 efficiency, <P_a> (exact limits,
 -- interpolation against the Monte Carlo, the 7.6 % prompt fraction), the
--- Fig. 10 shape and the seed's statements, the extra tables, and one coupling
+-- Fig. 10 shape and the paper's statements, the extra tables, and one coupling
 -- edge of the scan against a bisection by hand.
 local lu = require "luaunit"
 local h = require "helpers"
@@ -203,7 +203,7 @@ function TestBelle2Kinv:test_coupling_edge_vs_bisection()
   lu.assertTrue(iv.lo > 9e-4 and iv.lo < 1.5e-3)
 end
 
--- seed eq. (3.4): an invisible width adds B(a -> inv) whatever the lifetime
+-- paper eq. (3.4): an invisible width adds B(a -> inv) whatever the lifetime
 function TestBelle2Kinv:test_invisible_width_term()
   local d, dat = load()
   local v = variant("50ab")

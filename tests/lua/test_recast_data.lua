@@ -2,7 +2,7 @@
 -- Format of every file (header keys, one column-name row, same number of
 -- fields per row, numbers / nan / inf or declared text columns), and spot
 -- checks of a few values per file against the sources in ../shared/data (and
--- the seed text) read directly here, so that a drifting converter
+-- the paper text) read directly here, so that a drifting converter
 -- (tools/recast_data.lua) or a hand edit fails.  The converter is also rerun
 -- into a temporary folder and must reproduce every file byte for byte.
 local lu = require "luaunit"
@@ -467,7 +467,7 @@ function TestRecastData:test_belle2_kinv_signal_table1()
     lu.assertEquals(get(t, r, "n_generated"), "10000")
     local line = table.concat({ get(t, r, "ma_GeV"), get(t, r, "n_signal_before"), get(t, r, "n_misrec_before"),
       get(t, r, "n_signal_after"), get(t, r, "n_misrec_after") }, " ")
-    lu.assertNotNil(seed:find("\n" .. line .. "\n", 1, true), "seed Table 1 has no line '" .. line .. "'")
+    lu.assertNotNil(seed:find("\n" .. line .. "\n", 1, true), "paper Table 1 has no line '" .. line .. "'")
   end
   local after = {}
   for _, r in ipairs(t.rows) do after[#after + 1] = get(t, r, "n_signal_after") end
@@ -488,7 +488,7 @@ function TestRecastData:test_belle2_kinv_background()
   for _, r in ipairs(t.rows) do
     lu.assertEquals(get(t, r, "n_generated"), "10000000")
     local sig = get(t, r, "sigma_nb")
-    lu.assertNotNil(seed:find(sig .. " nb (", 1, true), "cross section " .. sig .. " not in the seed text")
+    lu.assertNotNil(seed:find(sig .. " nb (", 1, true), "cross section " .. sig .. " not in the paper text")
   end
 end
 

@@ -10,7 +10,7 @@
 -- The coupling edges are found here by bisection on the physics API with
 -- these numbers, and compared with the scan.  The B0 -> K*0 a rate is checked
 -- against REFERENCE 3.1 + D14 (lambda^{3/2} and A0 of BSZ2015), which differs
--- from the pseudoscalar phase space the seed code reused.
+-- from the pseudoscalar phase space the paper code reused.
 local lu = require "luaunit"
 local h = require "helpers"
 
@@ -68,7 +68,7 @@ function TestRecastLhcbKmumuPrompt:test_kstar_rate_is_the_vector_formula()
   for _, ma in ipairs { 0.5, 1, 2, 3, 4 } do
     local want = (A0(ma * ma) / A0(ma0 * ma0)) ^ 2 * (lam(ma) / lam(ma0)) ^ 1.5
     h.assert_rel(m:br_b0_to_kstar0a(ma) / b0, want, 2e-5, "K*0 shape at " .. ma .. " GeV")
-    -- the seed code's pseudoscalar form would be larger by (m_B^2-m_K*^2)^2 / lambda
+    -- the paper code's pseudoscalar form would be larger by (m_B^2-m_K*^2)^2 / lambda
     local pseudo = (A0(ma * ma) / A0(ma0 * ma0)) ^ 2 * (lam(ma) / lam(ma0)) ^ 0.5
     local factor = (mB * mB - mKs * mKs) ^ 2 / lam(ma)
     h.assert_rel(pseudo / (m:br_b0_to_kstar0a(ma) / b0), factor, 2e-5, "pseudoscalar / vector")
@@ -200,7 +200,7 @@ function TestRecastLhcbKmumuPrompt:test_undershoot_guard()
       value = "ul", mass = "m", cl = 0.9, undershoot = 0.5 })
 end
 
--- Variant paper (issue 11 item 4): the seed's plot keeps only tau <= 0.2 ps,
+-- Variant paper (issue 11 item 4): the paper's plot keeps only tau <= 0.2 ps,
 -- so its band closes where the ALP lives longer; the default applies LHCb's
 -- macro rule beyond the grid and reaches far lower couplings.
 function TestRecastLhcbKmumuPrompt:test_paper_variant_stops_at_short_lifetimes()

@@ -34,7 +34,7 @@ function TestStats:test_classical_vs_cls()
 end
 
 function TestStats:test_gaussian_criterion_seed_3_6()
-  -- (1 + 1.64 sigma) dB_obs - dB_nunu with sigma relative (seed eq. 3.6)
+  -- (1 + 1.64 sigma) dB_obs - dB_nunu with sigma relative (paper eq. 3.6)
   local s = alp.stats.gaussian_upper { observed = 2.385e-6, sigma = 0.31, relative = true,
                                        background = 7.3e-7 }
   h.assert_rel(s, 2.385e-6 * (1 + 1.64 * 0.31) - 7.3e-7, 1e-12, "relative sigma")

@@ -93,7 +93,7 @@ alp.output.csv(out .. "/fig99_test.csv", { columns = { "ma_GeV", "c" },
   lu.assertStrContains(text, "  ok    fig99_test")
   lu.assertEquals(files_under(self.out), {
     "alpha/cWW.csv", "alpha/cff.csv", "alpha/extra/cWW_polygons.csv", "alpha/extra/cff_polygons.csv",
-    "beta/cWW.csv", "beta/extra/cWW_polygons.csv", "fig99_test.csv", "summary.json" })
+    "beta/cWW.csv", "beta/extra/cWW_polygons.csv", "citations.bib", "fig99_test.csv", "summary.json" })
   -- the interval file: columns, one row per mass, c_low = 1e-4 ma, open upwards
   local d = alp.data.csv(self.out .. "/alpha/cff.csv")
   lu.assertEquals(d.names, { "ma_GeV", "c_low", "c_high" })
@@ -124,7 +124,7 @@ function TestSuite:test_only_and_list_run_no_physics()
                       .. "beta%s+Test%s+prompt.*")
   code, text = main({ "--recasts", self.rc, "--out", self.out, "--only", "b*", "--no-figures" })
   lu.assertEquals(code, 0, text)
-  lu.assertEquals(files_under(self.out), { "beta/cWW.csv", "beta/extra/cWW_polygons.csv", "summary.json" })
+  lu.assertEquals(files_under(self.out), { "beta/cWW.csv", "beta/extra/cWW_polygons.csv", "citations.bib", "summary.json" })
 end
 
 function TestSuite:test_usage_errors_exit_2()

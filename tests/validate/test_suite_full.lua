@@ -1,6 +1,6 @@
 -- tests/validate/test_suite_full.lua: the whole `alpcast suite` end to end
 -- (slow, ~15 s: run by `make validate`).  Checks the layout that DESIGN.md
--- "Outputs" and issues #5-#7 fix, and the seed's headline numbers.
+-- "Outputs" and issues #5-#7 fix, and the paper's headline numbers.
 local lu = require "luaunit"
 local h = require "helpers"
 
@@ -33,6 +33,10 @@ local EXPECTED = {
   na62_dump_kmumu = { "cff", "cff_alpaca_grid" }, -- cWW: nothing in reach (loop-induced mu coupling)
   ship_kmumu = { "cff", "cff_alpaca_grid", "cWW", "cWW_alpaca_grid" },
   lhcb_downstream = {}, -- filled below: {cff, cWW} x {kp, kst} x {mumu, ee} x {D, T}
+  -- radiative quarkonium (D17): c_WW excludes nothing except at BESIII (gamma gamma)
+  besiii_jpsi_invisible = { "cff" }, besiii_jpsi_gg = { "cff", "cWW" },
+  babar_y3s_invisible = { "cff", "cff_emc" }, babar_y3s_mumu = { "cff" }, babar_y3s_tautau = { "cff" },
+  belle_y1s_invisible = { "cff", "cff_long_lifetime" },
 }
 
 for _, b in ipairs { "cff", "cWW" } do

@@ -11,7 +11,7 @@ Topics (help("alp.<topic>") or help(alp.<topic>.<function>)):
   alp.detector  detector volumes and decay probabilities
   alp.experiment  the experiments: names, beams, volumes, event generators
   alp.acceptance  per-mass tables of decay probabilities vs c*tau
-  alp.analysis  the Belle II signal-side selection of seed Sec. 4.2
+  alp.analysis  the Belle II signal-side selection of paper Sec. 4.2
   alp.stats     Poisson / CLs / Gaussian upper limits
   alp.scan      exclusion scans in (m_a, coupling); alp.contour: polygons
   alp.data      CSV tables with commented headers; interpolation

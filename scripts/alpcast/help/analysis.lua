@@ -2,35 +2,35 @@
 -- in physics/analysis.c).
 return {
 ["alp.analysis"] = [[
-alp.analysis: the signal side of the seed's Belle II search for B+ -> K+ a
+alp.analysis: the signal side of the paper's Belle II search for B+ -> K+ a
 with an invisible ALP (arXiv:2201.06580 Sec. 4.1-4.2).
   alp.analysis.belle2_signal{...}   per event pT(K), M^_B^2, phi_Kpmiss, kaon
                                     acceptance and the selection (4.1)
   alp.analysis.selection(pt, mb2, phi)   the seven conditions of (4.1)
   alp.analysis.histogram(values, {min=, max=, bins=, mask=})   counts in C
-  alp.analysis.defaults   the seed's detector numbers (17-150 deg, pT > 0.2
+  alp.analysis.defaults   the paper's detector numbers (17-150 deg, pT > 0.2
                           GeV, kaon ID 0.80, tracking 0.99, dp/p = 0.005)
 The TAG SIDE IS TREATED AS FULLY RECONSTRUCTED: alpcast has no generic
 B-decay generator and does not fake one.  Then p_miss = p_B+ - p_K(measured)
 is the ALP four-momentum up to the kaon smearing, M^_B^2 = m_B+^2 = 27.871
 GeV^2 exactly for every event, and there are no misreconstructed (tag-side)
 kaons.  The resulting efficiency is the signal-side part only; the Belle II
-recast uses the seed's Table 1 (REFERENCE.md D9), not this.
-Figure: scripts/figures/fig4.lua (seed Fig. 4-like histograms).
+recast uses the paper's Table 1 (REFERENCE.md D9), not this.
+Figure: scripts/figures/fig4.lua (paper Fig. 4-like histograms).
 Example: r = alp.analysis.belle2_signal{sample = alp.sample.b_to_ka{ma = 0.3,
          n = 2e4, seed = 1}, seed = 2}; print(r.efficiency, r.efficiency_err)]],
 
 ["alp.analysis.belle2_signal"] = [[
 alp.analysis.belle2_signal{sample=, seed=, resolution=0.005, kaon_id=0.80,
     tracking=0.99, theta_min=17, theta_max=150, pt_min=0.2, threads=} -> table
-Signal-side analysis of a Belle II B+ -> K+ a sample (seed Sec. 4.1-4.2):
+Signal-side analysis of a Belle II B+ -> K+ a sample (paper Sec. 4.1-4.2):
   sample      alp.sample from alp.sample.b_to_ka{experiment = "belle2", ...}
               (read only; the parent B+ is p_a + p_K, the beams are
               SuperKEKB's)                                          (required)
   seed        integer >= 0 for the random decisions (kept apart from the
               sample's random numbers even if equal)                (required)
   resolution  Gaussian relative momentum resolution of the kaon, in [0, 0.2]
-              (seed Sec. 4.1: 0.5 %); the direction is kept
+              (paper Sec. 4.1: 0.5 %); the direction is kept
   kaon_id     kaon identification efficiency in [0, 1] (seed: 80 %)
   tracking    track-finding efficiency in [0, 1] (seed: 99 %)
   theta_min, theta_max   kaon lab polar-angle acceptance, open, deg (17, 150)

@@ -148,7 +148,7 @@ Mean probability that the sample's ALPs decay "inside" the volume or
 "outside" it, for each proper decay length ctau (metres; a number or an
 array, math.huge = stable), and the statistical error of each mean
 (sqrt(variance/n)).  Per event: P = sum over the ray's intervals [a, b] of
-exp(-a/d) - exp(-b/d), d = (beta gamma) ctau (SEED eqs. 3.1-3.2); "outside"
+exp(-a/d) - exp(-b/d), d = (beta gamma) ctau (paper eqs. 3.1-3.2); "outside"
 is the same over the complement, computed directly, so tiny probabilities
 keep full relative precision.  Limits: ctau = 0 -> decay at the production
 point; ctau = math.huge -> no decay.  Path lengths are computed once per call

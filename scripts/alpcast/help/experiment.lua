@@ -29,18 +29,18 @@ alp.experiment.info(name) -> table
   generator          the alp.sample constructor of its events ("b_to_ka":
                      e+e- -> Y(4S) -> B+ B-, B+ -> K+ a), generator_text
   volumes            the volume names of alp.detector.<name>()
-Belle II: 7.004 / 4.002 GeV, 41.5 mrad, beta gamma 0.2868 (seed Sec. 4.1);
+Belle II: 7.004 / 4.002 GeV, 41.5 mrad, beta gamma 0.2868 (paper Sec. 4.1);
 BaBar: 9.0 / 3.1 GeV head-on, mass m_Y(4S), beta gamma 0.5585 (REFERENCE D13).
 Errors: "alp.experiment.info: name must be one of "belle2", "babar", got
 'belle' (did you mean 'belle2'?)".
 Example: print(alp.experiment.info("babar").beams.betagamma)  --> 0.5585...]],
 ["alp.experiment.mesons"] = [[
 alp.experiment.mesons(name, pair, lumi) -> N, sigma_nb
-The number of B mesons plus anti-mesons produced, N = 2 sigma L (seed Sec.
+The number of B mesons plus anti-mesons produced, N = 2 sigma L (paper Sec.
 4.1; REFERENCE D9, D10), pair "B+B-" or "B0B0bar", lumi in nb^-1 or as
 {value, "ab^-1"|"fb^-1"|"pb^-1"|"nb^-1"}.  The cross sections are the
 experiment's declared ones (alp.experiment.info(name).sigma_nb; Belle II:
-0.54 and 0.51 nb, seed Sec. 4.1); an experiment that declares none (BaBar
+0.54 and 0.51 nb, paper Sec. 4.1); an experiment that declares none (BaBar
 quotes numbers of BB pairs) raises.
 Example: alp.experiment.mesons("belle2", "B+B-", {50, "ab^-1"})  --> 5.4e10]],
 }

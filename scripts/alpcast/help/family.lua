@@ -3,7 +3,7 @@ local FAMILY = [==[
 Model families (alp.family): an ALP model as a function of one coupling c
 = c(Lambda)/f_a [TeV^-1] (the axis of every output).  `alpcast suite --model
 FILE.lua` runs every recast on one, `alpcast check --model FILE.lua --ma M
---c C` judges one point.  The benchmarks "cff" and "cWW" (seed eq. 2.13)
+--c C` judges one point.  The benchmarks "cff" and "cWW" (paper eq. 2.13)
 are families too.  Shipped examples: models/leptophilic.lua,
 models/photophobic.lua, models/cff_cww.lua, models/cff_inv50.lua.
 
@@ -42,7 +42,7 @@ A family from a table as a family file returns (where names it in errors).
 Example: f = alp.family.new{name = "two", label = "c", notes = "", citations = {},
   model = function(c) return alp.model{cff = c, cww = c} end}]==],
 ["alp.family.benchmark"] = [==[
-alp.family.benchmark(name) -> family: "cff" or "cWW" (seed eq. 2.13).]==],
+alp.family.benchmark(name) -> family: "cff" or "cWW" (paper eq. 2.13).]==],
 ["alp.family.of"] = [==[
 alp.family.of(v, fname) -> family: a family as it is, or the benchmark named
 "cff" / "cWW"; anything else is an error from fname.]==],

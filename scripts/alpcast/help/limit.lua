@@ -7,6 +7,7 @@ outside them.  The numbers live in C (physics/limit.c); lookups cost one
 binary search per axis.
   alp.limit.csv(path, spec)        -> limit from one of our CSV files
   alp.limit.new(spec)              -> limit from Lua tables
+  alp.limit.hepdata(dir, spec)     -> limit from a HEPData record's table
   alp.limit.strongest{l1, l2, ...} -> the smallest of several limits
   alp.limit.piecewise{{l1, mass = {lo, hi}}, ...} -> one limit per mass range
   alp.limit.band{lower = l1, upper = l2} -> a two-sided band (result = "preferred")
@@ -46,7 +47,7 @@ spec keys:
   bounds     "branching ratio" (default), "events", or "measurement": a
              measured value with error_up = the column of its +1 sigma edge;
              the upper limit is then central + z sigma, z = the one-sided
-             Gaussian quantile at the CL (1.2816 at 90 %, seed eq. 3.6)
+             Gaussian quantile at the CL (1.2816 at 90 %, paper eq. 3.6)
   cl         the CL; must equal the header's "cl:" (error names both)
   curves     "lifetime" (default: curves at fixed lifetimes, each over its own
              mass range -- tables need not be rectangular) or "mass"
@@ -71,6 +72,29 @@ spec keys:
   source, name  override the header's source and the card's name
 Errors name the file, line and column: no "# units:" line, an unknown unit,
 a non-numeric cell, a limit <= 0, a duplicate row, no data rows.]==],
+["alp.limit.hepdata"] = [==[
+alp.limit.hepdata(dir, spec) -> limit
+dir: a HEPData record folder (submission.yaml + one YAML file per table, as
+hepdata.net downloads and hepdata_lib write them; read with lua-yaml and
+checked against HEPData's submission format).  Inside a recast, dir is a
+folder inside the recast's folder.
+spec keys:
+  table       the table's name in submission.yaml (required)
+  dependent   which dependent variable is the limit (1-based index or header
+              name; required when the table has several, e.g. Expected and
+              Observed)
+  and those of alp.limit.csv except value, mass, lifetime, bins, select.
+Roles come from the header units: the independent variable in GeV (or MeV,
+keV, GeV/c^2) is the mass, the one in s/ns/ps/fs or m/cm/mm/um the lifetime
+(tau or c tau); the dependent variable's units (none = dimensionless) say
+what it bounds.  The CL is the dependent variable's CL qualifier ("95%",
+0.95); a table without one is an error unless spec.cl is given.  A missing
+unit on an independent variable is an error naming it.  '-' values are no
+limit there.  lim.source carries the record and table DOIs.
+  alpcast import hepdata DIR --table NAME   writes the table as our CSV
+Example:
+  lim = alp.limit.hepdata("hepdata", {table = "Observed limit", dependent = 1,
+          interpolate = {mass = "linear", lifetime = "log"}})]==],
 ["alp.limit.new"] = [==[
 alp.limit.new{columns = {name = {...}}, units = {name = "unit"}, cl =, source =,
               value =, mass =, lifetime =, ...} -> limit

@@ -3,7 +3,7 @@
 return {
 ["alp.model"] = [[
 alp.model{cff=, cww=, cbb=, cgg=, csb=, cds=, fa=, cf={...}, gamma_inv=} -> model
-An ALP model: couplings at the cutoff Lambda = 4 pi f_a (SEED eq. 2.1).
+An ALP model: couplings at the cutoff Lambda = 4 pi f_a (paper eq. 2.1).
   cff        universal axial fermion coupling c_ff(Lambda) = c_R - c_L (D1)  [0]
   cww, cbb   c_WW(Lambda), c_BB(Lambda) (gauge)                               [0]
   cgg        c_GG(Lambda) (gluons)                                            [0]
@@ -12,7 +12,7 @@ An ALP model: couplings at the cutoff Lambda = 4 pi f_a (SEED eq. 2.1).
              {u=, c=, t=, d=, s=, b=, e=, mu=, tau=}  (doublet couplings kept
              flavour-universal, so no tree-level FCNC at Lambda)
   gamma_inv  invisible width in GeV (mass independent, >= 0)                  [0]
-  csb, cds   flavour-changing couplings set at Lambda (SEED Sec. 2, after     [0]
+  csb, cds   flavour-changing couplings set at Lambda (paper Sec. 2, after     [0]
              eq. 2.5), added to the loop-induced parts of eq. 2.4:
              C_sb = |V_ts V_tb| K + csb, C_ds = |V_td V_ts| K + cds; real,
              left-handed like the loop part, in its phase convention with
@@ -23,7 +23,7 @@ is run to mZ (two-loop SM, ALP RGEs), matched (REF §2.3) and run below mZ
 on first use); creating a model then costs about a microsecond.
 Methods: m:width, m:br, m:channels, m:ctau, m:couplings, m:params,
 m:br_b_to_ka, m:br_b0_to_k0a, m:br_k_to_pia, m:br_b0_to_kstar0a, m:br_kl_to_pi0a,
-m:with.
+m:br_v_to_gamma_a, m:with; alp.model.v_decay_beyond.
 Masses in GeV; every method taking ma also takes an array and returns one.
 alp.model.thresholds holds the mass range and kinematic endpoints (GeV);
 alp.model.max_coupling(parent) the EFT validity bound (D16(b)).
@@ -66,10 +66,10 @@ Example: m:br_b_to_ka(alp.model.thresholds.b_to_ka)  --> 0]],
 
 ["alp.model:width"] = [[
 m:width(ma [, channel]) -> Gamma [GeV]   (ma a number or an array)
-Total width (SEED eq. 2.12), or the partial width of one channel:
+Total width (paper eq. 2.12), or the partial width of one channel:
 "gammagamma", "ee", "mumu", "tautau", "hadrons" (3 pi below 1 GeV, gg + light
 quarks at and above, D7), "cc", "bb", "invisible".  The partial widths add up
-to the total.  Formulas: SEED App. A (A.1)-(A.8) with REF D5, D7.
+to the total.  Formulas: paper App. A (A.1)-(A.8) with REF D5, D7.
 Errors: ma outside [1e-6, 91.1876] GeV or not a number; unknown channel.
 Example: m:width(0.3, "mumu")]],
 
@@ -116,7 +116,7 @@ Example: print(m:params().Lambda)  --> 12566.4]],
 
 ["alp.model:br_b_to_ka"] = [[
 m:br_b_to_ka(ma) -> BR(B+ -> K+ a)   (ma a number or an array)
-SEED eq. (2.6) with |C_sb| = |V_ts V_tb| |K_ff c_ff + K_WW c_WW + ...| (D6),
+paper eq. (2.6) with |C_sb| = |V_ts V_tb| |K_ff c_ff + K_WW c_WW + ...| (D6),
 the GKvD scalar form factor f0 (pole 5.630 GeV), tau_B+ = 1.638 ps.
 BR = Gamma/(Gamma_B + Gamma), Gamma_B = hbar/tau_B+ (D16(a)): below 1 at any
 coupling (as are all production BRs below).
@@ -133,7 +133,7 @@ Example: m:br_b0_to_k0a(1.0)]],
 
 ["alp.model:br_k_to_pia"] = [[
 m:br_k_to_pia(ma) -> BR(K+ -> pi+ a)   (ma a number or an array)
-SEED eq. (3.7) form: |C_ds| = |V_td V_ts| |K|, f0^K = 1, tau_K+ = 12.38 ns.
+paper eq. (3.7) form: |C_ds| = |V_td V_ts| |K|, f0^K = 1, tau_K+ = 12.38 ns.
 c_ff benchmark: Gamma/Gamma_K = 4.08e-4 (c_ff/f_a[TeV])^2 at small ma
 (paper: 4.12e-4); BR = Gamma/(Gamma_K + Gamma) (D16(a)).
 Errors: ma outside [1e-6, m_K+ - m_pi+ = 0.3541] GeV.
@@ -154,6 +154,28 @@ Vector-meson rate of REF §3.1: (pi/4)|C_sb|^2/Lambda^2 A0^2 lambda^{3/2}/m_B^3
 with A0 of BSZ 2015 (D14), tau_B0 = 1.519 ps (for the LHCb prompt recast).
 Errors: ma outside [1e-6, m_B0 - m_K*0 = 4.3841] GeV.
 Example: m:br_b0_to_kstar0a(2.0)]],
+
+["alp.model:br_v_to_gamma_a"] = [[
+m:br_v_to_gamma_a(parent, ma [, form]) -> BR(V -> gamma a)   (ma a number or an array)
+Radiative quarkonium decay of REF D17; parent "J/psi", "Upsilon(1S)" or
+"Upsilon(3S)".  Upsilon: LO NR (Wilczek) normalised to B(V -> e+e-),
+B_ee m_V^2/(8 pi alpha f_a^2) (1 - x) |c_bb - (alpha/2pi) c_gamgam (1 - x)|^2,
+x = ma^2/m_V^2.  J/psi: HPQCD's form factor F~(x) (D17 fit), or form = "lo"
+for the NR formula.  c_QQ at mu = m_Q (c_bb(4.18), c_cc(1.28) GeV), c_gamgam
+= c_WW + c_BB; BR = Gamma/(Gamma_V + Gamma) (D16(a)).
+c_ff benchmark: B(Y(3S) -> gamma a) = 1.3285e-5 (c_ff/f_a[TeV])^2 at 1 GeV.
+Errors: unknown parent; ma outside [0, m_V] GeV; form not "lattice" or "lo".
+Example: alp.model.benchmark("cff", 1):br_v_to_gamma_a("J/psi", 1.0)]],
+
+["alp.model.v_decay_beyond"] = [[
+alp.model.v_decay_beyond{parent=, ma=, boost=, r=, ctau=} -> P
+Probability that the ALP of V -> gamma a decays farther than r [m] from the
+interaction point: < exp(-r ma/(|p_lab| c tau)) > over the (1 + cos^2 theta*)
+distribution of e+e- -> V -> gamma a, V moving along the beam axis with
+beta*gamma = boost (0..10) (D8 decay law; exact for a sphere of radius r).
+ctau in m (> 0, math.huge allowed); ma in [0, m_V] GeV; r in [0, 1e6] m.
+1 - P is the probability to decay within r.
+Example: alp.model.v_decay_beyond{parent = "J/psi", ma = 0.5, boost = 0, r = 1, ctau = 1}]],
 
 ["alp.model:with"] = [[
 m:with{...} -> new model

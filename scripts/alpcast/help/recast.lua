@@ -25,6 +25,7 @@ lifetime, from recasts/my_search/my_search.csv):
     experiment = "Belle II",             -- (required)
     process    = "B+ -> K+ a, a -> mu+ mu-",                      (required)
     reference  = { journal = "...", arxiv = "2306.02830", doi = "..." },
+    cite       = { "arXiv:2306.02830" },  -- keys of scripts/alpcast/refs.bib
     signature  = "displaced",            -- "invisible" | "displaced" | "prompt"
     cl         = 0.95,                   -- in (0, 1); = every limit's CL
     limit      = limit,
@@ -78,9 +79,13 @@ Fields:
              = false]} or an array [GeV]; couplings {min =, max =, n =} [TeV^-1];
              rtol (1e-3); seed (1); timeout [s] (default: alpcast suite's)
   observable, notes, tags   text for people
+  cite       {"key", ...}: BibTeX keys of scripts/alpcast/refs.bib, the
+             measurement first, then its data source if different (INSPIRE
+             texkeys, else arXiv:NNNN.NNNNN); `alpcast cite` and the suite's
+             citations.bib use them; every bundled recast has one
   extra      function(data) -> {name = {columns =, rows =, header =}}: tables
              written to DIR/<recast>/extra/
-  flavour    seed Sec. 3.4, for searches where production and decay decouple:
+  flavour    paper Sec. 3.4, for searches where production and decay decouple:
              {coupling = "csb"|"cds", production = function(model, ma) -> BR,
              invisible = function(ma, data, prepared, variant) -> BR_UL for an
              invisible ALP, prompt = (the same for a promptly decaying one),
@@ -93,7 +98,7 @@ benchmarks alp.model.benchmark("cff"|"cWW", c) with f_a = 1 TeV, or a model
 family's model(c), `alpcast suite --model`; c is c(Lambda)/f_a in TeV^-1,
 the axis of the outputs; its invisible width is in m:br and m:ctau (seed
 eq. 2.12): use B(a -> X) for visible signals and add B(a -> invisible) to
-invisible ones (seed eqs. 3.3-3.4); m:ctau(ma) [m], m:tau(ma)
+invisible ones (paper eqs. 3.3-3.4); m:ctau(ma) [m], m:tau(ma)
 [s], m:br(ma, ch), m:br_b_to_ka(ma), ...); ma the ALP mass [GeV].
 Physical constants come from alp.constants (c_light, hbar, masses, lifetimes);
 never type one into a recast.  Numbers of produced mesons:

@@ -5,9 +5,10 @@ return {
 alp.sample: Monte Carlo samples of ALPs from meson decays, event by event.
   alp.sample.b_to_ka{...}       e+e- -> Y(4S) -> B+B-, B+ -> K+ a (Belle II, BaBar)
   alp.sample.from_parents{...}  parent -> a + recoil for parents you give
+  alp.sample.v_to_gamma_a{...}  e+e- -> V -> gamma a directions (quadrature, D17)
 A sample stores per event the ALP's lab beta*gamma, unit direction and
 production point, and the recoil's (kaon's) four-momentum.  Feed it to
-vol:decay_prob (alp.detector) for <P_a> (SEED eqs. 3.1-3.2).
+vol:decay_prob (alp.detector) for <P_a> (paper eqs. 3.1-3.2).
 Reproducible: the same seed gives bit-identical events whatever the number of
 threads (events in chunks of 4096, each seeded from (seed, chunk)).
 Threads: option threads=, else $ALPCAST_THREADS, else all cores.
@@ -23,7 +24,7 @@ B+ -> K+ a at an e+e- B factory (REFERENCE §5.1, D8, D13):
   seed        integer >= 0                                          (required)
   experiment  a name of alp.experiment.list(): its beams ["belle2"]
               "belle2": SuperKEKB 7.004 GeV e- / 4.002 GeV e+, each at 41.5 mrad
-              to z, z the bisector (seed Sec. 4.1; Y(4S) beta gamma 0.2868,
+              to z, z the bisector (paper Sec. 4.1; Y(4S) beta gamma 0.2868,
               8.66 deg from z); "babar": PEP-II 9.0 / 3.1 GeV head-on
               (beta gamma 0.5585; the e+e- system is given m_Y(4S))
   b_flight    true: production point at the B decay vertex (c tau_B+ =
@@ -36,6 +37,20 @@ Errors: "alp.sample.b_to_ka: ma must be a finite number in (0, 4.78566) GeV
 "option seed is required ..."; "experiment must be one of "belle2",
 "babar", got 'belle' (did you mean 'belle2'?)"; unknown options are rejected.
 Example: s = alp.sample.b_to_ka{ma = 0.3, n = 1e5, seed = 7, experiment = "babar"}]],
+
+["alp.sample.v_to_gamma_a"] = [[
+alp.sample.v_to_gamma_a{parent=, ma=, boost=, n_theta=1000, n_phi=16} -> alp.sample
+The ALPs of e+e- -> V -> gamma a (REF D17) as a deterministic equal-weight
+quadrature, not random: n_theta quantiles of the (3/8)(1 + cos^2 theta*)
+distribution about the beam axis times n_phi azimuths, in the V frame, boosted
+along +z (the e- beam) with beta*gamma = boost; production point the IP; the
+photon is the recoil (s:kaon()).  The average over its events (vol:paths,
+vol:decay_prob) is the midpoint rule of the angular integral.
+  parent   "J/psi", "Upsilon(1S)" or "Upsilon(3S)"                 (required)
+  ma       ALP mass in GeV, 0 < ma < m_V                            (required)
+  boost    V beta*gamma in the lab, 0..10                          (required)
+  n_theta  1..100000; n_phi 1..1000 (1 for volumes symmetric about z)
+Example: s = alp.sample.v_to_gamma_a{parent = "Upsilon(1S)", ma = 1, boost = 0.425}]],
 
 ["alp.sample.from_parents"] = [[
 alp.sample.from_parents{parents=, ma=, m_recoil=0, n=#parents, vertices=,

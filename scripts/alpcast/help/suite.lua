@@ -36,5 +36,5 @@ read the recasts' files under DIR.  It runs in its own process: a raising or
 crashing figure script (or one calling os.exit) is one FAIL line.  A figure script may return a table
 {summary = {...}, headline = {"line", ...}}: the summary is stored with the
 script's entry in summary.json, the headlines are printed at the end of the
-run (fig12 reports the best reach of seed eq. 5.1 this way).]==],
+run (fig12 reports the best reach of paper eq. 5.1 this way).]==],
 }

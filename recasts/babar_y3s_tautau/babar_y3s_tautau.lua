@@ -1,0 +1,37 @@
+-- babar_y3s_tautau: BaBar Upsilon(3S) -> gamma A0, A0 -> tau+ tau- (PRL 103 (2009) 181801 (inferred), arXiv:0906.2219 (inferred))
+-- for the prompt ALP of Upsilon(3S) -> gamma a (REFERENCE.md D17).  cite: BaBar:2009oxm
+local C = alp.constants
+local R_PROMPT = 0.10 -- m: ALPaca's rmin = 10 cm for this search (third-party choice, grade C)
+-- Upsilon(3S) boost from ALPaca's 8.6 GeV e- on 3.1 GeV e+ (babar_geometry.csv: GAP, grade C)
+local BOOST = (8.6 - 3.1) / C["m_Y3S"]
+local limit = alp.limit.csv("babar_y3s_tautau.csv", { value = "br_ul", mass = "ma_GeV",
+  cl = 0.90, interpolate = { mass = "linear", value = "log" }, outside = { mass = "none" } })
+
+return alp.recast {
+  name = "babar_y3s_tautau", experiment = "BaBar", signature = "prompt", cl = 0.90,
+  cite = { "BaBar:2009oxm" },
+  process = "Upsilon(3S) -> gamma a, a -> tau+ tau- (prompt)",
+  reference = { journal = "PRL 103 (2009) 181801 (inferred)", arxiv = "0906.2219 (inferred)", inspire = "BaBar:2009oxm" },
+  observable = "B(Y(3S) -> gamma a) B(a -> tautau) P(r < 10 cm) < UL(m_a)",
+  tags = { "Upsilon", "tautau", "BaBar" },
+  limit = limit,
+  signal = function(model, ma) -- D17 (LO) x B(a -> tautau) x P(decay within 10 cm)
+    local p = alp.model.v_decay_beyond { parent = "Upsilon(3S)", ma = ma, boost = BOOST,
+                                         r = R_PROMPT, ctau = model:ctau(ma) }
+    return model:br_v_to_gamma_a("Upsilon(3S)", ma) * model:br(ma, "tautau") * (1 - p)
+  end,
+  masses = { min = 3.6301, max = 9.1813, n = 100, log = false },
+  couplings = { min = 1e-3, max = 1e3, n = 200 },
+  parent = "Upsilon(3S)", -- D16(b): c/f_a < 1/m_Y(3S)
+  flavour = "V -> gamma a is flavour diagonal (c_QQ, REFERENCE D17): no bound on C_sb or C_ds",
+  confidence = "B/C: ALPaca digitisation of BaBar:2009oxm (arXiv:0906.2219 inferred; CL not verified)",
+  acceptance = "analytic decay probability",
+  notes = [[
+Limit: BaBar's 90 % CL UL on B(Y(3S) -> gamma A0) B(A0 -> tautau) vs m, ALPaca's
+digitisation (grade B/C: the paper is inferred from the INSPIRE key); ln UL linear in m,
+no limit outside the digitised masses.  Signal: D17 at LO (c_bb at 4.18 GeV; no QCD or
+relativistic factor, D17 (i): the bound is optimistic by <~ 15 % in c) times the model's
+B(a -> tautau) times the probability that the ALP decays within 10 cm of the IP (ALPaca's
+prompt radius: the paper's vertex requirement was not read), Y(3S) beta gamma = 0.531
+from ALPaca's 8.6/3.1 GeV (the run energies are a GAP).]],
+}
