@@ -18,7 +18,7 @@ _alpcast()
         if [[ $cur == -* ]]; then
             COMPREPLY=( $(compgen -W "-e -i -E -v --version -h --help" -- "$cur") )
         else
-            COMPREPLY=( $(compgen -W "suite check help new-recast import export cite plot" -- "$cur") \
+            COMPREPLY=( $(compgen -W "suite merge check help new-recast import export cite plot" -- "$cur") \
                         $(compgen -f -X '!*.lua' -- "$cur") $(compgen -d -- "$cur") )
         fi
         return 0
@@ -30,7 +30,7 @@ _alpcast()
             --only) COMPREPLY=( $(compgen -W "$(_alpcast_recasts)" -- "$cur") ); return 0 ;;
             -j|--seed|--timeout) return 0 ;;
         esac
-        COMPREPLY=( $(compgen -W "--out --only --list --recasts --figures --no-figures --seed -j --timeout -v --help" -- "$cur") )
+        COMPREPLY=( $(compgen -W "--out --only --list --recasts --figures --no-figures --seed -j --timeout --shard --resume --chunk -v --help" -- "$cur") )
         ;;
     cite)
         case $prev in
