@@ -12,12 +12,11 @@
 -- (its polygons) and DIR/<prefix>_<model>.{gp,svg,pdf}.
 local alp = require "alp"
 local recast = require "alpcast.recast"
+local styles = require "alpcast.styles"
 
 local M = {}
 local fmt = string.format
 
-local PALETTE = { "#1F5FB4", "#F28E00", "#2E9945", "#C0504D", "#7B3FA0", "#8C564B", "#E377C2", "#17BECF",
-                  "#BCBD22", "#6AAEE8", "#F2D200", "#0B5D2A", "#8B2E2B", "#A87BC8", "#555555", "#FF9896" }
 local AXES = { -- y ranges of the paper's Fig. 3 / Fig. 12 panels; other models: the cff range
   cff = { label = "c_{ff}(Λ)/f_a [TeV^{-1}]", yrange = { 1e-7, 1e2 } },
   cWW = { label = "c_{WW}(Λ)/f_a [TeV^{-1}]", yrange = { 1e-4, 1e4 } },
@@ -99,7 +98,7 @@ local function shown(desc, r)
 end
 
 -- Series (and the rows of the interval table) for one status in one model.
-local function collect(out, prefix, model, descs, style, written, rows, first_color)
+local function collect(out, prefix, model, descs, style, written, rows)
   local series = {}
   for _, desc in ipairs(descs) do
     for _, r in ipairs(M.results(out, desc)) do
@@ -115,13 +114,26 @@ local function collect(out, prefix, model, descs, style, written, rows, first_co
           alp.contour.write(path, polys, {
             quantity = fmt("region %s by %s (%s), closed polygons in (m_a, c)", desc.result, desc.name, desc.status),
             units = "ma_GeV: GeV; c: c(Lambda)/f_a in TeV^-1", model = model, recast = desc.name,
-            variant = r.variant, cl = desc.cl, source = r.file })
+            variant = r.variant, cl = desc.cl, source = desc.name .. "/" .. r.label .. ".csv" })
           written[#written + 1] = path
-          local color = style.color or (desc.result == "preferred" and "#D62728")
-                        or PALETTE[(first_color + #series) % #PALETTE + 1]
+          -- each bound in its style of every figure (alpcast.styles); the
+          -- grey background of the future-reach panel and the preferred
+          -- regions (red, on top) keep theirs
+          local st = styles.of(desc.name, r.variant, title_of(desc, r))
+          local color = style.color or (desc.result == "preferred" and "#D62728") or st.color
+          local title = style.title
+          if title == nil then
+            local listed = styles.bounds[desc.name .. (r.variant and ("/" .. r.variant) or "")]
+                           or styles.bounds[desc.name]
+            title = listed and fmt("%s (%g%%%s)", st.title, desc.cl * 100,
+                                   desc.result == "preferred" and ", preferred" or "")
+                    or title_of(desc, r)
+          end
           series[#series + 1] = { order = (desc.result == "preferred" and -1 or 1) * area(polys), file = path, x = "ma_GeV", y = "c", style = style.style, color = color,
+                                  pattern = (style.style == "polygon" and not style.color and desc.result ~= "preferred")
+                                    and st.pattern or nil,
                                   alpha = desc.result == "preferred" and 0.15 or style.alpha, width = 2,
-                                  title = style.title == nil and title_of(desc, r) or style.title }
+                                  title = title }
           if style.title_once then style.title = false end
         end
       end
@@ -160,7 +172,7 @@ function M.main(args, spec)
                        title = "current bounds (every published recast)", title_once = true }, written, {}, 0)
     end
     local style = spec.background and { style = "lines" } or { style = "polygon", alpha = 0.55 }
-    for _, s in ipairs(collect(out, spec.prefix, model, mine, style, written, rows, 0)) do series[#series + 1] = s end
+    for _, s in ipairs(collect(out, spec.prefix, model, mine, style, written, rows)) do series[#series + 1] = s end
     local path = fmt("%s/%s_%s.csv", out, spec.prefix, model)
     alp.output.csv(path, { columns = { "recast", "variant", "result", "ma_GeV", "c_low", "c_high" }, rows = rows,
       header = { quantity = fmt("coupling intervals of every bundled %s recast for %s, one row per interval per mass "

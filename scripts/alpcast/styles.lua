@@ -31,6 +31,22 @@ M.bounds = {
   ["belle2_2023_displaced/kst_mumu"] = { title = "Belle II 2023 K^{*0}μμ", color = "#A87BC8", pattern = 7 },
   ["belle2_2023_displaced/kp_ee"] = { title = "Belle II 2023 K^+ee", color = "#5B2C83", pattern = 1 },
   ["belle2_2023_displaced/kst_ee"] = { title = "Belle II 2023 K^{*0}ee", color = "#C9A8E0", pattern = 2 },
+  -- searches bundled after the paper (issue #18)
+  na62_2025_kpix = { title = "NA62 K^+→π^+X (2016-22)", color = "#1F77B4", pattern = 5 },
+  e787_kpi_gg = { title = "E787 K^+→π^+γγ", color = "#17BECF", pattern = 1 },
+  na482_kpi_mumu = { title = "NA48/2 K^+→π^+μμ", color = "#BCBD22", pattern = 2 },
+  koto_klpi0x = { title = "KOTO K_L→π^0X", color = "#9EDAE5", pattern = 4 },
+  besiii_jpsi_invisible = { title = "BESIII J/ψ→γ+inv.", color = "#637939", pattern = 6 },
+  besiii_jpsi_gg = { title = "BESIII J/ψ→γa(γγ)", color = "#8C6D31", pattern = 7 },
+  babar_y3s_invisible = { title = "BaBar Υ(3S)→γ+inv.", color = "#843C39", pattern = 1 },
+  babar_y3s_mumu = { title = "BaBar Υ(3S)→γa(μμ)", color = "#7B4173", pattern = 2 },
+  babar_y3s_tautau = { title = "BaBar Υ(3S)→γa(ττ)", color = "#AD494A", pattern = 4 },
+  belle_y1s_invisible = { title = "Belle Υ(1S)→γ+inv.", color = "#393B79", pattern = 5 },
+  belle2_knunu_fit = { title = "Belle II B^+→K^+νν̄ fit", color = "#D62728", pattern = 6 },
+  babar_belle2_knunu_fit = { title = "BaBar + Belle II B^+→K^+νν̄ fit", color = "#FF9896", pattern = 7 },
+  ship_kmumu = { title = "SHiP B→Kμμ", color = "#2CA02C", dash = 4 },
+  na62_dump_kmumu = { title = "NA62 dump B→Kμμ", color = "#E6550D", dash = 5 },
+  lhcb_downstream = { title = "LHCb downstream", color = "#31A354", dash = 2 },
   -- the paper's Belle II projections (curves)
   -- (the paper's Fig. 11 dashes: 0.5 ab^-1 dashed, 50 ab^-1 solid, no background dotted)
   ["belle2_displaced/ee"] = { title = "Belle II 50 ab^{-1} a→ee", color = "#0033CC", dash = 1 },

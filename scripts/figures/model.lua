@@ -129,6 +129,8 @@ figure {
   logx = true,
   logy = true,
   xrange = { LO, HI },
+  key = "outside right top vertical", -- never over the curves
+  size = { 860, 540 },
   series = {
     { file = out .. "/fig2_ctau.csv", x = "ma_GeV", y = "ctau_cff_m", title = "c_{ff}" },
     { file = out .. "/fig2_ctau.csv", x = "ma_GeV", y = "ctau_cWW_m", title = "c_{WW}" },

@@ -33,6 +33,7 @@ function TestFigureKeys:test_fig1_keys_outside_and_only_drawn_channels()
     -- every other channel plotted reaches the axis (>= 1e-4) somewhere
     lu.assertStrContains(gp, "hadrons")
   end
+  lu.assertStrContains(slurp(self.dir .. "/fig2_ctau.gp"), "set key outside")
 end
 
 function TestFigureKeys:test_fig4_no_single_bin_picture()
