@@ -84,7 +84,13 @@ local function one(desc, vname, fam, ma, c, data, seed)
       end
     end
   end
-  v.verdict = v.ratio > 1 and "excluded" or "allowed"
+  -- a measured excess (result = "preferred", a band): the ratio is
+  -- min(s/lower, upper/s), > 1 inside the band; never "excluded"
+  if desc.result == "preferred" then
+    v.verdict = v.ratio > 1 and "inside preferred" or "outside preferred"
+  else
+    v.verdict = v.ratio > 1 and "excluded" or "allowed"
+  end
   if best then v.c_edge, v.margin = best.c, best.c / c end
   return v
 end
@@ -129,8 +135,9 @@ usage: alpcast check --model FILE.lua|cff|cWW --ma M --c C [--json]
 Every recast's verdict on one point: the model family of FILE (models/*.lua,
 help("alp.family")) or a benchmark at m_a = M GeV and coupling c = C
 (c(Lambda)/f_a in TeV^-1).  One line per recast and variant: the verdict
-(excluded, allowed, not applicable, no limit, beyond validity), the ratio
-signal/limit (> 1 excluded), the margin (c_edge / c: the factor to the nearest
+(excluded, allowed, not applicable, no limit, beyond validity; for a measured
+excess, inside preferred or outside preferred), the ratio signal/limit (> 1
+excluded; for an excess min(s/lower, upper/s), > 1 inside its band), the margin (c_edge / c: the factor to the nearest
 edge of an excluded interval at this mass) and the observable that decides.
 The intervals are the suite's (the same scan at this one mass).
 

@@ -183,3 +183,20 @@ function TestVerdict:test_fig3_and_fig12_draw_a_family()
   lu.assertTrue(alp.fs.exists(d .. "/fig12_cff_cww_reach.csv"))
   h.rmtree(d)
 end
+
+-- A measured excess (result = "preferred"): check says whether the point lies
+-- in the band, never "excluded".  Belle II-only B+ -> K+ nu nubar fit at 2 GeV,
+-- cff benchmark: the band B = 6.32-11.34e-6 holds c/f_a ~ 0.027-0.037 TeV^-1
+-- (belle2_knunu_fit's test); c = 0.03 is inside, c = 0.01 below it.
+TestVerdictPreferred = {}
+function TestVerdictPreferred:test_inside_and_outside_the_band()
+  local only = function(n) return n == "belle2_knunu_fit" end
+  local inside = alp.recast.check("cff", 2.0, { c = 0.03, only = only })[1]
+  local below = alp.recast.check("cff", 2.0, { c = 0.01, only = only })[1]
+  lu.assertEquals(inside.verdict, "inside preferred")
+  lu.assertTrue(inside.ratio > 1)
+  lu.assertEquals(below.verdict, "outside preferred")
+  lu.assertTrue(below.ratio < 1)
+  -- the band edges of the scan bracket the inside point
+  lu.assertTrue(inside.intervals[1][1] < 0.03 and 0.03 < inside.intervals[1][2])
+end
