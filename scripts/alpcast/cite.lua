@@ -98,11 +98,12 @@ end
 
 -- For the suite: OUTDIR/citations.bib for the recasts that ran.  Never
 -- fails the run: a file that cannot be written is reported on stderr.
-function M.write_for_run(out, summary)
+function M.write_for_run(out, summary, paths)
   local ok, err = pcall(function()
     local descs = {}
     for _, r in ipairs(summary.recasts or {}) do
-      if r.status == "ok" and r.file then descs[#descs + 1] = recast.load(r.file) end
+      local file = paths and paths[r.name] or r.file
+      if r.status == "ok" and file then descs[#descs + 1] = recast.load(file) end
     end
     -- what is missing is listed in the file ("% MISSING:"), not printed
     alp.output.text(out .. "/citations.bib", (M.text(M.collect(descs))))

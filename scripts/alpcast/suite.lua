@@ -984,7 +984,11 @@ function M.main(args, hooks)
   summary.wall_s = p_clock() - w_start
   summary.n_failed = #summary.failures
   output.json(o.out .. "/summary.json", summary)
-  require("alpcast.cite").write_for_run(o.out, summary) -- out/citations.bib (issue 16.3)
+  -- out/citations.bib (issue 16.3); the recasts' own paths (summary.json
+  -- shows them relative to the tree)
+  local paths = {}
+  for _, e in ipairs(list) do paths[e.name] = e.path end
+  require("alpcast.cite").write_for_run(o.out, summary, paths)
   local nrec = #summary.recasts
   local nfail = #summary.failures
   say(fmt("alpcast suite: %d recast%s, %d figure script%s, %d failed (%.2f s CPU, %.2f s wall); "

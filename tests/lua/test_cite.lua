@@ -91,3 +91,21 @@ function TestCite:test_suite_writes_citations_bib_for_the_recasts_it_ran()
   lu.assertStrContains(text, "@article{arXiv:2201.06580,")
   lu.assertNil(text:find("Lees:2013kla", 1, true), "a recast that did not run")
 end
+
+-- Run from another folder: summary.json names bundled recasts relative to the
+-- tree, and citations.bib must still find them (it failed with "cannot open
+-- recasts/na62_kpix.lua" when the suite ran outside the tree).
+TestCiteElsewhere = {}
+function TestCiteElsewhere:test_citations_written_from_another_folder()
+  local d, exe = h.tmpdir(), h.exe()
+  if exe:sub(1, 1) ~= "/" then exe = (os.getenv("PWD") or ".") .. "/" .. exe end
+  local out, code = h.run(string.format("cd %s && %s suite --only na62_kpix --no-figures --quiet --out o",
+                                        h.q(d), h.q(exe)))
+  lu.assertEquals(code, 0, out)
+  lu.assertNotStrContains(out, "citations.bib not written")
+  local f = assert(io.open(d .. "/o/citations.bib"))
+  local bib = f:read("a")
+  f:close()
+  lu.assertStrContains(bib, "@article{arXiv:2011.11329")
+  h.rmtree(d)
+end
