@@ -18,7 +18,7 @@ return alp.recast {
   experiment = "BaBar",
   process = "B+ -> K+ a, a escapes the detector (or a -> invisible)",
   reference = { journal = "PRD 87 (2013) 112005", arxiv = "1303.7465",
-                reinterpretation = "Altmannshofer et al. 2023 (two-body fit, via ALPaca); seed arXiv:2201.06580 Sec. 3.3" },
+                reinterpretation = "Altmannshofer et al. 2023 (two-body fit, via ALPaca); paper arXiv:2201.06580 Sec. 3.3" },
   cite      = { "Lees:2013kla", "Altmannshofer:2023hkn" }, -- refs.bib: measurement first, then data source
   signature = "invisible",
   cl = 0.90,

@@ -16,7 +16,7 @@ end
 
 return alp.recast {
   name = "beamdumps_gg", experiment = "NuCal, CHARM, E137", signature = "displaced", cl = 0.90,
-  confidence = "C: FORESEE and seed-repository contours, digitisation source undocumented", acceptance = "published contour",
+  confidence = "C: FORESEE and paper-repository contours, digitisation source undocumented", acceptance = "published contour",
   process = "p N -> a X (Primakoff, bremsstrahlung photons), a -> gamma gamma behind a shield",
   cite = { "arXiv:1904.02091", "journal:ZPC.51.341", "journal:PLB.157.458", "journal:PRD.38.3375" }, -- refs.bib: measurement first, then data source
   reference = { combination = "Dobrich et al., arXiv:1904.02091 (paper ref. [5])",
@@ -38,7 +38,7 @@ return alp.recast {
   notes = [[
 Edges: data/beamdumps_gg_seed_upper.csv and _lower.csv, the combined NuCal + CHARM + E137
 exclusion as committed by the paper authors (bounds of arXiv:1904.02091, paper ref. [5];
-digitisation source undocumented); 90 % CL as the seed states (not verified), no rescaling
+digitisation source undocumented); 90 % CL as the paper states (not verified), no rescaling
 (D12); log-log; no limit below 0.02172 GeV (where the digitised region stops, not a physical
 end) or above the tip. g_agg from the model's a -> gamma gamma width (C_gg^eff with its loop
 terms, 1 - 3e-4 in cWW) at Lambda = 4 pi TeV, not the paper code's 1 TeV (4 pi lower in c_WW;
@@ -65,7 +65,7 @@ S4). Only for models with B(a -> gamma gamma) >= 0.95 over the band (field assum
     for i, g in ipairs(fs.g_agg_GeVinv) do rows[i] = { fs.experiment[i], fs.vertex[i], fs.ma_GeV[i], g, K_D11 * g } end
     return {
       seed_band_cWW = { columns = { "ma_GeV", "g_low_GeVinv", "g_up_GeVinv", "cWW_low", "cWW_high" }, rows = band,
-        header = { quantity = "seed beam-dump band (NuCal+CHARM+E137) converted to c_WW(Lambda)/f_a with D11 (C_gg^eff = c_WW)",
+        header = { quantity = "the paper's beam-dump band (NuCal+CHARM+E137) converted to c_WW(Lambda)/f_a with D11 (C_gg^eff = c_WW)",
                    units = "ma_GeV: GeV; g_*: GeV^-1; cWW_*: TeV^-1 (f_a = 1 TeV, Lambda = 4 pi TeV)",
                    source = "data/beamdumps_gg_seed_{lower,upper}.csv; factor 4.3051e5 of REFERENCE.md D11" } },
       foresee_contours_cWW = { columns = { "experiment", "vertex", "ma_GeV", "g_agg_GeVinv", "cWW" }, rows = rows,

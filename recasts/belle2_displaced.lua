@@ -1,7 +1,7 @@
 -- recasts/belle2_displaced.lua: the paper's Belle II projection for displaced lepton
 -- pairs, B+ -> K+ a, a -> e+e- or mu+mu- (arXiv:2201.06580 Sec. 5, Fig. 12; REFERENCE.md
 -- D10, §5.3).  Zero background: excluded where N > N_thr, the limit is computed:
---   N      = N_B B(B+ -> K+ a) B(a -> l+l-) <P_fid>,  N_B = 2 sigma(B+B-) L   (seed 3.3, D10)
+--   N      = N_B B(B+ -> K+ a) B(a -> l+l-) <P_fid>,  N_B = 2 sigma(B+B-) L   (paper 3.3, D10)
 --   signal = B(B+ -> K+ a) B(a -> l+l-) <P_fid>,  limit = N_thr / N_B
 local LUMI, N_THR = 50, 2.3 -- ab^-1 and events: the paper text's (D10; = seed_text of data.selection)
 
@@ -18,7 +18,7 @@ return alp.recast {
   masses = { min = 1e-3, max = 4.78, n = 200 }, couplings = { min = 1e-7, max = 1e2, n = 200 },
   parent = "B+", -- D16(b): scan up to c/f_a = 1/m_B+
   notes = [[
-D10: N_B = 2 sigma(B+B-) L from the experiment table (0.54 nb: 5.4e10 at 50 ab^-1; the seed
+D10: N_B = 2 sigma(B+B-) L from the experiment table (0.54 nb: 5.4e10 at 50 ab^-1; the paper
 code's 5e10 is not used); excluded where N > 2.3 (the paper text's 90 % CL zero-background
 contour; the paper code used 3 at 95 % CL); a variant's lumi [ab^-1] and n_threshold override.
 <P_fid> = P(decay inside the "displaced" volume of alp.detector.belle2(): 0.9 < rho < 60 cm,

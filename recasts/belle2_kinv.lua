@@ -1,7 +1,7 @@
 -- recasts/belle2_kinv.lua: the paper's Belle II projection, B+ -> K+ a with missing
 -- energy (arXiv:2201.06580 Sec. 4; REFERENCE.md D9, §6, §7).  The limit is computed:
---   signal = B(B+ -> K+ a) [B(a -> vis) <P_a> + B(a -> inv)]          (seed 3.4, D9)
---   limit  = N_UL / (N_B+- eps(m_a)), N_B+- = 2 sigma(B+B-) L           (seed 4.2, D9)
+--   signal = B(B+ -> K+ a) [B(a -> vis) <P_a> + B(a -> inv)]          (paper 3.4, D9)
+--   limit  = N_UL / (N_B+- eps(m_a)), N_B+- = 2 sigma(B+B-) L           (paper 4.2, D9)
 -- prepare: the alp.acceptance.table of <P_a> (p_at(ctau), p0, ...; fig10.lua reads it).
 local CL = 0.90
 -- eps(m_a) = n_signal_after / n_generated (Table 1), linear in m_a, held below 5 MeV, 0 above 3 GeV (D9)
@@ -39,7 +39,7 @@ return alp.recast {
   notes = [[
 D9: tag side fully reconstructed; eps(m_a) from paper Table 1 only. N_B+- from the experiment
 table (0.54 nb; 5.4e10 at 50 ab^-1). Background 39 B+B- + 28 B0B0bar of 10 M each (1767 at
-0.5 ab^-1, 176 700 at 50; tau tau and continuum 0, which the seed says may underestimate them):
+0.5 ab^-1, 176 700 at 50; tau tau and continuum 0, which the paper says may underestimate them):
 N_UL = 55.1, 539.9 events; 50ab_0bg: 2.303. <P_a> = P(no decay inside the "veto" volume of
 alp.detector.belle2(), §5.2) from 100 000 events per mass (seed 1), 10 per decade in c tau over
 lab decay lengths 0.1 mm - 10 km, monotone cubic in ln P vs ln c tau (< 1e-3 vs the Monte

@@ -37,7 +37,7 @@ ALP lifetime at m_a = 0.3, 0.6, 1.2, 2.4 GeV, digitised by ALPaca
 D12 state (not verified); ref. [56] = this paper is the collector's reading.
 B channel: the paper bounds "B -> K A" without naming the charge, with one
 common B(B -> K a) for the B mesons of the dump (isospin; our reading). We
-use B(B+ -> K+ a) (SEED 2.6 with D6), as the seed did; B(B0 -> K0 a) is
+use B(B+ -> K+ a) (paper 2.6 with D6), as the paper did; B(B0 -> K0 a) is
 tau_B0/tau_B+ = 0.93 of it.
 Interpolation: along each curve linear in (ln tau, ln UL), no limit outside
 its digitised tau range (0.3 GeV: 251-1e6 ps; 0.6: 491-959000; 1.2:
@@ -46,8 +46,8 @@ ln UL, each curve at the same tau/m_a (same lab decay length at a given ALP
 momentum: the curves start at tau/m = 814-869 ps/GeV and are near-copies in
 tau/m, while at fixed tau the lighter curve's steep short-lifetime edge
 would meet the heavier one's no-limit region); no limit if either curve has
-none. No limit outside 0.3-2.4 GeV (the seed: same range, interpolated at
+none. No limit outside 0.3-2.4 GeV (the paper: same range, interpolated at
 fixed tau, linearly).
 Only for models with a tree-level muon coupling (field assumes; cff, not
-cWW): the muon channel needs it (paper Sec. 3.1; loop suppressed for cWW). No rescaling (the seed plotted CHARM x1).]],
+cWW): the muon channel needs it (paper Sec. 3.1; loop suppressed for cWW). No rescaling (the paper plotted CHARM x1).]],
 }

@@ -22,7 +22,7 @@ return alp.recast {
   observable = "B(B+ -> K+ a) B(a -> mu+ mu-) vs the 95% CL UL in the (m, tau) bin",
   tags       = { "B", "mumu", "LHCb" },
   limit      = limit,
-  -- SEED 2.6 with D6
+  -- paper 2.6 with D6
   signal     = function(model, ma) return model:br_b_to_ka(ma) * model:br(ma, "mumu") end,
   benchmarks = { "cff", "cWW" },
   masses     = { min = 0.25, max = 4.7, n = 200 },
@@ -31,12 +31,12 @@ return alp.recast {
   notes      = [[
 LHCb, arXiv:1612.07818 Fig. 4: 95% CL ULs on B(B+ -> K+ chi) B(chi -> mu mu)
 (D12) in 1283 mass x 41 log lifetime bins, the official numbers of LHCb's
-macro B2KX_Fig4.C (data header). Signal: B(B+ -> K+ a) (SEED 2.6, D6) x B(a -> mu mu). The bin
-content holds over its whole bin, as in LHCb's macro and the seed (no
+macro B2KX_Fig4.C (data header). Signal: B(B+ -> K+ a) (paper 2.6, D6) x B(a -> mu mu). The bin
+content holds over its whole bin, as in LHCb's macro and the paper (no
 interpolation; near a bin edge up to a factor 1.26 in tau from an
 interpolated value). No limit in bins LHCb left empty (K_S, J/psi, psi(2S)
 windows, ...) nor outside 0.25-4.7 GeV. Lifetimes: the published
-0.1-1000 ps, as the seed greyed points outside 0.1 < tau < 1000 ps: the
+0.1-1000 ps, as the paper greyed points outside 0.1 < tau < 1000 ps: the
 histogram's last bin (1000-1258.9 ps) is not used and nothing is
 extrapolated below 0.1 ps (large couplings: recast lhcb_kmumu_prompt) nor
 above 1000 ps; so at low masses (cff) the band's lower edge is the

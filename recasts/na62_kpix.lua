@@ -53,7 +53,7 @@ where the table has no limit at the ALP's lifetime (tau < 100 ps) the
 invisible part is not used either (conservative).
 Interpolation: ln BR_UL linear in m_a and in ln tau; above 5 ns linear in
 1/tau towards the tau = inf curve (the decay fraction falls as 1/tau); below
-100 ps no limit (the tables stop there, the seed shows only tau > 100 ps);
+100 ps no limit (the tables stop there, the paper shows only tau > 100 ps);
 no limit above 0.26 GeV or where a neighbouring entry is nan (pi0 window).]],
   masses = { min = 1e-3, max = 0.26, n = 200 },
   couplings = { min = 1e-6, max = 1e5, n = 200 },  -- cut at the D16(b) bound below

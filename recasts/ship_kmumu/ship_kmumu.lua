@@ -23,7 +23,7 @@ return alp.recast {
   acceptance = "published lifetime grid",
   limit = curves,
   variants = { curves = { default = true }, alpaca_grid = { limit = grid } },
-  signal = function(model, ma) return model:br_b_to_ka(ma) * model:br(ma, "mumu") end, -- seed 2.6, D6
+  signal = function(model, ma) return model:br_b_to_ka(ma) * model:br(ma, "mumu") end, -- paper 2.6, D6
   masses = { min = 0.3, max = 2.4, n = 100 }, couplings = { min = 1e-7, max = 1e-1, n = 200 },
   parent = "B+", -- D16(b)
   notes = [[

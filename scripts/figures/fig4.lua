@@ -211,7 +211,7 @@ alp.output.csv(eff, {
     columns = "accepted_fraction: kaon accepted (geometry, pT, ID, tracking), before (4.1); "
       .. "seed_signal_before_fraction: paper Table 1 N_signal(before)/10000; eps_signal_side(_err): ours, "
       .. "binomial error; eps_seed_table1(_err): paper Table 1 N_signal(after)/10000 (binomial error of "
-      .. "its 10k events), empty where the seed prints no number (it simulated the 12 masses of its "
+      .. "its 10k events), empty where the paper prints no number (it simulated the 12 masses of its "
       .. "footnote 8 but prints 4); frac_cond1, frac_cond3: accepted events passing condition 1 "
       .. "(1.75 <= pT <= 2.75 GeV) and condition 3 (pT >= 3.0 - 0.0165 M^_B^2 = 2.540 GeV here) alone",
     interpretation = "The paper's efficiencies include the tag side (M^_B^2 and phi from the full event, "

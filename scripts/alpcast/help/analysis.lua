@@ -62,7 +62,7 @@ Example: s = alp.sample.b_to_ka{ma = 1, n = 2e4, seed = 1}
 
 ["alp.analysis.selection"] = [[
 alp.analysis.selection(pt_k, mb2, phi_deg) -> passed, {c1, ..., c7}
-The selection (4.1) of the seed (Sec. 4.2), as printed, for one candidate:
+The selection (4.1) of the paper (Sec. 4.2), as printed, for one candidate:
   1  1.75 <= pT(K) <= 2.75 GeV
   2  pT(K) >= 3.2 GeV - 0.01 GeV/deg * phi
   3  pT(K) >= 3.0 GeV - 0.0165 GeV^-1 * M^2

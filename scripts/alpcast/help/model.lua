@@ -120,7 +120,7 @@ paper eq. (2.6) with |C_sb| = |V_ts V_tb| |K_ff c_ff + K_WW c_WW + ...| (D6),
 the GKvD scalar form factor f0 (pole 5.630 GeV), tau_B+ = 1.638 ps.
 BR = Gamma/(Gamma_B + Gamma), Gamma_B = hbar/tau_B+ (D16(a)): below 1 at any
 coupling (as are all production BRs below).
-Benchmarks: Gamma/Gamma_B = 0.108 (c_ff/f_a[TeV])^2 at small ma (SEED 2.7:
+Benchmarks: Gamma/Gamma_B = 0.108 (c_ff/f_a[TeV])^2 at small ma (paper 2.7:
 "0.1"); BR = x/(1 + x) of that x.
 Errors: ma outside [1e-6, m_B+ - m_K+ = 4.7857] GeV.
 Example: alp.model.benchmark("cff", 1):br_b_to_ka(0.3)  --> 0.0979]],

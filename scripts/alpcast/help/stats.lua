@@ -3,7 +3,7 @@ return {
 ["alp.stats"] = [==[
 alp.stats: upper limits for counting experiments (REFERENCE.md §6).
   alp.stats.poisson_upper(n, b [, cl [, method]])   signal limit, n observed
-  alp.stats.expected_upper(b [, cl [, method]])     expected limit (seed 4.3)
+  alp.stats.expected_upper(b [, cl [, method]])     expected limit (paper 4.3)
   alp.stats.zero_background([cl])                   -ln(1 - cl)
   alp.stats.gaussian_upper{observed=, sigma=, ...}  paper eq. (3.6)
   alp.stats.nsigma(cl [, sides])                    Gaussian sigmas for a CL
