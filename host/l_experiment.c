@@ -118,10 +118,20 @@ static int l_experiment_info(lua_State *L)
                           sqrt(e->beams.e_minus * e->beams.e_plus));
   set_number(L, "betagamma", sqrt(P[1] * P[1] + P[2] * P[2] + P[3] * P[3]) /
                              alp_kin_mass(P));
+  /* |p| of the two beams (REFERENCE §5.1: ((E- + E+) sin a, 0,
+   * (E- - E+) cos a)), not scaled to mass */
+  set_number(L, "p", hypot((e->beams.e_minus + e->beams.e_plus) * sin(e->beams.half_angle),
+                           (e->beams.e_minus - e->beams.e_plus) * cos(e->beams.half_angle)));
   lua_setfield(L, -2, "beams");
   /* the alp.sample constructor of the generator */
-  lua_pushstring(L, e->generator == ALP_GEN_Y4S_B_TO_KA ? "b_to_ka" : "?");
+  lua_pushstring(L, e->generator == ALP_GEN_Y4S_B_TO_KA ? "b_to_ka" :
+                  e->generator == ALP_GEN_V_TO_GAMMA_A ? "v_to_gamma_a" : "?");
   lua_setfield(L, -2, "generator");
+  if (e->parent) {
+    lua_pushstring(L, e->parent);
+    lua_setfield(L, -2, "parent");
+    set_number(L, "boost", e->v_boost);
+  }
   lua_pushstring(L, alp_generator_text(e->generator));
   lua_setfield(L, -2, "generator_text");
   status = e->detector(&d);

@@ -91,6 +91,12 @@ static int l_sample_b_to_ka(lua_State *L)
   lua_getfield(L, 1, "experiment");
   o.experiment = lua_isnil(L, -1) ? alp_experiment_find("belle2")
                                   : alpL_check_experiment(L, -1, fname, "experiment");
+  if (o.experiment->generator != ALP_GEN_Y4S_B_TO_KA)
+    return luaL_error(L, "%s: experiment '%s' generates %s%s%s, not B+ -> K+ a "
+                      "(see alp.experiment.info('%s').generator)", fname,
+                      o.experiment->name, alp_generator_text(o.experiment->generator),
+                      o.experiment->parent ? ", V = " : "",
+                      o.experiment->parent ? o.experiment->parent : "", o.experiment->name);
   lua_pop(L, 1);
   lua_getfield(L, 1, "b_flight");
   if (!lua_isnil(L, -1) && !lua_isboolean(L, -1))

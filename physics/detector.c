@@ -715,7 +715,9 @@ static const double BB_RHO_DCH_OUT = 0.809, BB_Z_DCH_FWD = 1.749,
                     BB_Z_DCH_BWD = -1.015;
 static const double BB_R_SPHERE = 0.50;
 
-int alp_detector_babar(alp_detector **out)
+/* The BaBar volumes under the detector name name ("babar" at the Y(4S),
+ * "babar_y3s" at the Y(3S): the same detector). */
+static int babar_volumes(const char *name, alp_detector **out)
 {
   static const double origin[3] = { 0.0, 0.0, 0.0 };
   /* Polar corners of the DCH cylinder seen from the IP: the window in which
@@ -726,7 +728,7 @@ int alp_detector_babar(alp_detector **out)
   alp_volume *emc = NULL, *dch = NULL, *s = NULL;
   int status;
   *out = NULL;
-  if ((status = alp_detector_new("babar", &d))) return status;
+  if ((status = alp_detector_new(name, &d))) return status;
   /* emc_veto (D13 (b), default): seen if emitted in the EMC polar window and
    * decaying inside the EMC inner surface rho < 0.92 m; built like Belle
    * II's veto (D9). */
@@ -754,4 +756,50 @@ fail:
   alp_volume_free(s);
   alp_detector_free(d);
   return status;
+}
+
+int alp_detector_babar(alp_detector **out) { return babar_volumes("babar", out); }
+int alp_detector_babar_y3s(alp_detector **out) { return babar_volumes("babar_y3s", out); }
+
+/* D18's long-lifetime length: an ALP decaying beyond 100 m is certainly
+ * outside any of these detectors. */
+static const double LONG_LIFETIME_R = 100.0;
+
+/* One detector of named volumes (taken over: freed here). */
+static int detector_of(const char *name, size_t n, const char *const *vnames,
+                       alp_volume **vols, alp_detector **out)
+{
+  alp_detector *d = NULL;
+  int status = alp_detector_new(name, &d);
+  for (size_t i = 0; i < n && !status; i++)
+    status = vols[i] ? alp_detector_add(d, vnames[i], vols[i]) : GSL_ENOMEM;
+  for (size_t i = 0; i < n; i++) alp_volume_free(vols[i]);
+  if (status) { alp_detector_free(d); d = NULL; }
+  *out = d;
+  return status;
+}
+
+int alp_detector_belle(alp_detector **out)
+{
+  static const double origin[3] = { 0.0, 0.0, 0.0 };
+  static const char *const names[] = { "ecl", "long_lifetime" };
+  alp_volume *v[2] = { NULL, NULL };
+  *out = NULL;
+  /* ECL envelope: barrel outer radius 1.62 m, endcaps at z = -1.02 and
+   * +1.96 m (Belle NIM A479 117, Table 1; belle_geometry.csv, grade A). */
+  alp_volume_tube(0.0, 1.62, -1.02, 1.96, 2, 0.0, 0.0, &v[0]);
+  alp_volume_sphere(0.0, LONG_LIFETIME_R, origin, &v[1]);
+  return detector_of("belle", 2, names, v, out);
+}
+
+int alp_detector_besiii(alp_detector **out)
+{
+  static const double origin[3] = { 0.0, 0.0, 0.0 };
+  static const char *const names[] = { "long_lifetime" };
+  alp_volume *v[1] = { NULL };
+  *out = NULL;
+  /* No BESIII dimension could be read (besiii_geometry.csv: GAPs), so only
+   * D18's long-lifetime sphere. */
+  alp_volume_sphere(0.0, LONG_LIFETIME_R, origin, &v[0]);
+  return detector_of("besiii", 1, names, v, out);
 }

@@ -125,5 +125,15 @@ const alp_volume *alp_detector_volume(const alp_detector *d,
  *               D13, ALPaca's choice), also under the name "sphere". */
 int alp_detector_belle2(alp_detector **out);
 int alp_detector_babar(alp_detector **out);
+/* babar_y3s: the babar volumes above under the name "babar_y3s" (BaBar's
+ * Y(3S) run).
+ * belle (Belle NIM A479 117 Table 1, belle_geometry.csv grade A):
+ *   "ecl"           the ECL envelope rho < 1.62 m, -1.02 < z < 1.96 m
+ *   "long_lifetime" sphere r < 100 m (D18's long-lifetime length)
+ * besiii: "long_lifetime" only, sphere r < 100 m (D18): no BESIII dimension
+ *   could be read (besiii_geometry.csv GAPs). */
+int alp_detector_babar_y3s(alp_detector **out);
+int alp_detector_belle(alp_detector **out);
+int alp_detector_besiii(alp_detector **out);
 
 #endif

@@ -22,7 +22,10 @@
 typedef enum {
   /* e+e- -> Y(4S) -> B+ B-, B+ -> K+ a: alp_sample_b_to_ka (REFERENCE §5.1,
    * D8, D13); alp.sample.b_to_ka in Lua. */
-  ALP_GEN_Y4S_B_TO_KA = 0
+  ALP_GEN_Y4S_B_TO_KA = 0,
+  /* e+e- -> V, V -> gamma a (REFERENCE D17), V = the entry's parent:
+   * alp.sample.v_to_gamma_a in Lua; refused by alp_sample_b_to_ka. */
+  ALP_GEN_V_TO_GAMMA_A = 1
 } alp_generator;
 
 typedef struct alp_experiment {
@@ -31,6 +34,11 @@ typedef struct alp_experiment {
   alp_collider beams;       /* the collider (kinematics.h) */
   int (*detector)(alp_detector **out); /* its built-in volumes (detector.h) */
   alp_generator generator;  /* how its events are made */
+  const char *parent;       /* ALP_GEN_V_TO_GAMMA_A: the V ("J/psi",
+                               "Upsilon(3S)", ...); NULL otherwise */
+  double v_boost;           /* ALP_GEN_V_TO_GAMMA_A: the V's lab beta gamma
+                               as its source quotes it (consistent with
+                               the beams to 0.1%); 0 otherwise */
   /* e+e- -> B+B- and B0 anti-B0 cross sections at its beam energy [nb];
    * 0 = not declared (the recast then gives its number of B mesons). */
   double sigma_bpbm_nb, sigma_b0b0_nb;

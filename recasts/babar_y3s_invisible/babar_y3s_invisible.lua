@@ -1,12 +1,11 @@
 -- babar_y3s_invisible: BaBar Upsilon(3S) -> gamma A0, A0 -> invisible (arXiv:0808.0017)
 -- for Upsilon(3S) -> gamma a (REFERENCE.md D17), a invisible or decaying outside BaBar.
-local C = alp.constants
 -- Upsilon(3S) boost: ALPaca's run energies 8.6 GeV e- on 3.1 GeV e+ (babar_geometry.csv:
 -- GAP, third-party comment, grade C), beta gamma = (8.6 - 3.1)/m_Y(3S)
-local BOOST = (8.6 - 3.1) / C["m_Y3S"]
+local BOOST = alp.experiment.info("babar_y3s").boost -- (8.6 - 3.1) / m_Y(3S) = 0.531
 -- Variant emc: D13's BaBar volume "emc_veto" (seen if emitted at 15.8-141.8 deg and decaying
 -- at rho < 0.92 m; grade C numbers); long_lifetime (default): decays beyond D18's 100 m
-local EMC = alp.detector.babar():volume("emc_veto")
+local EMC = alp.detector.babar_y3s():volume("emc_veto")
 local limit = alp.limit.csv("babar_y3s_invisible.csv", { value = "br_ul", mass = "ma_GeV",
   cl = 0.90, interpolate = { mass = "linear", value = "log" }, outside = { mass = { low = "hold", high = "none" } } })
 
@@ -45,7 +44,7 @@ LO (no QCD/relativistic factor, D17 (i)) times B(a -> inv) + (1 - B(a -> inv)) P
 probability to decay beyond R (1 + cos^2 distribution, Y(3S) beta gamma = 0.531 from
 ALPaca's 8.6/3.1 GeV: the run energies are a GAP).  BaBar's EMC dimensions were not read
 (grade C), so the default is D18's long-lifetime limit R = 100 m (a lower bound on
-<P_a>: conservative).  Variant emc: D13's "emc_veto" volume of alp.detector.babar()
+<P_a>: conservative).  Variant emc: D13's "emc_veto" volume of alp.detector.babar_y3s()
 (rho < 0.92 m within 15.8-141.8 deg, grade C; ALPs outside the window count as
 invisible, the ALP's direction standing for its products', as in babar_knunu), over a
 2000-node quadrature of the 1 + cos^2 theta* distribution (alp.sample.v_to_gamma_a).]],

@@ -1,9 +1,8 @@
 -- babar_y3s_mumu: BaBar Upsilon(3S) -> gamma A0, A0 -> mu+ mu- (PRL 103 (2009) 081803 (inferred), arXiv:0905.4539 (inferred))
 -- for the prompt ALP of Upsilon(3S) -> gamma a (REFERENCE.md D17).  cite: BaBar:2009lbr
-local C = alp.constants
 local R_PROMPT = 0.02 -- m: ALPaca's rmin = 2 cm for this search (third-party choice, grade C)
 -- Upsilon(3S) boost from ALPaca's 8.6 GeV e- on 3.1 GeV e+ (babar_geometry.csv: GAP, grade C)
-local BOOST = (8.6 - 3.1) / C["m_Y3S"]
+local BOOST = alp.experiment.info("babar_y3s").boost -- (8.6 - 3.1) / m_Y(3S) = 0.531
 local limit = alp.limit.csv("babar_y3s_mumu.csv", { value = "br_ul", mass = "ma_GeV",
   cl = 0.90, interpolate = { mass = "linear", value = "log" }, outside = { mass = "none" } })
 

@@ -1,9 +1,8 @@
 -- babar_y3s_tautau: BaBar Upsilon(3S) -> gamma A0, A0 -> tau+ tau- (PRL 103 (2009) 181801 (inferred), arXiv:0906.2219 (inferred))
 -- for the prompt ALP of Upsilon(3S) -> gamma a (REFERENCE.md D17).  cite: BaBar:2009oxm
-local C = alp.constants
 local R_PROMPT = 0.10 -- m: ALPaca's rmin = 10 cm for this search (third-party choice, grade C)
 -- Upsilon(3S) boost from ALPaca's 8.6 GeV e- on 3.1 GeV e+ (babar_geometry.csv: GAP, grade C)
-local BOOST = (8.6 - 3.1) / C["m_Y3S"]
+local BOOST = alp.experiment.info("babar_y3s").boost -- (8.6 - 3.1) / m_Y(3S) = 0.531
 local limit = alp.limit.csv("babar_y3s_tautau.csv", { value = "br_ul", mass = "ma_GeV",
   cl = 0.90, interpolate = { mass = "linear", value = "log" }, outside = { mass = "none" } })
 

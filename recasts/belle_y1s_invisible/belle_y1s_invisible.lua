@@ -4,9 +4,9 @@
 -- Geometry: Belle NIM A479 117, Table 1 (detector_geometry/belle_geometry.csv, grade A):
 -- ECL barrel outer radius 1.62 m, forward endcap at z = +1.96 m, backward at -1.02 m.
 -- Variant ecl (default): seen if decaying inside that cylinder; long_lifetime: D18's 100 m.
-local ECL = alp.detector.cylinder { rmax = 1.62, zmin = -1.02, zmax = 1.96 }
+local ECL = alp.detector.belle():volume("ecl") -- experiment table "belle"
 -- KEKB beta gamma at the Y(4S) (csv: B); the Y(2S)-run energies are a GAP
-local BOOST = 0.425
+local BOOST = alp.experiment.info("belle").boost -- 0.425
 local limit = alp.limit.csv("belle_y1s_invisible.csv", { value = "br_ul", mass = "ma_GeV",
   cl = 0.90, interpolate = { mass = "linear", value = "log" }, outside = { mass = { low = "hold", high = "none" } } })
 

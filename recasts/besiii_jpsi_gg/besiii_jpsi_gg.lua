@@ -1,7 +1,7 @@
 -- besiii_jpsi_gg: BESIII J/psi -> gamma a, a -> gamma gamma (INSPIRE BESIII:2024hdv,
 -- probably arXiv:2404.04640) for the prompt ALP of REFERENCE.md D17.  cite: BESIII:2024hdv
 local R_PROMPT = 1e-3 -- m: ALPaca's rmin = 0.1 cm for BESIII (besiii_geometry.csv; third party, C)
-local BOOST = 0.011   -- J/psi beta*gamma from the 22 mrad crossing (besiii_geometry.csv, C)
+local BOOST = alp.experiment.info("besiii").boost -- J/psi beta*gamma from the 22 mrad crossing (0.011, C)
 local limit = alp.limit.csv("besiii_jpsi_gg.csv", { value = "br_ul", mass = "ma_GeV",
   cl = 0.90, interpolate = { mass = "linear", value = "log" }, outside = { mass = "none" } })
 

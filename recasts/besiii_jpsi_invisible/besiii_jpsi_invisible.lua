@@ -5,7 +5,9 @@
 -- could be read (GAPs), so the long-lifetime limit of D18: the ALP counts only where it
 -- decays beyond R_LL = 100 m (certainly outside), a lower bound on <P_a>.
 local R_LL = 100     -- m, D18's long-lifetime length
-local BOOST = 0.011  -- J/psi beta*gamma = sin(11 mrad) from the 22 mrad crossing (csv: B; derived C)
+-- J/psi beta*gamma = sin(11 mrad) = 0.011 from the 22 mrad crossing (experiment table "besiii":
+-- csv B; derived C)
+local BOOST = alp.experiment.info("besiii").boost
 local limit = alp.limit.csv("besiii_jpsi_invisible.csv", { value = "br_ul", mass = "ma_GeV",
   cl = 0.90, interpolate = { mass = "linear", value = "log" }, outside = { mass = "none" } })
 

@@ -253,6 +253,13 @@ static void test_experiments(void)
     o.experiment = e;
     o.ma = 0.5;
     o.n = 10;
+    if (e->generator != ALP_GEN_Y4S_B_TO_KA) {
+      /* a V -> gamma a experiment: the B -> K a sampler refuses it */
+      CHECK_TRUE(e->parent != NULL && e->v_boost > 0.0, "%s names its V and boost", e->name);
+      CHECK_STATUS(alp_sample_b_to_ka(&o, &s), GSL_EDOM, "%s refused", e->name);
+      CHECK_TRUE(s == NULL, "%s: no sample", e->name);
+      continue;
+    }
     CHECK_STATUS(alp_sample_b_to_ka(&o, &s), 0, "%s sample", e->name);
     if (!s) continue;
     snprintf(label, sizeof label, "B+ -> K+ a at %s", e->name);

@@ -15,7 +15,7 @@ end
 
 function TestExperiment:test_list_is_the_table()
   local names = alp.experiment.list()
-  lu.assertEquals(names, { "belle2", "babar" })
+  lu.assertEquals(names, { "belle2", "babar", "besiii", "babar_y3s", "belle" })
   names[1] = "changed"  -- a new array at each call
   lu.assertEquals(alp.experiment.list()[1], "belle2")
 end
@@ -29,10 +29,23 @@ function TestExperiment:test_every_name_has_a_detector_and_a_sample()
     local d = alp.detector[name]()
     lu.assertEquals(d:name(), name)
     lu.assertEquals(info.volumes, d:volumes())
-    lu.assertEquals(info.generator, "b_to_ka")
-    local s = alp.sample[info.generator] { ma = 0.5, n = 10, seed = 1, experiment = name }
-    lu.assertEquals(s:info().experiment, name)
-    lu.assertEquals(s:info().label, "B+ -> K+ a at " .. name)
+    if info.generator == "b_to_ka" then
+      lu.assertNil(info.parent)
+      local s = alp.sample.b_to_ka { ma = 0.5, n = 10, seed = 1, experiment = name }
+      lu.assertEquals(s:info().experiment, name)
+      lu.assertEquals(s:info().label, "B+ -> K+ a at " .. name)
+    else
+      -- V -> gamma a (D17): a V of alp.model's quarkonia, its boost usable by
+      -- alp.sample.v_to_gamma_a; the B -> K a sampler refuses the experiment
+      lu.assertEquals(info.generator, "v_to_gamma_a", name)
+      lu.assertEquals(info.generator_text, "e+e- -> V, V -> gamma a")
+      local s <close> = alp.sample.v_to_gamma_a { parent = info.parent, ma = 0.5,
+                                                  boost = info.boost, n_theta = 10, n_phi = 1 }
+      local m = errmsg(alp.sample.b_to_ka, { ma = 0.5, n = 10, seed = 1, experiment = name })
+      lu.assertStrContains(m, "alp.sample.b_to_ka: experiment '" .. name ..
+                              "' generates e+e- -> V, V -> gamma a, V = " .. info.parent ..
+                              ", not B+ -> K+ a")
+    end
   end
   -- a sample not made for an experiment has none
   local p = alp.sample.from_parents { parents = { { 10, 0, 0, 8 } }, ma = 0.5, seed = 1 }
@@ -56,10 +69,10 @@ function TestExperiment:test_beams()
 end
 
 function TestExperiment:test_unknown_experiment_is_an_error_everywhere()
-  local list = '"belle2", "babar"'
-  local m = errmsg(alp.experiment.info, "belle")
+  local list = '"belle2", "babar", "besiii", "babar_y3s", "belle"'
+  local m = errmsg(alp.experiment.info, "belle3")
   lu.assertStrContains(m, "alp.experiment.info: name must be one of " .. list ..
-                          ", got 'belle' (did you mean 'belle2'?)")
+                          ", got 'belle3' (did you mean 'belle2'?)")
   lu.assertStrContains(errmsg(alp.experiment.info, nil), "got nil")
   m = errmsg(alp.sample.b_to_ka, { ma = 0.5, n = 10, seed = 1, experiment = "lhcb" })
   lu.assertStrContains(m, "alp.sample.b_to_ka: experiment must be one of " .. list ..
@@ -85,4 +98,59 @@ function TestExperiment:test_belle2_analysis_takes_only_belle2_samples()
                                          m_recoil = 0.493677, label = "B+ -> K+ a at belle2" }
   lu.assertStrContains(errmsg(alp.analysis.belle2_signal, { sample = fake, seed = 1 }),
                        "sample must be a Belle II B+ -> K+ a sample")
+end
+
+-- The V -> gamma a entries (REFERENCE D17): beams, boost and volumes against
+-- the numbers of /work/shared/data/detector_geometry/*_geometry.csv.
+local function inside(det, vname, x)
+  return alp.detector[det]():volume(vname):contains(x)
+end
+
+function TestExperiment:test_besiii()
+  local e = alp.experiment.info("besiii")
+  -- besiii_geometry.csv: crossing angle 22 mrad full (B); E = m_J/psi / 2 (C)
+  lu.assertEquals(e.beams.half_angle, 0.011)
+  h.assert_rel(e.beams.e_minus, 3.0969 / 2, 1e-12, "E = m_J/psi / 2")
+  lu.assertEquals(e.beams.e_minus, e.beams.e_plus)  -- symmetric
+  lu.assertEquals(e.parent, "J/psi")
+  h.assert_rel(e.beams.mass, 3.0969, 1e-12, "J/psi mass")
+  -- csv: beta gamma = p / m = sin(11 mrad) = 0.011 (derived, C)
+  lu.assertEquals(e.boost, 0.011)
+  h.assert_rel(e.beams.p / e.beams.mass, math.sin(0.011), 1e-12, "p / m = sin(11 mrad)")
+  -- no dimension read (GAPs): D18's long-lifetime sphere of 100 m only
+  lu.assertEquals(e.volumes, { "long_lifetime" })
+  lu.assertTrue(inside("besiii", "long_lifetime", { 0, 99.9, 0 }))
+  lu.assertFalse(inside("besiii", "long_lifetime", { 0, 0, 100.1 }))
+end
+
+function TestExperiment:test_babar_y3s()
+  local e = alp.experiment.info("babar_y3s")
+  -- 8.6 / 3.1 GeV (babar_geometry.csv: GAP, ALPaca's comment, C), head-on
+  lu.assertEquals({ e.beams.e_minus, e.beams.e_plus, e.beams.half_angle }, { 8.6, 3.1, 0 })
+  lu.assertEquals(e.parent, "Upsilon(3S)")
+  h.assert_rel(e.beams.p, 5.5, 1e-14, "p = E- - E+")
+  h.assert_rel(e.boost, 5.5 / 10.3551, 1e-12, "(8.6 - 3.1) / m_Y(3S)")
+  -- the same volumes as babar (DCH grade B: rho < 0.809 m, -1.015 < z < 1.749 m)
+  lu.assertEquals(e.volumes, alp.experiment.info("babar").volumes)
+  lu.assertTrue(inside("babar_y3s", "dch", { 0.80, 0, 0.1 }))
+  lu.assertFalse(inside("babar_y3s", "dch", { 0.82, 0, 0.1 }))
+end
+
+function TestExperiment:test_belle()
+  local e = alp.experiment.info("belle")
+  -- belle_geometry.csv: 8 / 3.5 GeV (B), +-11 mrad crossing (A), beta gamma 0.425 (B)
+  lu.assertEquals({ e.beams.e_minus, e.beams.e_plus, e.beams.half_angle }, { 8.0, 3.5, 0.011 })
+  lu.assertEquals(e.parent, "Upsilon(1S)")
+  lu.assertEquals(e.boost, 0.425)
+  -- the quoted boost is the beams' (the Y(1S) moves with the Y(2S) system)
+  h.assert_rel(e.beams.betagamma, e.boost, 1e-3, "KEKB beta gamma from the beams")
+  -- ECL envelope (NIM Table 1, A): barrel outer radius 1.62 m, endcaps at
+  -- z = -1.02 and +1.96 m
+  lu.assertEquals(e.volumes, { "ecl", "long_lifetime" })
+  lu.assertTrue(inside("belle", "ecl", { 1.61, 0, 0 }))
+  lu.assertFalse(inside("belle", "ecl", { 0, 1.63, 0 }))
+  lu.assertTrue(inside("belle", "ecl", { 0, 0, 1.95 }))
+  lu.assertFalse(inside("belle", "ecl", { 0, 0, 1.97 }))
+  lu.assertTrue(inside("belle", "ecl", { 0, 0, -1.01 }))
+  lu.assertFalse(inside("belle", "ecl", { 0, 0, -1.03 }))
 end

@@ -67,6 +67,32 @@ web page or the Physics Book, C = recalled, NOT verified), volumes:
 Use with alp.sample.b_to_ka{experiment = "babar", ...}.
 Example: P = alp.detector.babar():volume("emc_veto"):decay_prob(s, 0.1, "outside")]],
 
+["alp.detector.besiii"] = [[
+alp.detector.besiii() -> alp.detector
+BESIII: no detector dimension could be read (besiii_geometry.csv: GAPs;
+the recalled radii are grade C), so one volume, D18's long-lifetime rule:
+  "long_lifetime"  sphere r < 100 m: an ALP decaying outside it has surely
+                   left BESIII (a lower bound on the escape probability)
+Use with alp.sample.v_to_gamma_a{parent = "J/psi", ...}.
+Example: d = alp.detector.besiii(); print(d:volumes()[1])  --> long_lifetime]],
+
+["alp.detector.babar_y3s"] = [[
+alp.detector.babar_y3s() -> alp.detector
+BaBar at its Y(3S) run: the volumes of alp.detector.babar() ("emc_veto",
+"dch", "veto", "sphere"; grades B/C, babar_geometry.csv) under this name.
+Use with alp.sample.v_to_gamma_a{parent = "Upsilon(3S)", ...}.
+Example: v = alp.detector.babar_y3s():volume("emc_veto")]],
+
+["alp.detector.belle"] = [[
+alp.detector.belle() -> alp.detector
+Belle (KEKB), Belle NIM A479 117 Table 1 (belle_geometry.csv, grade A):
+  "ecl"            the ECL envelope: rho < 1.62 m, -1.02 < z < 1.96 m
+                   (barrel outer radius, endcap positions; the endcap
+                   crystal depth was not read)
+  "long_lifetime"  sphere r < 100 m (D18)
+Use with alp.sample.v_to_gamma_a{parent = "Upsilon(1S)", ...}.
+Example: P = alp.detector.belle():volume("ecl"):decay_prob(s, 0.1, "outside")]],
+
 ["alp.detector.new"] = [[
 alp.detector.new(name, {vname = volume, ...}) -> alp.detector
 A detector made of named volumes (copied; listed in name order).
