@@ -60,4 +60,22 @@ end
 -- Quote a string for the shell.
 function M.q(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
 
+-- The bytes of file p, or nil when it cannot be read.
+function M.slurp(p)
+  local f = io.open(p, "rb")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+-- The files under folder d, relative to it, sorted.
+function M.files_under(d)
+  local p = io.popen("cd " .. M.q(d) .. " && find . -type f | sort")
+  local t = {}
+  for l in p:lines() do t[#t + 1] = l:sub(3) end
+  p:close()
+  return t
+end
+
 return M

@@ -6,13 +6,7 @@ local h = require "helpers"
 
 TestFigureKeys = {}
 
-local function slurp(p)
-  local f = io.open(p, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local slurp = h.slurp
 
 function TestFigureKeys:setUp() self.dir = h.tmpdir() end
 function TestFigureKeys:tearDown() h.rmtree(self.dir) end

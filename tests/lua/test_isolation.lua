@@ -97,21 +97,9 @@ function TestIsolation:suite(out, only, extra)
                              h.exe(), h.q(self.rc), h.q(out), h.q(only), extra or ""))
 end
 
-local function slurp(p)
-  local f = io.open(p, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local slurp = h.slurp
 
-local function files_under(d)
-  local p = io.popen("cd " .. h.q(d) .. " && find . -type f | sort")
-  local t = {}
-  for l in p:lines() do t[#t + 1] = l:sub(3) end
-  p:close()
-  return t
-end
+local files_under = h.files_under
 
 function TestIsolation:test_tampering_recast_does_not_reach_the_next()
   self:write("a_evil", HONEST:format("a_evil", TAMPER))

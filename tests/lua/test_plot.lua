@@ -13,13 +13,7 @@ function TestPlot:setUp()
 end
 function TestPlot:tearDown() h.rmtree(self.dir) end
 
-local function slurp(p)
-  local f = io.open(p, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local slurp = h.slurp
 
 function TestPlot:test_figure_svg_pdf_with_filled_region()
   if not alp.plot.gnuplot() then lu.skip("gnuplot not installed") end

@@ -35,21 +35,9 @@ local function write(path, text)
   f:close()
 end
 
-local function slurp(p)
-  local f = io.open(p, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local slurp = h.slurp
 
-local function files_under(d)
-  local p = io.popen("cd " .. h.q(d) .. " && find . -type f | sort")
-  local t = {}
-  for l in p:lines() do t[#t + 1] = l:sub(3) end
-  p:close()
-  return t
-end
+local files_under = h.files_under
 
 function TestShard:setUp()
   self.dir = h.tmpdir()

@@ -47,21 +47,9 @@ local function main(args, hooks)
   return code, table.concat(out, "\n")
 end
 
-local function slurp(p)
-  local f = io.open(p, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local slurp = h.slurp
 
-local function files_under(d)
-  local p = io.popen("cd " .. h.q(d) .. " && find . -type f | sort")
-  local t = {}
-  for l in p:lines() do t[#t + 1] = l:sub(3) end
-  p:close()
-  return t
-end
+local files_under = h.files_under
 
 function TestSuite:test_empty_folder_says_so_and_exits_0()
   local code, text = main({ "--recasts", self.rc, "--out", self.out, "--figures", self.figs })
