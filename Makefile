@@ -50,7 +50,7 @@ $(BUILD)/obj/physics/acceptance.o: XFLAGS = -O3 -fno-math-errno -fopenmp-simd
 # -fno-builtin-sin keeps gcc from fusing sin+cos into a scalar sincos.
 $(BUILD)/obj/physics/sample.o: XFLAGS = -O3 -fno-math-errno -fopenmp-simd -fno-builtin-sin
 
-.PHONY: all test check validate sanitize bench suite deps install uninstall \
+.PHONY: install-test all test check validate sanitize bench suite deps install uninstall \
         clean help memcheck docs fuzz fuzz-ci recast-table batch-test
 
 all: $(EXE)
@@ -83,6 +83,11 @@ test check: $(EXE) $(CTEST_BIN)
 # Slower numerical validations (Monte Carlo at high statistics, full scans).
 validate: $(EXE) $(CTEST_BIN)
 	ALPCAST_BUILD=$(BUILD) $(EXE) tests/run.lua --dir tests/validate
+
+# make install into a temporary prefix, a C program linked through
+# pkg-config, make uninstall (a few seconds: kept out of make test)
+install-test: $(EXE)
+	ALPCAST_BUILD=$(BUILD) $(EXE) tests/run.lua --dir tests/install
 
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer
 sanitize:
@@ -154,6 +159,7 @@ help:
 	@echo "  make deps       install missing Debian packages: $(DEB_PKGS)"
 	@echo "  make test       C tests + LuaUnit tests; ends 'tests: N passed, N failed, N skipped'"
 	@echo "  make validate   slower numerical validations"
+	@echo "  make install-test  make install into a temporary prefix, link a C program via pkg-config"
 	@echo "  make sanitize   the test suite built with ASan+UBSan in build-san/"
 	@echo "  make memcheck   the test suite under valgrind"
 	@echo "  make bench      performance figures (printed, not asserted)"
