@@ -16,6 +16,7 @@ static const struct { const char *name; lua_CFunction open; } topics[] = {
   { "analysis", luaopen_alp_analysis },
   { "interp",   luaopen_alp_interp },
   { "experiment", luaopen_alp_experiment },
+  { "_csv",     luaopen_alp_csv },
 };
 
 /* alp._physics_calls() -> number of calls into physics/ so far (for the

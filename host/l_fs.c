@@ -46,6 +46,22 @@ static int l_fs_isdir(lua_State *L)
   return 1;
 }
 
+/* alp.fs.stat(path) -> size in bytes, modification time (s since the epoch,
+ * with its nanoseconds), or nil, message. */
+static int l_fs_stat(lua_State *L)
+{
+  struct stat st;
+  const char *path = luaL_checkstring(L, 1);
+  if (stat(path, &st) != 0) {
+    luaL_pushfail(L);
+    lua_pushfstring(L, "%s: %s", path, strerror(errno));
+    return 2;
+  }
+  lua_pushinteger(L, (lua_Integer)st.st_size);
+  lua_pushnumber(L, (double)st.st_mtim.tv_sec + 1e-9 * (double)st.st_mtim.tv_nsec);
+  return 2;
+}
+
 /* alp.fs.exists(path) -> boolean */
 static int l_fs_exists(lua_State *L)
 {
@@ -118,6 +134,7 @@ static const luaL_Reg fs_funcs[] = {
   { "listdir", l_fs_listdir },
   { "isdir",   l_fs_isdir },
   { "exists",  l_fs_exists },
+  { "stat",    l_fs_stat },
   { "mkdir",   l_fs_mkdir },
   { NULL, NULL }
 };

@@ -130,6 +130,7 @@ int luaopen_alp_roots(lua_State *L);
 int luaopen_alp_fs(lua_State *L);
 int luaopen_alp_analysis(lua_State *L);
 int luaopen_alp_interp(lua_State *L);
+int luaopen_alp_csv(lua_State *L);
 /* alp._proc (l_proc.c): processes for the suite runner; internal, put at
  * alp._proc by the host (main.c). */
 int luaopen_alp_proc(lua_State *L);

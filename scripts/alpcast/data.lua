@@ -22,36 +22,6 @@ local NO_NAN = { mass = true, time = true, length = true, events = true, cross_s
 local NONNEG = { mass = true, time = true, length = true, events = true, cross_section = true,
                  luminosity = true, inverse_energy = true, index = true }
 
-local function split_csv(line, sep)
-  local out, i, n = {}, 1, #line
-  if n == 0 then return { "" } end
-  while i <= n + 1 do
-    local c = line:sub(i, i)
-    if c == '"' then
-      local buf, j = {}, i + 1
-      while true do
-        local q = line:find('"', j, true)
-        if not q then return nil, "unterminated quote" end
-        buf[#buf + 1] = line:sub(j, q - 1)
-        if line:sub(q + 1, q + 1) == '"' then buf[#buf + 1] = '"'; j = q + 2
-        else j = q + 1; break end
-      end
-      out[#out + 1] = concat(buf)
-      local nx = line:find(sep, j, true)
-      if not nx then break end
-      i = nx + 1
-      if i > n then out[#out + 1] = "" break end
-    else
-      local nx = line:find(sep, i, true)
-      if not nx then out[#out + 1] = line:sub(i); break end
-      out[#out + 1] = line:sub(i, nx - 1)
-      i = nx + 1
-      if i > n then out[#out + 1] = "" break end
-    end
-  end
-  return out
-end
-
 local function trim(s) return (s:gsub("^%s+", ""):gsub("%s+$", "")) end
 
 local SPECIAL = { inf = huge, ["+inf"] = huge, ["-inf"] = -huge, infinity = huge,
@@ -89,54 +59,56 @@ function M.csv(path, opts)
   check.keys(opts, { "separator", "header_only" }, fname)
   local header_only = opts.header_only
   local sep = check.string(opts.separator, fname, "separator", ",")
-  local f, err = io.open(path, "r")
-  if not f then error(fmt("%s: cannot read %s", fname, err), 2) end
-  local meta, comments, names, raw, lines = {}, {}, nil, {}, {}
+  -- the rows are split and their numbers read in C (host/l_csv.c, which
+  -- states the rules: quotes, blanks, tonumber and the specials of
+  -- parse_number); first the header, whose units say which columns are
+  -- text and which must be numbers
+  local read = alp._csv.read
+  local head, hline, herr = read(path, sep, true)
+  if not head then
+    if hline == 0 then error(fmt("%s: cannot read %s", fname, herr), 2) end
+    error(fmt("%s: %s:%d: %s", fname, path, hline, herr), 2)
+  end
+  local meta, comments, names = {}, {}, nil
   local last_key
-  local lineno = 0
-  for line in f:lines() do
-    lineno = lineno + 1
-    line = line:gsub("\r$", "")
-    if line:match("^%s*#") then
-      local body = line:gsub("^%s*#", "")
-      comments[#comments + 1] = trim(body)
-      if not names then
-        local key, value = body:match("^%s?([%a][%w _%-]*):%s*(.-)%s*$")
-        if key and #key <= 40 and not body:match("^%s%s") then
-          key = trim(key):lower():gsub("[%s%-]+", "_")
-          if meta[key] then meta[key] = meta[key] .. "\n" .. value else meta[key] = value end
-          last_key = key
-        elseif last_key and body:match("^%s%s") then
-          meta[last_key] = meta[last_key] .. "\n" .. trim(body)
-        else
-          last_key = nil
-        end
-      end
-    elseif line:match("%S") then
-      local cells, perr = split_csv(line, sep)
-      if not cells then f:close(); error(fmt("%s: %s:%d: %s", fname, path, lineno, perr), 2) end
-      if not names then
-        names = {}
-        for i, c in ipairs(cells) do
-          names[i] = trim(c)
-          if names[i] == "" then
-            f:close()
-            error(fmt("%s: %s:%d: column %d has no name", fname, path, lineno, i), 2)
-          end
-        end
-        if header_only then break end
-      else
-        if #cells ~= #names then
-          f:close()
-          error(fmt("%s: %s:%d: %d values, the column row has %d", fname, path, lineno,
-                    #cells, #names), 2)
-        end
-        raw[#raw + 1] = cells
-        lines[#raw] = lineno
+  for i, line in ipairs(head.comments) do
+    local body = line:gsub("^%s*#", "")
+    comments[i] = trim(body)
+    local key, value = body:match("^%s?([%a][%w _%-]*):%s*(.-)%s*$")
+    if key and #key <= 40 and not body:match("^%s%s") then
+      key = trim(key):lower():gsub("[%s%-]+", "_")
+      if meta[key] then meta[key] = meta[key] .. "\n" .. value else meta[key] = value end
+      last_key = key
+    elseif last_key and body:match("^%s%s") then
+      meta[last_key] = meta[last_key] .. "\n" .. trim(body)
+    else
+      last_key = nil
+    end
+  end
+  if head.names then
+    names = {}
+    for i, c in ipairs(head.names) do
+      names[i] = c
+      if c == "" then
+        error(fmt("%s: %s:%d: column %d has no name", fname, path, head.names_line or 0, i), 2)
       end
     end
   end
-  f:close()
+  local raw, lines = {}, {}
+  local text, strict = {}, {}
+  local declared_units = M.parse_units(meta.units)
+  for name, u in pairs(declared_units) do
+    if u == "text" then text[name] = true else strict[name] = true end
+  end
+  if names and not header_only then
+    local body, bline, berr = read(path, sep, false, text, strict)
+    if not body then error(fmt("%s: %s:%d: %s", fname, path, bline, berr), 2) end
+    for i = head.ncomments_before + 1, #body.comments do
+      comments[#comments + 1] = trim((body.comments[i]:gsub("^%s*#", "")))
+    end
+    raw, lines = body.columns, body.lines
+    raw.n = body.n
+  end
   if not names then error(fmt("%s: %s has no column row", fname, path), 2) end
   local units, ranges = M.parse_units(meta.units)
   for name, r in pairs(ranges) do
@@ -163,30 +135,36 @@ function M.csv(path, opts)
   -- column), or, with no declaration, when all its non-empty cells are
   -- numbers (nan and inf included).  Empty numeric cells become nan.
   local cols = {}
+  local nrows = raw.n or 0
   for c, name in ipairs(names) do
     local declared = units[name]
-    local strict = declared ~= nil and declared ~= "text"
-    local numeric, vals = declared ~= "text", {}
-    for r, cells in ipairs(raw) do
-      if not numeric then break end
-      local s = trim(cells[c])
-      if s == "" and strict then
-        error(fmt("%s: %s:%d: column '%s' (declared [%s]) has an empty cell (write nan for no value)",
-                  fname, path, lines[r], name, declared), 2)
-      end
-      local v = s == "" and 0 / 0 or parse_number(s)
-      if v == nil then
-        if strict then
-          error(fmt("%s: %s:%d: column '%s' (declared [%s]) has a non-numeric value '%s'", fname,
-                    path, lines[r], name, declared, s), 2)
+    local strict_c = declared ~= nil and declared ~= "text"
+    local vals = raw[c] or {}
+    local numeric = declared ~= "text"
+    if numeric then
+      for r = 1, nrows do
+        local v = vals[r]
+        if type(v) ~= "number" then
+          if v == "" then
+            if strict_c then
+              error(fmt("%s: %s:%d: column '%s' (declared [%s]) has an empty cell (write nan for no value)",
+                        fname, path, lines[r], name, declared), 2)
+            end
+          elseif strict_c then
+            error(fmt("%s: %s:%d: column '%s' (declared [%s]) has a non-numeric value '%s'", fname,
+                      path, lines[r], name, declared, v), 2)
+          else
+            numeric = false -- (host/l_csv.c gives such a column as strings)
+            break
+          end
         end
-        numeric = false
       end
-      vals[r] = v
+      if numeric then -- empty cells of a numeric column are nan
+        for r = 1, nrows do if vals[r] == "" then vals[r] = 0 / 0 end end
+      end
     end
     if not numeric then
-      vals = {}
-      for r, cells in ipairs(raw) do vals[r] = trim(cells[c]) end
+      vals = raw[c] or {}
     elseif declared then
       -- the physical range: declared ("[dimensionless, 0..1]"), or >= 0 for
       -- masses, times, lengths, event counts, cross sections, luminosities
@@ -215,14 +193,29 @@ function M.csv(path, opts)
   end
   -- "# keys: a, b": the tuple of these columns is unique per row, and rows
   -- ascend in it when its first column is numeric
-  if meta.keys and #raw > 0 then
+  if meta.keys and nrows > 0 then
     local keys = {}
     for k in meta.keys:gmatch("[^,%s]+") do
       if not cols[k] then error(fmt("%s: %s: keys: names no column '%s'", fname, path, k), 2) end
       keys[#keys + 1] = k
     end
+    -- rows in strictly ascending order of numeric key tuples are unique
+    -- (the usual case: one linear pass); otherwise each tuple is hashed
+    local kc, ascending = {}, true
+    for i, k in ipairs(keys) do kc[i] = cols[k] end
+    for r = 2, nrows do
+      local less = false
+      for i = 1, #kc do
+        local a, b = kc[i][r - 1], kc[i][r]
+        if type(a) ~= "number" or type(b) ~= "number" then ascending = false; break end
+        if a < b then less = true; break end
+        if not (a == b) then break end
+      end
+      if not less then ascending = false end
+      if not ascending then break end
+    end
     local seen = {}
-    for r = 1, #raw do
+    for r = 1, ascending and 0 or nrows do
       local parts = {}
       for i, k in ipairs(keys) do parts[i] = tostring(cols[k][r]) end
       local key = concat(parts, "\0")
@@ -238,7 +231,7 @@ function M.csv(path, opts)
       end
     end
   end
-  return setmetatable({ path = path, names = names, n = #raw, meta = meta, units = units,
+  return setmetatable({ path = path, names = names, n = nrows, meta = meta, units = units,
                         lines = lines, comments = comments,
                         columns = strict_columns(cols, names, path) },
                       Table)

@@ -67,7 +67,7 @@ local function one_of(v, choices, default, what)
        s and fmt(" (did you mean '%s'?)", s) or "")
 end
 
--- A numeric column with its declared unit converted by conv(x) (per row).
+-- A numeric column with its declared unit converted (conv(unit): a further factor, or nil).
 local function column(src, name, role, kinds, conv)
   local col = src.columns[name]
   if col == nil then
@@ -81,20 +81,20 @@ local function column(src, name, role, kinds, conv)
   local unit = src.units[name]
   local ok, f = pcall(units.factor, unit, kinds, fmt("column '%s' (%s)", name, role))
   if not ok then fail(src.label, "%s", f) end
+  local g = conv and conv(unit) -- a second factor, applied after f (same rounding as x * f * g)
   local out = {}
   for i, x in ipairs(col) do
     if type(x) ~= "number" then
       fail(src.label, "%scolumn '%s' has a non-numeric value %s", src.line(i), name, check.got(x))
     end
-    out[i] = conv and conv(x, f, unit) or x * f
+    if g then out[i] = x * f * g else out[i] = x * f end
   end
   return out
 end
 
-local function ctau_conv(x, f, unit)
-  local kind = units.kind(unit)
-  if kind == "time" then return x * f * alp.constants.c_light end
-  return x * f
+-- lifetime columns: times become c tau (x f c)
+local function ctau_conv(unit)
+  return units.kind(unit) == "time" and alp.constants.c_light or nil
 end
 
 -- Validate the limit values: finite numbers > 0, or nan = no limit there.
@@ -126,7 +126,11 @@ local function curves_of(src, fam, along, val, fam_name, along_name)
   local t, xs, ys, rs = {}, {}, {}, {}
   for j, k in ipairs(keys) do
     local rows = by[k]
-    table.sort(rows, function(a, b) return along[a] < along[b] end)
+    local sorted = true -- tables are mostly written in order: then no sort
+    for n = 2, #rows do
+      if not (along[rows[n - 1]] < along[rows[n]]) then sorted = false; break end
+    end
+    if not sorted then table.sort(rows, function(a, b) return along[a] < along[b] end) end
     local x, y = {}, {}
     for n, r in ipairs(rows) do
       if n > 1 and along[r] == along[rows[n - 1]] then
@@ -304,6 +308,21 @@ local function new_limit(src, spec)
   return self
 end
 
+-- The rows of a table, read once per process while the file is unchanged
+-- (same size and modification time): limits of one file (a recast's
+-- variants) share them.  Limits only read the columns, never write them.
+local tables = {}
+local function read_table(full)
+  local size, mtime = alp.fs.stat(full)
+  local key = size and fmt("%s\0%d\0%.9f", full, size, mtime)
+  local d = key and tables[key]
+  if not d then
+    d = alp.data.csv(full)
+    if key then tables[key] = d end
+  end
+  return d
+end
+
 -- alp.limit.csv(path, spec) -> limit (rows read on first use)
 function M.csv(path, spec)
   check.string(path, "alp.limit.csv", "path")
@@ -318,7 +337,7 @@ function M.csv(path, spec)
                 files = { { path = path, file = full } } }
   src.line = function() return "" end
   src.load = function(s)
-    local ok, d = pcall(alp.data.csv, full)
+    local ok, d = pcall(read_table, full)
     if not ok then error((tostring(d):gsub("^[^\n]-%.lua:%d+: ", "")), 0) end
     s.columns, s.n = d.columns, d.n
     if spec.select then

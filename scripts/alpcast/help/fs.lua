@@ -3,7 +3,12 @@ return {
 ["alp.fs"] = [[
 alp.fs: the file-system operations plain Lua lacks.
   alp.fs.listdir(path), alp.fs.isdir(path), alp.fs.exists(path),
-  alp.fs.mkdir(path)]],
+  alp.fs.stat(path), alp.fs.mkdir(path)]],
+["alp.fs.stat"] = [[
+alp.fs.stat(path) -> size, mtime | nil, message
+The size of a file in bytes and its modification time in seconds since
+1970 (with the nanoseconds).  alp.limit.csv reads a table once per process
+while these are unchanged.]],
 ["alp.fs.exists"] = [[
 alp.fs.exists(path) -> boolean
 True when path exists (a file or a folder).]],
