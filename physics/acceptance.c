@@ -178,11 +178,21 @@ static int build_chunk(const alp_volume *v, const alp_sample *s, size_t k0,
   return 0;
 }
 
+/* Chunk c of table p (events c * ALP_ACC_CHUNK on). */
+static int paths_chunk(const alp_volume *v, const alp_sample *s, alp_side side,
+                       long c, ivbuf *buf, alp_paths *p)
+{
+  size_t k0 = (size_t)c * ALP_ACC_CHUNK, n = ALP_ACC_CHUNK;
+  if (k0 + n > s->n) n = s->n - k0;
+  return build_chunk(v, s, k0, n, side, buf, &p->ch[c]);
+}
+
 int alp_paths_new(const alp_volume *v, const alp_sample *s, alp_side side,
                   const alp_mc_opts *o, alp_paths **out)
 {
   alp_paths *p = NULL;
-  const int nt = alp_mc_threads(o);
+  /* an event's intervals cost some 20 exp's worth */
+  const int nt = alp_mc_threads_for(o, 20.0 * (double)s->n);
   const volatile sig_atomic_t *cancel = o ? o->cancel : NULL;
   int status = 0;
   long nc, bad = 0;
@@ -199,6 +209,19 @@ int alp_paths_new(const alp_volume *v, const alp_sample *s, alp_side side,
   nc = (long)p->nchunks;
   bad = nc;
 
+  if (nt == 1) { /* no parallel region at all: even a team of one costs a
+                   * futex call in libgomp (issue #14: many small tables) */
+    ivbuf buf = { NULL, NULL, NULL, 0, 0 };
+    buf.cnt = malloc(ALP_ACC_CHUNK * sizeof *buf.cnt);
+    if (!buf.cnt) status = GSL_ENOMEM;
+    for (long c = 0; c < nc && !status; c++) {
+      if (cancel && *cancel) { status = ALP_ECANCELLED; break; }
+      status = paths_chunk(v, s, side, c, &buf, p);
+    }
+    free(buf.a);
+    free(buf.b);
+    free(buf.cnt);
+  } else {
 #pragma omp parallel num_threads(nt)
   {
     ivbuf buf = { NULL, NULL, NULL, 0, 0 };
@@ -208,11 +231,9 @@ int alp_paths_new(const alp_volume *v, const alp_sample *s, alp_side side,
     if (!buf.cnt) { my = GSL_ENOMEM; my_chunk = -1; }
 #pragma omp for schedule(dynamic, 1)
     for (long c = 0; c < nc; c++) {
-      size_t k0 = (size_t)c * ALP_ACC_CHUNK, n = ALP_ACC_CHUNK;
       if (my) continue;
       if (cancel && *cancel) { my = ALP_ECANCELLED; my_chunk = c; continue; }
-      if (k0 + n > s->n) n = s->n - k0;
-      my = build_chunk(v, s, k0, n, side, &buf, &p->ch[c]);
+      my = paths_chunk(v, s, side, c, &buf, p);
       if (my) my_chunk = c;
     }
     if (my) {
@@ -222,6 +243,7 @@ int alp_paths_new(const alp_volume *v, const alp_sample *s, alp_side side,
     free(buf.a);
     free(buf.b);
     free(buf.cnt);
+  }
   }
   if (status) goto fail;
   *out = p;
@@ -354,10 +376,28 @@ static void chunk_stats(const double *restrict p, size_t n, double *mean,
   *m2 = q;
 }
 
+/* Work item it of alp_paths_decay_prob: chunk it / nctau at c tau number
+ * it % nctau (consecutive items share a chunk, kept in cache across c tau);
+ * its mean and squared deviations go to part. */
+static void prob_item(const alp_paths *p, const double *ctau, size_t nctau,
+                      long it, double *buf, double *part)
+{
+  size_t i = (size_t)it % nctau, c = (size_t)it / nctau;
+  const pchunk *ch = &p->ch[c];
+  double t = ctau[i], inv = 1.0 / t;
+  double *q = &part[2 * (i * p->nchunks + c)];
+  if (t == INFINITY || !isfinite(inv)) { /* inf, or 0 / subnormal */
+    chunk_limit(ch, t == INFINITY, buf);
+    chunk_stats(buf, ch->n, &q[0], &q[1]);
+  } else {
+    chunk_probs(ch, inv, buf, &q[0], &q[1]);
+  }
+}
+
 int alp_paths_decay_prob(const alp_paths *p, const double *ctau, size_t nctau,
                          const alp_mc_opts *o, double *prob, double *err)
 {
-  const int nt = alp_mc_threads(o);
+  const int nt = alp_mc_threads_for(o, (double)nctau * (double)p->n);
   const volatile sig_atomic_t *cancel = o ? o->cancel : NULL;
   const size_t nch = p->nchunks;
   double *part = NULL;
@@ -370,30 +410,28 @@ int alp_paths_decay_prob(const alp_paths *p, const double *ctau, size_t nctau,
   if (!part) return GSL_ENOMEM;
   nitems = (long)(nctau * nch);
 
+  if (nt == 1) { /* no parallel region (see alp_paths_new) */
+    double buf[ALP_ACC_CHUNK];
+    for (long it = 0; it < nitems; it++) {
+      if (cancel && *cancel) { status = ALP_ECANCELLED; break; }
+      prob_item(p, ctau, nctau, it, buf, part);
+    }
+  } else {
 #pragma omp parallel num_threads(nt)
   {
     double buf[ALP_ACC_CHUNK];
     int my = 0;
 #pragma omp for schedule(dynamic, 4)
     for (long it = 0; it < nitems; it++) {
-      /* consecutive items share a chunk (kept in cache across c tau) */
-      size_t i = (size_t)it % nctau, c = (size_t)it / nctau;
-      const pchunk *ch = &p->ch[c];
-      double t = ctau[i], inv = 1.0 / t;
       if (my) continue;
       if (cancel && *cancel) { my = ALP_ECANCELLED; continue; }
-      double *q = &part[2 * (i * nch + c)];
-      if (t == INFINITY || !isfinite(inv)) { /* inf, or 0 / subnormal */
-        chunk_limit(ch, t == INFINITY, buf);
-        chunk_stats(buf, ch->n, &q[0], &q[1]);
-      } else {
-        chunk_probs(ch, inv, buf, &q[0], &q[1]);
-      }
+      prob_item(p, ctau, nctau, it, buf, part);
     }
     if (my) {
 #pragma omp critical(alp_prob_status)
       status = my;
     }
+  }
   }
   if (status) goto done;
 

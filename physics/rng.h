@@ -96,6 +96,14 @@ void alp_rng_seed_chunk(gsl_rng *r, uint64_t seed, uint64_t chunk);
 /* Number of threads to use from opts (>= 1). */
 int alp_mc_threads(const alp_mc_opts *o);
 
+/* Threads for a loop of `work` elementary steps (about a nanosecond each:
+ * one exp, one event of a small sample): 1 below ALP_MC_PARALLEL_MIN, where
+ * waking a sleeping OpenMP worker (a futex call: tens of microseconds with
+ * OMP_WAIT_POLICY=PASSIVE) costs more than the loop; else alp_mc_threads.
+ * Results never depend on it (fixed chunks, combined in order; issue #14). */
+#define ALP_MC_PARALLEL_MIN 65536.0
+int alp_mc_threads_for(const alp_mc_opts *o, double work);
+
 /* Event k of a chunked Monte Carlo: reads ctx, draws from r (seeded for k's
  * chunk), writes event k of out; returns a status. */
 typedef int (*alp_mc_event_fn)(const void *ctx, gsl_rng *r, size_t k,

@@ -212,7 +212,17 @@ static int bka_run(const bka_ctx *c, const alp_mc_opts *mc, alp_sample *s)
   const long nb = (long)((s->n + ALP_GEN_BLOCK - 1) / ALP_GEN_BLOCK);
   const volatile sig_atomic_t *cancel = mc->cancel;
   int cancelled = 0;
-#pragma omp parallel for schedule(static) num_threads(alp_mc_threads(mc)) \
+  const int nt = alp_mc_threads_for(mc, (double)s->n);
+  if (nt == 1) { /* no parallel region (see rng.c alp_mc_run_chunks) */
+    for (long b = 0; b < nb; b++) {
+      size_t k0 = (size_t)b * ALP_GEN_BLOCK, n = ALP_GEN_BLOCK;
+      if (cancel && *cancel) return ALP_ECANCELLED;
+      if (k0 + n > s->n) n = s->n - k0;
+      bka_block(c, mc->seed, k0, n, s);
+    }
+    return 0;
+  }
+#pragma omp parallel for schedule(static) num_threads(nt) \
   reduction(| : cancelled)
   for (long b = 0; b < nb; b++) {
     size_t k0 = (size_t)b * ALP_GEN_BLOCK, n = ALP_GEN_BLOCK;
