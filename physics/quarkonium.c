@@ -76,7 +76,9 @@ static double beyond_at(double u, void *vp)
   const struct beyond *b = vp;
   double pz = b->g * b->ps * u + b->bg * b->Es, pt2 = b->ps * b->ps * (1 - u * u);
   double p = sqrt(pz * pz + fmax(pt2, 0.0));
-  double e = p > 0 ? exp(-b->r * b->ma / (p * b->ctau)) : 0.0;
+  double x = p > 0 ? -b->r * b->ma / (p * b->ctau) : -INFINITY;
+  /* exp(x) is exactly 0 in double below -745.2: skip libm's slow underflow path */
+  double e = x < -746.0 ? 0.0 : exp(x);
   return 0.375 * (1 + u * u) * e;
 }
 
