@@ -34,6 +34,7 @@ local ranges = require "alpcast.ranges"
 local plane_suite = require "alpcast.plane_suite"
 local flavour = require "alpcast.flavour"
 local family = require "alpcast.family"
+local result_cache = require "alpcast.result_cache"
 
 local M = {}
 
@@ -79,8 +80,12 @@ upwards), then runs the figure scripts (scripts/figures/*.lua, each as
   --timeout S      stop a recast or figure script after S seconds of wall
                    time (default 600; a recast's own `timeout` field wins):
                    its process group is killed and it is one FAIL line
-  --no-cache       recompute every Monte Carlo <P> table (default: reuse
-                   those of DIR/.cache/ made by this same program build)
+  --no-cache       recompute everything (default: a recast whose inputs --
+                   its file, the files it reads, the model, the seed, this
+                   program build -- are unchanged since the last run into
+                   DIR, and whose results there are untouched, is "up to
+                   date" and not run again; Monte Carlo <P> tables made by
+                   this build are reused; both kept in DIR/.cache/)
   -v               full tracebacks of failures, one line per output file
   -q, --quiet      print only failures and the closing line (no progress,
                    no line per recast or file)
@@ -384,6 +389,11 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
   local final = o.out .. "/" .. e.name
   local stage = o.out .. "/." .. e.name .. ".partial"
   rmtree(stage)
+  -- the result cache (alpcast/result_cache.lua): not for planes, shards, merges, tests' hooks
+  local rc = not (o.plane or hooks.scan or hooks.tail or hooks.families) and result_cache.enabled()
+             and result_cache or nil
+  local key, hit
+  recast.read_log = rc and {} or nil
   local ok, err = xpcall(function()
     local desc = recast.load(e.path)
     if on_desc then on_desc(desc) end
@@ -400,6 +410,14 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
         for _, g in ipairs(entry.data_files) do if g.file == f.file then have = true end end
         if not have then entry.data_files[#entry.data_files + 1] = f end
       end
+    end
+    if rc then
+      for _, f in ipairs(entry.data_files) do
+        recast.read_log[f.file:sub(1, 1) == "/" and f.file or (alp.root .. "/" .. f.file)] = true
+      end
+      key = rc.key(e.path, M.shown_path(e.path), o)
+      hit = rc.lookup(e.name, key, o.out, M._json_decode)
+      if hit then return end
     end
     local data = recast.data(desc)
     alp.fs.mkdir(stage .. "/extra")
@@ -494,11 +512,21 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
     local rok, rerr = os.rename(stage, final)
     if not rok then error("cannot rename " .. stage .. " to " .. final .. ": " .. tostring(rerr), 0) end
   end, failure_handler)
+  if ok and hit then -- up to date: the entry of the run that made the results
+    hit.up_to_date = true
+    hit.time_s = clock() - t0
+    recast.read_log = nil
+    return hit
+  end
   entry.time_s = clock() - t0
   if ok then
     entry.status = "ok"
+    if rc then rc.store(e.name, key, recast.read_log, entry, o.out, output.json_encode) end
+    recast.read_log = nil
     return entry
   end
+  recast.read_log = nil
+  if rc then rc.forget(e.name) end
   rmtree(stage)
   if is_interrupt(err) then error("interrupted", 0) end
   rmtree(final)
@@ -866,6 +894,7 @@ function M.main(args, hooks)
   alp.fs.mkdir(o.out)
   -- the children inherit it (alpcast/acceptance_cache.lua)
   require("alpcast.acceptance_cache").dir = not o.no_cache and o.out .. "/.cache" or nil
+  result_cache.dir = not o.no_cache and o.out .. "/.cache" or nil
   if #all == 0 then
     say("alpcast suite: no recasts in " .. concat(dirs, ", ") .. "; nothing to run")
   elseif #list > 0 then
@@ -924,8 +953,9 @@ function M.main(args, hooks)
       end
       -- fixed-width columns first, so the table stays aligned whatever
       -- the experiment names and the list of outputs
-      tell(fmt("  ok    %-28s %7.2f s  %s, %s: %s", e.name, entry.time_s, entry.experiment or "",
-               entry.signature or "", entry.plane or concat(done, ", ")))
+      tell(fmt("  ok    %-28s %7.2f s  %s, %s: %s%s", e.name, entry.time_s, entry.experiment or "",
+               entry.signature or "", entry.plane or concat(done, ", "),
+               entry.up_to_date and " (up to date)" or ""))
       for _, fam in ipairs((o.model or o.verbose) and o.families or {}) do
         local why = type(entry.not_applicable) == "table" and entry.not_applicable[fam.name]
         if why then tell(fmt("        %s not applicable: %s", fam.name, why)) end
