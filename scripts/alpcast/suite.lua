@@ -514,6 +514,7 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
   end, failure_handler)
   if ok and hit then -- up to date: the entry of the run that made the results
     hit.up_to_date = true
+    hit.computed_time_s = hit.computed_time_s or hit.time_s -- CPU s of the run that made them
     hit.time_s = clock() - t0
     recast.read_log = nil
     return hit
@@ -656,8 +657,11 @@ end
 -- included) kills every running child's process group, calls their on_kill
 -- and is raised again.
 local function run_isolated(jobs, width, timeout, done, events)
-  local running, results, next_job, next_done = {}, {}, 1, 1
+  local running, results, next_k, next_done = {}, {}, 1, 1
   events = events or {}
+  -- events.order: the job numbers in the order to start them (default 1, 2, ...)
+  local order = events.order or {}
+  if #order ~= #jobs then for i = 1, #jobs do order[i] = i end end
 
   -- lines "progress=D/T" before the report: events.progress(i, D, T)
   local function scan_lines(r, chunk)
@@ -710,7 +714,8 @@ local function run_isolated(jobs, width, timeout, done, events)
 
   local ok, err = xpcall(function()
     while next_done <= #jobs do
-      while #running < width and next_job <= #jobs do
+      while #running < width and next_k <= #jobs do
+        local next_job = order[next_k]
         local pid, fd = p_fork()
         if pid == 0 then
           -- cores / width Monte Carlo threads each: -j N children share the machine
@@ -720,7 +725,7 @@ local function run_isolated(jobs, width, timeout, done, events)
         running[#running + 1] = { i = next_job, pid = pid, fd = fd, text = "", size = 0,
                                   t0 = p_clock(), timeout = timeout, pending = "" }
         if events.start then events.start(next_job) end
-        next_job = next_job + 1
+        next_k = next_k + 1
       end
       local fds = {}
       for _, r in ipairs(running) do if not r.eof then fds[#fds + 1] = r.fd end end
@@ -754,6 +759,31 @@ local function run_isolated(jobs, width, timeout, done, events)
     if is_interrupt(err) then error("interrupted", 0) end
     error(err, 0)
   end
+end
+
+-- The recasts' start order: longest first by the CPU time each took in the
+-- last run into this folder (its summary.json), the others after them in
+-- name order.  With -j N the slow Monte Carlo recasts then no longer start
+-- last and leave cores idle at the end (issue #14); the files and the
+-- report (name order) do not depend on it.
+local function longest_first(list, out)
+  local f = io.open(out .. "/summary.json", "rb")
+  local text = f and f:read("a")
+  if f then f:close() end
+  local ok, prev = pcall(json_decode, text or "")
+  local cost = {}
+  for _, r in ipairs(ok and type(prev) == "table" and type(prev.recasts) == "table" and prev.recasts or {}) do
+    local t = type(r) == "table" and (r.computed_time_s or r.time_s)
+    if type(t) == "number" and type(r.name) == "string" then cost[r.name] = t end
+  end
+  local order = {}
+  for i = 1, #list do order[i] = i end
+  table.sort(order, function(a, b)
+    local ca, cb = cost[list[a].name] or -1, cost[list[b].name] or -1
+    if ca ~= cb then return ca > cb end
+    return a < b
+  end)
+  return order
 end
 
 -- ---- --only ----------------------------------------------------------------------
@@ -970,6 +1000,7 @@ function M.main(args, hooks)
     start = function(i) P:start(list[i].name) end,
     progress = function(i, d, t) P:update(list[i].name, d, t) end,
     finish = function(i) P:finish(list[i].name) end,
+    order = longest_first(list, o.out),
   })
 
   if o.plane then plane_suite.figure(o, summary, say) end
