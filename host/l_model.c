@@ -29,9 +29,31 @@ static const char *const model_keys[] = { "cff", "cww", "cbb", "cgg", "csb", "cd
 static const char *const fermion_keys[ALP_NF + 1] = { "u", "c", "t", "d", "s", "b",
                                                       "e", "mu", "tau", NULL };
 
+/* The userdata: the model and the partial widths at the last mass asked
+ * (a recast asks for c tau and branching ratios at one mass in a row: one
+ * alp_widths call instead of several; the same bits, issue #14). */
+typedef struct {
+  alp_model m;        /* first: check_model returns it */
+  int have_w;
+  double w_ma, w[ALP_NCH];
+} lmodel;
+
 static alp_model *check_model(lua_State *L, int i)
 {
   return (alp_model *)alpL_checkself(L, i, MODEL_MT);
+}
+
+/* Partial widths of u at ma (kept for the next call at the same ma). */
+static int widths_at(lmodel *u, double ma, double w[ALP_NCH])
+{
+  if (!(u->have_w && u->w_ma == ma)) {
+    int status = alp_widths(&u->m, ma, u->w);
+    u->have_w = status == 0;
+    if (status) return status;
+    u->w_ma = ma;
+  }
+  memcpy(w, u->w, sizeof u->w);
+  return GSL_SUCCESS;
 }
 
 /* ---- model parameters from an option table -------------------------------- */
@@ -90,9 +112,10 @@ static void read_params(lua_State *L, int idx, const char *fname,
 /* Create the userdata (box first), then initialise it through physics/. */
 static int push_model(lua_State *L, const alp_model_params *p, const char *fname)
 {
-  alp_model *m = (alp_model *)lua_newuserdatauv(L, sizeof *m, 0);
+  lmodel *u = (lmodel *)lua_newuserdatauv(L, sizeof *u, 0);
+  alp_model *m = &u->m;
   int status;
-  memset(m, 0, sizeof *m);
+  memset(u, 0, sizeof *u);
   luaL_setmetatable(L, MODEL_MT);
   alpL_clear_reason();
   alpL_count_physics();
@@ -190,17 +213,18 @@ static int check_channel(lua_State *L, int arg, const char *fname, int optional)
   return ch;
 }
 
-static int compute(const alp_model *m, enum what w, int ch, double ma, double *out)
+static int compute(alp_model *m, enum what w, int ch, double ma, double *out)
 {
+  double pw[ALP_NCH];
+  int st;
   switch (w) {
-  case W_WIDTH: return ch < 0 ? alp_width_total(m, ma, out) : alp_width(m, ma, ch, out);
-  case W_BR: return alp_br(m, ma, ch, out);
-  case W_CTAU: return alp_ctau(m, ma, out);
-  case W_TAU: { /* tau = c tau / c [s] */
-    int st = alp_ctau(m, ma, out);
-    if (!st) *out /= ALP_C_LIGHT;
+  case W_WIDTH: case W_BR: case W_CTAU: case W_TAU: /* alp_width_total, alp_width, alp_br, alp_ctau */
+    if ((st = widths_at((lmodel *)m, ma, pw))) return st;
+    if (w == W_WIDTH) { *out = ch < 0 ? alp_total_of_widths(pw) : pw[ch]; return GSL_SUCCESS; }
+    if (w == W_BR) return alp_br_of_widths(pw, ch, out);
+    st = alp_ctau_of_widths(pw, out);
+    if (!st && w == W_TAU) *out /= ALP_C_LIGHT; /* tau = c tau / c [s] */
     return st;
-  }
   case W_B_KA: return alp_br_b_to_ka(m, ma, out);
   case W_B0_K0A: return alp_br_b0_to_k0a(m, ma, out);
   case W_K_PIA: return alp_br_k_to_pia(m, ma, out);

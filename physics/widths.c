@@ -263,13 +263,37 @@ int alp_widths(const alp_model *m, double ma, double w[ALP_NCH])
   return GSL_SUCCESS;
 }
 
+double alp_total_of_widths(const double w[ALP_NCH])
+{
+  double s = 0;
+  for (int i = 0; i < ALP_NCH; i++) s += w[i];   /* SEED (2.12) */
+  return s;
+}
+
+int alp_br_of_widths(const double w[ALP_NCH], int ch, double *br)
+{
+  double s;
+  if (ch < 0 || ch >= ALP_NCH) GSL_ERROR("unknown decay channel", ALP_ECHANNEL);
+  s = alp_total_of_widths(w);
+  if (!(s > 0)) GSL_ERROR("total width is zero (all couplings vanish)", GSL_EDOM);
+  *br = w[ch] / s;
+  return GSL_SUCCESS;
+}
+
+int alp_ctau_of_widths(const double w[ALP_NCH], double *ctau)
+{
+  double g = alp_total_of_widths(w);
+  if (!(g > 0)) GSL_ERROR("total width is zero (all couplings vanish)", GSL_EDOM);
+  *ctau = ALP_HBARC / g;   /* D8 */
+  return GSL_SUCCESS;
+}
+
 int alp_width_total(const alp_model *m, double ma, double *gamma)
 {
-  double w[ALP_NCH], s = 0;
+  double w[ALP_NCH];
   int status = alp_widths(m, ma, w);
   if (status) return status;
-  for (int i = 0; i < ALP_NCH; i++) s += w[i];   /* SEED (2.12) */
-  *gamma = s;
+  *gamma = alp_total_of_widths(w);
   return GSL_SUCCESS;
 }
 
@@ -286,23 +310,18 @@ int alp_width(const alp_model *m, double ma, int ch, double *gamma)
 
 int alp_br(const alp_model *m, double ma, int ch, double *br)
 {
-  double w[ALP_NCH], s = 0;
+  double w[ALP_NCH];
   int status;
   if (ch < 0 || ch >= ALP_NCH) GSL_ERROR("unknown decay channel", ALP_ECHANNEL);
   status = alp_widths(m, ma, w);
   if (status) return status;
-  for (int i = 0; i < ALP_NCH; i++) s += w[i];
-  if (!(s > 0)) GSL_ERROR("total width is zero (all couplings vanish)", GSL_EDOM);
-  *br = w[ch] / s;
-  return GSL_SUCCESS;
+  return alp_br_of_widths(w, ch, br);
 }
 
 int alp_ctau(const alp_model *m, double ma, double *ctau)
 {
-  double g;
-  int status = alp_width_total(m, ma, &g);
+  double w[ALP_NCH];
+  int status = alp_widths(m, ma, w);
   if (status) return status;
-  if (!(g > 0)) GSL_ERROR("total width is zero (all couplings vanish)", GSL_EDOM);
-  *ctau = ALP_HBARC / g;   /* D8 */
-  return GSL_SUCCESS;
+  return alp_ctau_of_widths(w, ctau);
 }

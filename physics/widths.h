@@ -45,6 +45,13 @@ int alp_br(const alp_model *m, double ma, int ch, double *br);
 /* Proper decay length c tau = hbar c / Gamma in metres (D8). */
 int alp_ctau(const alp_model *m, double ma, double *ctau);
 
+/* The same three from partial widths w of alp_widths (the functions above
+ * are these applied to alp_widths; a caller that keeps w for one mass, as
+ * the Lua binding does, gets the same bits). */
+double alp_total_of_widths(const double w[ALP_NCH]);
+int alp_br_of_widths(const double w[ALP_NCH], int ch, double *br);
+int alp_ctau_of_widths(const double w[ALP_NCH], double *ctau);
+
 /* ---- building blocks (exposed for tests) ---- */
 
 /* B_1(tau) = 1 - tau f^2(tau) of (A.8), real and imaginary parts. */
