@@ -289,3 +289,23 @@ function TestModel:test_validity_bound()
     .. '"J/psi", "Upsilon(1S)", "Upsilon(3S)", got \'B\'', alp.model.max_coupling, "B")
   lu.assertErrorMsgContains("alp.model.max_coupling: parent must be one of", alp.model.max_coupling)
 end
+
+-- The model keeps the partial widths of the last mass (host/l_model.c):
+-- answers must not depend on what was asked before, at any mass.
+function TestModel:test_widths_kept_per_mass_give_fresh_answers()
+  local masses = { 0.3, 1.2, 0.3, 0.3, 2.5, 1.2 }
+  local m = alp.model.benchmark("cff", 1)
+  for _, ma in ipairs(masses) do
+    local fresh = alp.model.benchmark("cff", 1) -- nothing asked before
+    lu.assertEquals(m:br(ma, "gammagamma"), fresh:br(ma, "gammagamma"), "br at " .. ma)
+    lu.assertEquals(m:ctau(ma), alp.model.benchmark("cff", 1):ctau(ma), "ctau at " .. ma)
+    lu.assertEquals(m:width(ma), alp.model.benchmark("cff", 1):width(ma), "width at " .. ma)
+    lu.assertEquals(m:width(ma, "mumu"), alp.model.benchmark("cff", 1):width(ma, "mumu"))
+    lu.assertEquals(m:tau(ma), alp.model.benchmark("cff", 1):tau(ma))
+  end
+  -- two models at one mass do not share their widths
+  local a, b = alp.model.benchmark("cff", 1), alp.model.benchmark("cff", 2)
+  local ca = a:ctau(0.5)
+  h.assert_rel(b:ctau(0.5), ca / 4, 1e-12, "c tau ~ 1/c^2")
+  lu.assertEquals(a:ctau(0.5), ca)
+end
