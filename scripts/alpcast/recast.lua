@@ -446,15 +446,22 @@ local function recast_alp(label, dir)
     data = confined(alp.data, { "csv" }, dir, label),
     limit = confined(require("alpcast.limit"), { "csv", "hepdata" }, dir, label),
   } or {}
+  -- what a recast may see, looked up as a plain table (a recast's signal
+  -- reads alp.model etc. at every coupling: no Lua call per lookup); the
+  -- rest (NO_FILES, and names alp gains later) through the function
+  local seen = {}
+  for k, v in pairs(alp) do if not NO_FILES[k] then seen[k] = own[k] or v end end
+  local view = setmetatable(seen, { __index = function(_, k)
+    if NO_FILES[k] then
+      error(fmt("%s: alp.%s is not available in a recast (the suite writes the files; "
+                .. "return tables from 'extra')", label, k), 2)
+    end
+    return own[k] or alp[k]
+  end })
   return setmetatable({}, {
-    __index = function(_, k)
-      if NO_FILES[k] then
-        error(fmt("%s: alp.%s is not available in a recast (the suite writes the files; "
-                  .. "return tables from 'extra')", label, k), 2)
-      end
-      return own[k] or alp[k]
-    end,
+    __index = view,
     __newindex = function(_, k) error(fmt("%s: tried to set alp.%s", label, tostring(k)), 2) end,
+    __metatable = "alp (a recast's view)", -- getmetatable does not hand out the view
   })
 end
 
@@ -464,21 +471,20 @@ function M.environment(label, dir)
   local base = {}
   for _, k in ipairs(ALLOWED) do base[k] = _G[k] end
   base.alp = recast_alp(label, dir)
+  -- the allow-list is a plain table lookup; only a miss calls a function
+  setmetatable(base, { __index = function(_, k)
+    local names = {}
+    for _, n in ipairs(ALLOWED) do names[#names + 1] = n end
+    local s = type(k) == "string" and check.suggest(k, names)
+    error(fmt("%s: undefined global '%s'%s", label, tostring(k),
+              s and fmt(" (did you mean '%s'?)", s) or ""), 2)
+  end })
   return setmetatable({}, {
-    __index = function(_, k)
-      local v = base[k]
-      if v == nil then
-        local names = {}
-        for _, n in ipairs(ALLOWED) do names[#names + 1] = n end
-        local s = type(k) == "string" and check.suggest(k, names)
-        error(fmt("%s: undefined global '%s'%s", label, tostring(k),
-                  s and fmt(" (did you mean '%s'?)", s) or ""), 2)
-      end
-      return v
-    end,
+    __index = base,
     __newindex = function(_, k)
       error(fmt("%s: tried to set global '%s' (use local)", label, tostring(k)), 2)
     end,
+    __metatable = "a recast's environment", -- nor the allow-list table
   })
 end
 

@@ -98,6 +98,12 @@ function TestRecast:test_strict_environment()
   lu.assertStrContains(load_error(p), "undefined global 'io'")
   p = self:write("noout", 'local w = alp.output.csv\nreturn alp.recast{}')
   lu.assertStrContains(load_error(p), "alp.output is not available in a recast")
+  -- the allow-list and the alp view are not reachable through getmetatable
+  local env = alp.recast.environment("x")
+  lu.assertEquals(type(getmetatable(env)), "string")
+  lu.assertEquals(type(getmetatable(env.alp)), "string")
+  p = self:write("meta", 'getmetatable(_ENV).__index.math = nil\nreturn alp.recast{}')
+  lu.assertStrContains(load_error(p), "attempt to index a nil value")
   p = self:write("noret", 'local a = 1')
   lu.assertStrContains(load_error(p), "must end with 'return alp.recast{...}'")
   -- an undefined global inside ratio raises when the ratio runs
