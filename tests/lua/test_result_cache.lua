@@ -82,3 +82,25 @@ function TestResultCache:test_changed_recast_or_results_are_computed_again()
   lu.assertNil(self:run().up_to_date)
   lu.assertNotStrContains(h.slurp(self.out .. "/rc_test/cff.csv"), "# edited")
 end
+
+-- a model family: its file is part of the key
+function TestResultCache:test_changed_model_file_is_computed_again()
+  local fam = self.dir .. "/fam.lua"
+  local FAM = [[return { name = "famtest", label = "c", notes = "test family", citations = {},
+    model = function(c) return alp.model { cff = %s * c } end }]]
+  put(fam, FAM:format("1"))
+  local function run()
+    local out, code = h.run(string.format("%s suite --recasts %s --only rc_test --out %s --no-figures -j 1 --model %s",
+      h.q(h.exe()), h.q(self.dir .. "/recasts"), h.q(self.out), h.q(fam)))
+    lu.assertEquals(code, 0, out)
+    return cjson.decode(h.slurp(self.out .. "/summary.json")).recasts[1], h.slurp(self.out .. "/rc_test/famtest.csv")
+  end
+  local e1, r1 = run()
+  lu.assertNil(e1.up_to_date)
+  lu.assertTrue((run()).up_to_date)
+  put(fam, FAM:format("2")) -- twice the coupling per unit of c: edges at half the c
+  local e3, r3 = run()
+  lu.assertNil(e3.up_to_date)
+  local function first_low(text) return tonumber(text:match("\n[%d.e+-]+,([%d.e+-]+),")) end
+  h.assert_rel(first_low(r1) / first_low(r3), 2, 2e-3, "c_low halves")
+end
