@@ -390,7 +390,7 @@ local function run_recast(e, o, hooks, say, on_desc, tick)
   local stage = o.out .. "/." .. e.name .. ".partial"
   rmtree(stage)
   -- the result cache (alpcast/result_cache.lua): not for planes, shards, merges, tests' hooks
-  local rc = not (o.plane or hooks.scan or hooks.tail or hooks.families) and result_cache.enabled()
+  local rc = not (o.plane or hooks.shard or hooks.scan or hooks.tail or hooks.families) and result_cache.enabled()
              and result_cache or nil
   local key, hit
   recast.read_log = rc and {} or nil
