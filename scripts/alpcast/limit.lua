@@ -403,6 +403,17 @@ function Limit:at(ma, ctau)
   return c:at(ma, ctau or 0)
 end
 
+-- lim:_fast_at() -> function(ma, ctau) = lim:at(ma, ctau), built once (the
+-- scans call it at every coupling: alp.recast.scan)
+function Limit:_fast_at()
+  local c = core(self)
+  local at = c.at
+  if self.kind == "curves at fixed masses" then
+    return function(ma, ctau) return at(c, ctau or 0, ma) end
+  end
+  return function(ma, ctau) return at(c, ma, ctau or 0) end
+end
+
 -- lim:info() -> {name, bounds, cl, source, kind, files, mass = {min, max},
 -- ctau = {min, max} (m), spec, dropped = rows taken as no limit (undershoot)}
 function Limit:info()

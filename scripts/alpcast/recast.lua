@@ -656,10 +656,12 @@ function M.scan(desc, benchmark, vname, opts)
     end
   else
     local signal = desc.signal
+    local lim_at = lim_obj and not preferred and (lim_obj._fast_at and lim_obj:_fast_at()
+                   or function(m, ct) return lim_obj:at(m, ct) end)
     ratio = function(model, ma, pp)
       local l, hi = pp.lim, nil
       if preferred then l, hi = lim_obj:band(ma, model:ctau(ma))
-      elseif lim_obj then l = lim_obj:at(ma, model:ctau(ma)) end
+      elseif lim_at then l = lim_at(ma, model:ctau(ma)) end
       if l == huge then return 0 end
       local ok, s = pcall(signal, model, ma, pp.p, variant)
       if not ok then s = guard(signal, ma, cof(model), model, ma, pp.p, variant) end
