@@ -718,8 +718,11 @@ local function run_isolated(jobs, width, timeout, done, events)
         local next_job = order[next_k]
         local pid, fd = p_fork()
         if pid == 0 then
-          -- cores / width Monte Carlo threads each: -j N children share the machine
-          proc.set_threads(math.max(1, proc.ncpu() // width))
+          -- Monte Carlo threads: the cores shared by the children that will
+          -- run at once (width, or fewer when fewer jobs are left: a lone
+          -- recast gets every core); results do not depend on it
+          local at_once = math.min(width, #running + (#jobs - next_k + 1))
+          proc.set_threads(math.max(1, proc.ncpu() // math.max(1, at_once)))
           child(fd, jobs[next_job].work); p_exit(4)
         end
         running[#running + 1] = { i = next_job, pid = pid, fd = fd, text = "", size = 0,
