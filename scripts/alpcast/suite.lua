@@ -75,8 +75,10 @@ upwards), then runs the figure scripts (scripts/figures/*.lua, each as
   --no-figures     run no figure script
   --seed N         seed for every recast (default: each recast's own seed)
   -j N             run N recasts at once, each in its own process (default:
-                   the number of online CPUs); the output files do not
-                   depend on N, the report is printed in name order
+                   the number of online CPUs), the slowest of the last run
+                   into DIR first, each with the CPUs / N Monte Carlo threads
+                   (all of them when it runs alone); the output files do
+                   not depend on N, the report is printed in name order
   --timeout S      stop a recast or figure script after S seconds of wall
                    time (default 600; a recast's own `timeout` field wins):
                    its process group is killed and it is one FAIL line
