@@ -43,6 +43,11 @@ typedef struct {
   int has_all, has_head, has_tail, nmid;
   double *C, *H, *A, *L, *T; /* A, L: nmid columns of n, column j at +j*n */
   double *mem;
+  /* Column minima, for the groups whose value is exactly known at a given
+   * 1/c tau (chunk_probs): h_min = the least H > 0; a_min[j], l_min[j] =
+   * the least A (padding included) and the least L of real intervals of
+   * mid column j; t_min = the least T.  inf where there is none. */
+  double h_min, t_min, *a_min, *l_min;
 } pchunk;
 
 struct alp_paths {
@@ -55,7 +60,10 @@ void alp_paths_free(alp_paths *p)
 {
   if (!p) return;
   if (p->ch)
-    for (size_t c = 0; c < p->nchunks; c++) free(p->ch[c].mem);
+    for (size_t c = 0; c < p->nchunks; c++) {
+      free(p->ch[c].mem);
+      free(p->ch[c].a_min);
+    }
   free(p->ch);
   free(p);
 }
@@ -174,6 +182,28 @@ static int build_chunk(const alp_volume *v, const alp_sample *s, size_t k0,
         j++;
       }
     }
+  }
+  /* the column minima (see pchunk) */
+  ch->h_min = ch->t_min = INFINITY;
+  ch->a_min = ch->l_min = NULL;
+  if (nmid) {
+    ch->a_min = malloc(2 * (size_t)nmid * sizeof *ch->a_min);
+    if (!ch->a_min) return GSL_ENOMEM;
+    ch->l_min = ch->a_min + nmid;
+  }
+  for (size_t k = 0; k < n; k++) {
+    if (head && ch->H[k] > 0.0 && ch->H[k] < ch->h_min) ch->h_min = ch->H[k];
+    if (tail && ch->T[k] < ch->t_min) ch->t_min = ch->T[k];
+  }
+  for (int c = 0; c < nmid; c++) {
+    const double *A = ch->A + (size_t)c * n, *L = ch->L + (size_t)c * n;
+    double am = INFINITY, lm = INFINITY;
+    for (size_t k = 0; k < n; k++) {
+      if (A[k] < am) am = A[k];
+      if (A[k] < INFINITY && L[k] < lm) lm = L[k];
+    }
+    ch->a_min[c] = am;
+    ch->l_min[c] = lm;
   }
   return 0;
 }
@@ -329,20 +359,32 @@ static void chunk_probs(const pchunk *c, double inv, double *restrict p,
 #pragma omp simd reduction(+ : s)
     for (size_t k = 0; k < n; k++) { p[k] = B[k]; s += p[k]; }
   }
+  /* Groups whose every term is exactly known skip the exp (the same bits:
+   * see clamp_neg/exp_neg): -H inv <= -40 for every H > 0 gives
+   * -expm1 = 1 exactly (and 0 where H = 0); -A inv < -650 everywhere gives
+   * exp_neg = 0, so the group adds +0; -L inv <= -40 everywhere makes the
+   * expm1 factor 1 exactly; -T inv < -650 everywhere gives 0.  At short
+   * c tau this is most of the Belle II veto's tail (issue #14). */
   if (c->has_head) {
     const double *restrict H = c->H;
-    GROUP_LOOP(-expm1(clamp_neg(-H[k] * inv, XMIN_EXPM1)));
+    if (c->h_min * inv >= -XMIN_EXPM1) GROUP_LOOP(H[k] > 0.0 ? 1.0 : 0.0);
+    else GROUP_LOOP(-expm1(clamp_neg(-H[k] * inv, XMIN_EXPM1)));
   }
   for (int j = 0; j < c->nmid; j++) {
     const double *restrict A = c->A + (size_t)j * n;
     const double *restrict L = c->L + (size_t)j * n;
-    GROUP_LOOP(exp_neg(-A[k] * inv) * -expm1(clamp_neg(-L[k] * inv, XMIN_EXPM1)));
+    if (c->a_min[j] * inv > -XMIN_EXP) GROUP_LOOP(0.0);
+    else if (c->l_min[j] * inv >= -XMIN_EXPM1) GROUP_LOOP(exp_neg(-A[k] * inv));
+    else GROUP_LOOP(exp_neg(-A[k] * inv) * -expm1(clamp_neg(-L[k] * inv, XMIN_EXPM1)));
   }
   if (c->has_tail) {
     const double *restrict T = c->T;
-    GROUP_LOOP(exp_neg(-T[k] * inv));
+    if (c->t_min * inv > -XMIN_EXP) GROUP_LOOP(0.0);
+    else GROUP_LOOP(exp_neg(-T[k] * inv));
   }
-  /* squared deviations (second pass, L1-resident) */
+  /* squared deviations (second pass, L1-resident: a few % of the exp's
+   * cost; fusing it into the loop above was slower, the accumulators being
+   * spilled around each vector exp call) */
   m = s / (double)n;
 #pragma omp simd reduction(+ : q)
   for (size_t k = 0; k < n; k++) q += (p[k] - m) * (p[k] - m);

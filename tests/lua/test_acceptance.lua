@@ -218,3 +218,50 @@ function TestAcceptance:test_errors_name_the_function_and_argument()
     lu.assertStrContains(msg, "p_at: ctau must be a number >= 0")
   end
 end
+
+-- chunk_probs skips the exp of a group whose every term is exactly known
+-- (physics/acceptance.c: 0 below exp(-650), 1 above -expm1(-40)): at c tau
+-- on both sides of those thresholds the table's mean must equal the per-event
+-- sum over the intervals of exp(-a/(bg ct)) - exp(-b/(bg ct)), computed here
+-- (head, mid and tail groups: a shell, its inside and its outside).
+function TestAcceptance:test_skipped_groups_match_the_per_event_formula()
+  local s <close> = alp.sample.b_to_ka { ma = 0.3, n = 3000, seed = 7 } -- two chunks
+  local bg, x, y, z = s:get("betagamma"), s:get("x"), s:get("y"), s:get("z")
+  local ux, uy, uz = s:get("ux"), s:get("uy"), s:get("uz")
+  local shell = alp.detector.sphere { rmin = 0.5, rmax = 1.0 }
+  for _, side in ipairs { "inside", "outside" } do
+    local pt = shell:paths(s, side, { threads = 1 })
+    -- intervals per event on this side
+    local ivs = {}
+    for k = 1, #bg do
+      local inside = shell:intervals({ x[k], y[k], z[k] }, { ux[k], uy[k], uz[k] })
+      local list = {}
+      if side == "inside" then list = inside
+      else
+        local c = 0
+        for _, iv in ipairs(inside) do
+          if iv[1] > c then list[#list + 1] = { c, iv[1] } end
+          c = iv[2]
+        end
+        if c < math.huge then list[#list + 1] = { c, math.huge } end
+      end
+      ivs[k] = list
+    end
+    -- c tau from where every exp underflows (the skips) to where none does
+    for _, ct in ipairs { 1e-6, 2e-5, 5e-5, 1e-4, 3e-4, 1e-3, 1e-2, 1 } do
+      local want = 0
+      for k = 1, #bg do
+        for _, iv in ipairs(ivs[k]) do
+          local ea = math.exp(-iv[1] / (bg[k] * ct))
+          local eb = iv[2] == math.huge and 0 or math.exp(-iv[2] / (bg[k] * ct))
+          want = want + (ea - eb)
+        end
+      end
+      want = want / #bg
+      local got = pt:decay_prob(ct)
+      local tol = math.max(1e-12 * want, 1e-280)
+      lu.assertTrue(math.abs(got - want) <= tol,
+                    string.format("%s, c tau = %g m: %.17g vs %.17g", side, ct, got, want))
+    end
+  end
+end
