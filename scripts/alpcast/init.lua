@@ -16,6 +16,22 @@ alp.family  = require "alpcast.family"
 alp.acceptance = require "alpcast.acceptance"
 alp.scan.plane = require("alpcast.plane").plane
 
+-- alp.fs.files(dir) -> the files under dir, relative paths, sorted (help)
+do
+  local function walk(dir, rel, out)
+    for _, f in ipairs(alp.fs.listdir(rel and (dir .. "/" .. rel) or dir) or {}) do
+      local r = rel and (rel .. "/" .. f) or f
+      if alp.fs.isdir(dir .. "/" .. r) then walk(dir, r, out) else out[#out + 1] = r end
+    end
+    return out
+  end
+  function alp.fs.files(dir)
+    local out = walk(dir, nil, {})
+    table.sort(out)
+    return out
+  end
+end
+
 -- alp.experiment.mesons(name, pair, lumi): lumi in nb^-1 or {50, "ab^-1"}
 do
   local raw = alp.experiment.mesons

@@ -31,21 +31,11 @@ end
 
 local function sha(p) return alp.fs.sha256(p) end
 
--- Files under folder d (relative names, sorted), recursively.
-local function files_under(d, prefix, out)
-  out = out or {}
-  for _, name in ipairs(alp.fs.listdir(d) or {}) do
-    local p, rel = d .. "/" .. name, (prefix and prefix .. "/" or "") .. name
-    if alp.fs.isdir(p) then files_under(p, rel, out) else out[#out + 1] = rel end
-  end
-  return out
-end
-
 -- sha256 of a file, or of a folder's files (a HEPData record): names and digests.
 local function digest(p)
   if alp.fs.isdir(p) then
     local parts = {}
-    for _, rel in ipairs(files_under(p)) do parts[#parts + 1] = rel .. "=" .. (sha(p .. "/" .. rel) or "?") end
+    for _, rel in ipairs(alp.fs.files(p)) do parts[#parts + 1] = rel .. "=" .. (sha(p .. "/" .. rel) or "?") end
     return "dir:" .. concat(parts, ",")
   end
   return sha(p) or "unreadable"
@@ -56,7 +46,7 @@ local function program_fingerprint()
   if fingerprint then return fingerprint end
   local lib = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
   local parts = { alp.version or "?", sha("/proc/self/exe") or "no-exe" }
-  for _, rel in ipairs(files_under(lib)) do
+  for _, rel in ipairs(alp.fs.files(lib)) do
     if rel:match("%.lua$") or rel:match("%.bib$") then parts[#parts + 1] = rel .. "=" .. (sha(lib .. "/" .. rel) or "?") end
   end
   fingerprint = concat(parts, "\n")
@@ -95,7 +85,7 @@ function M.lookup(name, key, out, decode)
     if digest(r.file) ~= r.sha256 then return nil end
   end
   local dir = out .. "/" .. name
-  local have = files_under(dir)
+  local have = alp.fs.files(dir)
   if #have ~= #(t.outputs or {}) then return nil end
   for i, f in ipairs(t.outputs) do
     if have[i] ~= f.file or sha(dir .. "/" .. f.file) ~= f.sha256 then return nil end
@@ -113,7 +103,7 @@ function M.store(name, key, reads, entry, out, encode)
   table.sort(paths)
   for _, p in ipairs(paths) do t.reads[#t.reads + 1] = { file = p, sha256 = digest(p) } end
   local dir = out .. "/" .. name
-  for _, rel in ipairs(files_under(dir)) do
+  for _, rel in ipairs(alp.fs.files(dir)) do
     t.outputs[#t.outputs + 1] = { file = rel, sha256 = sha(dir .. "/" .. rel) }
   end
   local p = path_of(name)

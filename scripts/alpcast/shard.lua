@@ -181,18 +181,6 @@ local function encode_scan(res)
            nevals = res.nevals, by_mass = by_mass }
 end
 
--- Files under dir (relative paths, sorted).
-local function files_under(dir, rel, out)
-  out = out or {}
-  local here = rel and (dir .. "/" .. rel) or dir
-  for _, f in ipairs(alp.fs.listdir(here) or {}) do
-    local r = rel and (rel .. "/" .. f) or f
-    if alp.fs.isdir(dir .. "/" .. r) then files_under(dir, r, out) else out[#out + 1] = r end
-  end
-  table.sort(out)
-  return out
-end
-M.files_under = files_under
 
 -- ---- running a shard -----------------------------------------------------------
 
@@ -213,7 +201,7 @@ local function compute(desc, data, u, o, hooks, dir)
     else require("alpcast.flavour").write_recast(desc, data, stage, nil, entry) end
     local fields = {}
     for k, v in pairs(entry) do if k ~= "outputs" and k ~= "seed" then fields[k] = v end end
-    piece.tail = { fields = fields, outputs = entry.outputs, files = files_under(stage) }
+    piece.tail = { fields = fields, outputs = entry.outputs, files = alp.fs.files(stage) }
     suite()._rmtree(final)
     assert(os.rename(stage, final))
   else

@@ -39,3 +39,14 @@ function TestFs:test_errors()
   lu.assertErrorMsgContains("exists and is not a folder", alp.fs.mkdir, self.d .. "/file/sub")
   lu.assertErrorMsgContains("string expected, got nil", alp.fs.mkdir, nil)
 end
+
+function TestFs:test_files_lists_every_file_sorted_relative()
+  alp.fs.mkdir(self.d .. "/b/c")
+  alp.fs.mkdir(self.d .. "/a")
+  for _, f in ipairs { "b/c/z.txt", "b.txt", "a/y.csv", "b/x" } do
+    local h = assert(io.open(self.d .. "/" .. f, "w")); h:close()
+  end
+  -- byte order of the whole path ("b.txt" < "b/c/z.txt": '.' < '/')
+  lu.assertEquals(alp.fs.files(self.d), { "a/y.csv", "b.txt", "b/c/z.txt", "b/x" })
+  lu.assertEquals(alp.fs.files(self.d .. "/none"), {})
+end

@@ -3,7 +3,12 @@ return {
 ["alp.fs"] = [[
 alp.fs: the file-system operations plain Lua lacks.
   alp.fs.listdir(path), alp.fs.isdir(path), alp.fs.exists(path),
-  alp.fs.stat(path), alp.fs.mkdir(path)]],
+  alp.fs.stat(path), alp.fs.mkdir(path), alp.fs.files(dir)]],
+["alp.fs.files"] = [[
+alp.fs.files(dir) -> array of paths
+Every file under the folder dir, recursively, as paths relative to it,
+sorted (byte order); {} for a folder that cannot be read.
+Example: for _, f in ipairs(alp.fs.files("out/na62_kpix")) do print(f) end]],
 ["alp.fs.stat"] = [[
 alp.fs.stat(path) -> size, mtime | nil, message
 The size of a file in bytes and its modification time in seconds since
