@@ -49,6 +49,10 @@ $(BUILD)/obj/physics/acceptance.o: XFLAGS = -O3 -fno-math-errno -fopenmp-simd
 # sample.c: the B+ -> K+ a event loop (Philox, sin/cos/log), the same way;
 # -fno-builtin-sin keeps gcc from fusing sin+cos into a scalar sincos.
 $(BUILD)/obj/physics/sample.o: XFLAGS = -O3 -fno-math-errno -fopenmp-simd -fno-builtin-sin
+# detector.c: the candidate crossings of blocks of rays (sqrt, divisions)
+# vectorise; -std=c11 keeps FMA contraction off, so the intervals are the
+# same doubles as the one-ray code's.
+$(BUILD)/obj/physics/detector.o: XFLAGS = -O3 -fno-math-errno -fopenmp-simd
 
 .PHONY: install-test all test check validate sanitize bench suite deps install uninstall \
         clean help memcheck docs fuzz fuzz-ci recast-table batch-test

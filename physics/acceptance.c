@@ -71,12 +71,36 @@ void alp_paths_free(alp_paths *p)
 size_t alp_paths_events(const alp_paths *p) { return p->n; }
 alp_side alp_paths_side(const alp_paths *p) { return p->side; }
 
-/* Growable per-thread list of the intervals of one chunk's events. */
+/* Growable per-thread list of the intervals of one chunk's events, and the
+ * per-block output of alp_volume_intervals_n. */
 typedef struct {
   double *a, *b;
   int *cnt;  /* intervals per event */
   size_t n, cap;
+  double *ti, *to; /* ALP_RAY_BLOCK x ALP_VOLUME_MAXSEG */
+  int *bcnt, *bst; /* ALP_RAY_BLOCK each */
 } ivbuf;
+
+static int ivbuf_init(ivbuf *v)
+{
+  memset(v, 0, sizeof *v);
+  v->cnt = malloc(ALP_ACC_CHUNK * sizeof *v->cnt);
+  v->ti = malloc(2 * ALP_RAY_BLOCK * ALP_VOLUME_MAXSEG * sizeof *v->ti);
+  v->bcnt = malloc(2 * ALP_RAY_BLOCK * sizeof *v->bcnt);
+  if (!v->cnt || !v->ti || !v->bcnt) return GSL_ENOMEM;
+  v->to = v->ti + ALP_RAY_BLOCK * ALP_VOLUME_MAXSEG;
+  v->bst = v->bcnt + ALP_RAY_BLOCK;
+  return 0;
+}
+
+static void ivbuf_free(ivbuf *v)
+{
+  free(v->a);
+  free(v->b);
+  free(v->cnt);
+  free(v->ti);
+  free(v->bcnt);
+}
 
 static int ivbuf_push(ivbuf *v, double a, double b)
 {
@@ -97,19 +121,12 @@ static int ivbuf_push(ivbuf *v, double a, double b)
 }
 
 /* Intervals of event k on the requested side (the complement of the
- * inside intervals within [0, inf) for ALP_OUTSIDE). */
-static int event_intervals(const alp_volume *v, const alp_sample *s, size_t k,
+ * inside intervals ti/to[0..m-1] within [0, inf) for ALP_OUTSIDE). */
+static int event_intervals(const double *ti, const double *to, size_t m,
                            alp_side side, ivbuf *buf, int *count)
 {
-  double p[3] = { s->x[k], s->y[k], s->z[k] };
-  double u[3] = { s->ux[k], s->uy[k], s->uz[k] };
-  double ti[ALP_VOLUME_MAXSEG], to[ALP_VOLUME_MAXSEG];
-  size_t m;
   int status;
   size_t n0 = buf->n;
-  if (!(isfinite(s->bg[k]) && s->bg[k] > 0.0)) return GSL_EDOM;
-  status = alp_volume_intervals(v, p, u, ti, to, ALP_VOLUME_MAXSEG, &m);
-  if (status) return status;
   if (side == ALP_INSIDE) {
     for (size_t i = 0; i < m; i++)
       if ((status = ivbuf_push(buf, ti[i], to[i]))) return status;
@@ -135,7 +152,20 @@ static int build_chunk(const alp_volume *v, const alp_sample *s, size_t k0,
   buf->n = 0;
   for (size_t k = 0; k < n; k++) {
     int cnt = 0, mid = 0;
-    if ((status = event_intervals(v, s, k0 + k, side, buf, &cnt))) return status;
+    size_t b = k % ALP_RAY_BLOCK;
+    if (b == 0) { /* the next block of rays, all at once */
+      size_t m = n - k < ALP_RAY_BLOCK ? n - k : ALP_RAY_BLOCK;
+      const double *P[3] = { s->x + k0 + k, s->y + k0 + k, s->z + k0 + k };
+      const double *U[3] = { s->ux + k0 + k, s->uy + k0 + k, s->uz + k0 + k };
+      if ((status = alp_volume_intervals_n(v, m, P, U, buf->ti, buf->to, buf->bcnt, buf->bst)))
+        return status;
+    }
+    /* event order: its beta gamma first, then its geometry (as before) */
+    if (!(isfinite(s->bg[k0 + k]) && s->bg[k0 + k] > 0.0)) return GSL_EDOM;
+    if (buf->bst[b]) return buf->bst[b];
+    if ((status = event_intervals(buf->ti + b * ALP_VOLUME_MAXSEG, buf->to + b * ALP_VOLUME_MAXSEG,
+                                  (size_t)buf->bcnt[b], side, buf, &cnt)))
+      return status;
     buf->cnt[k] = cnt;
     for (size_t i = buf->n - (size_t)cnt; i < buf->n; i++) {
       if (buf->a[i] == 0.0 && buf->b[i] == INFINITY) all = 1;
@@ -241,24 +271,19 @@ int alp_paths_new(const alp_volume *v, const alp_sample *s, alp_side side,
 
   if (nt == 1) { /* no parallel region at all: even a team of one costs a
                    * futex call in libgomp (issue #14: many small tables) */
-    ivbuf buf = { NULL, NULL, NULL, 0, 0 };
-    buf.cnt = malloc(ALP_ACC_CHUNK * sizeof *buf.cnt);
-    if (!buf.cnt) status = GSL_ENOMEM;
+    ivbuf buf;
+    status = ivbuf_init(&buf);
     for (long c = 0; c < nc && !status; c++) {
       if (cancel && *cancel) { status = ALP_ECANCELLED; break; }
       status = paths_chunk(v, s, side, c, &buf, p);
     }
-    free(buf.a);
-    free(buf.b);
-    free(buf.cnt);
+    ivbuf_free(&buf);
   } else {
 #pragma omp parallel num_threads(nt)
   {
-    ivbuf buf = { NULL, NULL, NULL, 0, 0 };
-    int my = 0;
-    long my_chunk = nc;
-    buf.cnt = malloc(ALP_ACC_CHUNK * sizeof *buf.cnt);
-    if (!buf.cnt) { my = GSL_ENOMEM; my_chunk = -1; }
+    ivbuf buf;
+    int my = ivbuf_init(&buf);
+    long my_chunk = my ? -1 : nc;
 #pragma omp for schedule(dynamic, 1)
     for (long c = 0; c < nc; c++) {
       if (my) continue;
@@ -270,9 +295,7 @@ int alp_paths_new(const alp_volume *v, const alp_sample *s, alp_side side,
 #pragma omp critical(alp_paths_status)
       if (my_chunk < bad) { bad = my_chunk; status = my; }
     }
-    free(buf.a);
-    free(buf.b);
-    free(buf.cnt);
+    ivbuf_free(&buf);
   }
   }
   if (status) goto fail;

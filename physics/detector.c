@@ -320,11 +320,14 @@ static double piece_mid(double t0, double t1)
   return isfinite(t1) ? 0.5 * (t0 + t1) : 2.0 * t0 + 1.0;
 }
 
-static int prim_segs(const vnode *nd, const double p[3], const double u[3],
-                     segs *out)
+/* The inside intervals of a primitive along p + t u from its candidate
+ * crossings t[0..nt-1] (sorted here): each piece between candidates is in
+ * or out as its midpoint. */
+static int prim_classify(const vnode *nd, const double p[3], const double u[3],
+                         double *t, int nt, segs *out)
 {
-  double t[16], t0 = 0.0;
-  int nt = prim_candidates(nd, p, u, t), status;
+  double t0 = 0.0;
+  int status;
   sort_small(t, nt);
   out->n = 0;
   for (int i = 0; i <= nt; i++) {
@@ -338,6 +341,14 @@ static int prim_segs(const vnode *nd, const double p[3], const double u[3],
     t0 = t1;
   }
   return 0;
+}
+
+static int prim_segs(const vnode *nd, const double p[3], const double u[3],
+                     segs *out)
+{
+  double t[16];
+  int nt = prim_candidates(nd, p, u, t);
+  return prim_classify(nd, p, u, t, nt, out);
 }
 
 /* out = A op B for sorted disjoint interval lists. */
@@ -402,6 +413,219 @@ int alp_volume_intervals(const alp_volume *v, const double p[3],
   if ((size_t)s.n > cap) return ALP_EGEOMETRY;
   for (int i = 0; i < s.n; i++) { t_in[i] = s.a[i]; t_out[i] = s.b[i]; }
   *n = (size_t)s.n;
+  return 0;
+}
+
+/* ---- blocks of rays (issue #14) ------------------------------------------ */
+
+/* alp_volume_intervals_n: the candidate crossings of every primitive are
+ * computed for ALP_RAY_BLOCK rays at once, in loops over the rays that the
+ * compiler vectorises (quadratic and plane roots: sqrt and divisions, the
+ * latency-bound part of a ray); sorting the candidates, classifying the
+ * pieces and combining the primitives stay per ray.  The arithmetic is
+ * prim_candidates' and quad_roots' operation for operation (both branches
+ * computed, the one taken selected; -std=c11 keeps gcc from contracting to
+ * FMA), so every interval is the same double as alp_volume_intervals'. */
+enum { CSLOTS = 8 }; /* candidate slots per primitive (tube, box: 6) */
+
+/* prim_candidates_block for AVX-512, AVX2 and baseline x86-64, the best
+ * picked at load time (as acceptance.c's kernel; sqrt and division are
+ * correctly rounded at every width, so every clone gives the same bits) */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+    defined(__OPTIMIZE__) && !defined(__SANITIZE_ADDRESS__)
+#define ALP_GEOM_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define ALP_GEOM_CLONES
+#endif
+
+/* quad_roots on arrays: roots r1, r2 of A t^2 + 2 B t + C (NaN when absent;
+ * the filter t > 0, finite is the caller's) */
+static inline void quad_block(size_t m, const double *restrict A, const double *restrict B,
+                       const double *restrict C, double *restrict r1, double *restrict r2)
+{
+#pragma omp simd
+  for (size_t k = 0; k < m; k++) {
+    double a = A[k], b = B[k], c = C[k];
+    double D = b * b - a * c;
+    double q = -(b + copysign(sqrt(D), b));
+    double lin = b != 0.0 ? -c / (2.0 * b) : NAN;
+    double x1 = q == 0.0 ? -b / a : q / a, x2 = q == 0.0 ? NAN : c / q;
+    if (!(D >= 0.0)) { x1 = NAN; x2 = NAN; }
+    r1[k] = a == 0.0 ? lin : x1;
+    r2[k] = a == 0.0 ? NAN : x2;
+  }
+}
+
+/* plane_root on arrays (NaN when absent) */
+static inline void plane_block(size_t m, const double *restrict P, const double *restrict U,
+                        double w, double *restrict r)
+{
+  if (!isfinite(w)) {
+    for (size_t k = 0; k < m; k++) r[k] = NAN;
+    return;
+  }
+#pragma omp simd
+  for (size_t k = 0; k < m; k++) r[k] = U[k] != 0.0 ? (w - P[k]) / U[k] : NAN;
+}
+
+static inline void nan_block(size_t m, double *r)
+{
+  for (size_t k = 0; k < m; k++) r[k] = NAN;
+}
+
+/* prim_candidates for rays 0..m-1 of a block: slot j of ray k at
+ * c[j * ALP_RAY_BLOCK + k], NaN where prim_candidates has no root. */
+ALP_GEOM_CLONES
+static void prim_candidates_block(const vnode *nd, size_t m, const double *const P[3],
+                                  const double *const U[3], double *c)
+{
+  double A[ALP_RAY_BLOCK], B[ALP_RAY_BLOCK], Q[ALP_RAY_BLOCK], C[ALP_RAY_BLOCK];
+  for (int j = 0; j < CSLOTS; j++) nan_block(m, c + (size_t)j * ALP_RAY_BLOCK);
+  switch (nd->type) {
+  case N_TUBE: {
+    static const int ti[3] = { 1, 2, 0 }, tj[3] = { 2, 0, 1 };
+    int ax = nd->axis, i = ti[ax], j = tj[ax];
+    const double *pi = P[i], *pj = P[j], *ui = U[i], *uj = U[j];
+    const double q4 = nd->q[4], q5 = nd->q[5];
+#pragma omp simd
+    for (size_t k = 0; k < m; k++) {
+      double q1 = pi[k] - q4, q2 = pj[k] - q5;
+      A[k] = ui[k] * ui[k] + uj[k] * uj[k];
+      B[k] = q1 * ui[k] + q2 * uj[k];
+      Q[k] = q1 * q1 + q2 * q2;
+    }
+    if (nd->q[0] > 0.0) {
+      const double r0 = nd->q[0] * nd->q[0];
+#pragma omp simd
+      for (size_t k = 0; k < m; k++) C[k] = Q[k] - r0;
+      quad_block(m, A, B, C, c, c + ALP_RAY_BLOCK);
+    }
+    if (isfinite(nd->q[1])) {
+      const double r1 = nd->q[1] * nd->q[1];
+#pragma omp simd
+      for (size_t k = 0; k < m; k++) C[k] = Q[k] - r1;
+      quad_block(m, A, B, C, c + 2 * ALP_RAY_BLOCK, c + 3 * ALP_RAY_BLOCK);
+    }
+    plane_block(m, P[ax], U[ax], nd->q[2], c + 4 * ALP_RAY_BLOCK);
+    plane_block(m, P[ax], U[ax], nd->q[3], c + 5 * ALP_RAY_BLOCK);
+    break;
+  }
+  case N_SPHERE: {
+    const double c0 = nd->q[2], c1 = nd->q[3], c2 = nd->q[4];
+#pragma omp simd
+    for (size_t k = 0; k < m; k++) {
+      double q0 = P[0][k] - c0, q1 = P[1][k] - c1, q2 = P[2][k] - c2;
+      A[k] = U[0][k] * U[0][k] + U[1][k] * U[1][k] + U[2][k] * U[2][k];
+      B[k] = q0 * U[0][k] + q1 * U[1][k] + q2 * U[2][k];
+      Q[k] = q0 * q0 + q1 * q1 + q2 * q2;
+    }
+    if (nd->q[0] > 0.0) {
+      const double r0 = nd->q[0] * nd->q[0];
+#pragma omp simd
+      for (size_t k = 0; k < m; k++) C[k] = Q[k] - r0;
+      quad_block(m, A, B, C, c, c + ALP_RAY_BLOCK);
+    }
+    if (isfinite(nd->q[1])) {
+      const double r1 = nd->q[1] * nd->q[1];
+#pragma omp simd
+      for (size_t k = 0; k < m; k++) C[k] = Q[k] - r1;
+      quad_block(m, A, B, C, c + 2 * ALP_RAY_BLOCK, c + 3 * ALP_RAY_BLOCK);
+    }
+    break;
+  }
+  case N_BOX:
+    for (int i = 0; i < 3; i++) {
+      plane_block(m, P[i], U[i], nd->q[i], c + (size_t)(2 * i) * ALP_RAY_BLOCK);
+      plane_block(m, P[i], U[i], nd->q[3 + i], c + (size_t)(2 * i + 1) * ALP_RAY_BLOCK);
+    }
+    break;
+  case N_POLAR:
+    for (int kk = 0; kk < 2; kk++) {
+      const double sn = nd->q[4 + 2 * kk], cs = nd->q[5 + 2 * kk];
+      const double s2 = sn * sn, c2 = cs * cs;
+      if (nd->q[kk] == 0.0 || nd->q[kk] == M_PI) continue;
+#pragma omp simd
+      for (size_t k = 0; k < m; k++) {
+        const double *p0 = P[0], *p1 = P[1], *p2 = P[2], *u0 = U[0], *u1 = U[1], *u2 = U[2];
+        A[k] = u2[k] * u2[k] * s2 - (u0[k] * u0[k] + u1[k] * u1[k]) * c2;
+        B[k] = p2[k] * u2[k] * s2 - (p0[k] * u0[k] + p1[k] * u1[k]) * c2;
+        C[k] = p2[k] * p2[k] * s2 - (p0[k] * p0[k] + p1[k] * p1[k]) * c2;
+      }
+      quad_block(m, A, B, C, c + (size_t)(2 * kk) * ALP_RAY_BLOCK,
+                 c + (size_t)(2 * kk + 1) * ALP_RAY_BLOCK);
+    }
+    plane_block(m, P[2], U[2], 0.0, c + 4 * ALP_RAY_BLOCK);
+    break;
+  default:
+    break;
+  }
+}
+
+/* node_segs for ray k of a block whose primitive candidates are in cand
+ * (node i's slots at cand + i * CSLOTS * ALP_RAY_BLOCK).  (Classifying the
+ * pieces for the whole block in SIMD too was slower: every ray then pays
+ * for CSLOTS + 1 pieces of every primitive, where most have two or three,
+ * and intersections lose their early exit.) */
+static int node_segs_block(const alp_volume *v, int idx, const double p[3],
+                           const double u[3], const double *cand, size_t k,
+                           segs *out)
+{
+  const vnode *nd = &v->node[idx];
+  segs A, B;
+  int status;
+  if (nd->type < N_UNION) {
+    const double *c = cand + (size_t)idx * CSLOTS * ALP_RAY_BLOCK + k;
+    double t[16];
+    int nt = 0;
+    for (int j = 0; j < CSLOTS; j++) {
+      double r = c[(size_t)j * ALP_RAY_BLOCK];
+      if (r > 0.0 && isfinite(r)) t[nt++] = r; /* quad_roots' / plane_root's filter */
+    }
+    return prim_classify(nd, p, u, t, nt, out);
+  }
+  if ((status = node_segs_block(v, nd->a, p, u, cand, k, &A))) return status;
+  if (nd->type != N_UNION && A.n == 0) { out->n = 0; return 0; }
+  if ((status = node_segs_block(v, nd->b, p, u, cand, k, &B))) return status;
+  return seg_op(nd->type, &A, &B, out);
+}
+
+int alp_volume_intervals_n(const alp_volume *v, size_t n, const double *const P[3],
+                           const double *const U[3], double *t_in, double *t_out,
+                           int *cnt, int *status)
+{
+  const size_t per = (size_t)CSLOTS * ALP_RAY_BLOCK;
+  double *cand = malloc((size_t)v->n * per * sizeof *cand);
+  if (!cand) return GSL_ENOMEM;
+  for (size_t b0 = 0; b0 < n; b0 += ALP_RAY_BLOCK) {
+    size_t m = n - b0 < ALP_RAY_BLOCK ? n - b0 : ALP_RAY_BLOCK;
+    const double *Pb[3] = { P[0] + b0, P[1] + b0, P[2] + b0 };
+    const double *Ub[3] = { U[0] + b0, U[1] + b0, U[2] + b0 };
+    for (int i = 0; i < v->n; i++)
+      if (v->node[i].type < N_UNION)
+        prim_candidates_block(&v->node[i], m, Pb, Ub, cand + (size_t)i * per);
+    for (size_t k = 0; k < m; k++) {
+      size_t r = b0 + k;
+      double p[3] = { Pb[0][k], Pb[1][k], Pb[2][k] }, u[3] = { Ub[0][k], Ub[1][k], Ub[2][k] };
+      double uu;
+      segs sg;
+      int st = 0;
+      cnt[r] = 0;
+      for (int i = 0; i < 3; i++)
+        if (!isfinite(p[i]) || !isfinite(u[i])) st = GSL_EDOM;
+      uu = u[0] * u[0] + u[1] * u[1] + u[2] * u[2];
+      if (!st && !(fabs(uu - 1.0) <= 2e-6)) st = GSL_EDOM;
+      if (!st) st = node_segs_block(v, v->n - 1, p, u, cand, k, &sg);
+      if (!st) {
+        for (int i = 0; i < sg.n; i++) {
+          t_in[r * ALP_VOLUME_MAXSEG + (size_t)i] = sg.a[i];
+          t_out[r * ALP_VOLUME_MAXSEG + (size_t)i] = sg.b[i];
+        }
+        cnt[r] = sg.n;
+      }
+      status[r] = st;
+    }
+  }
+  free(cand);
   return 0;
 }
 

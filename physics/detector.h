@@ -66,6 +66,16 @@ int alp_volume_intervals(const alp_volume *v, const double p[3],
                          const double u[3], double *t_in, double *t_out,
                          size_t cap, size_t *n);
 
+/* The same for n rays at once (structure of arrays P[0..2][k] = p_k,
+ * U[0..2][k] = u_k): ray k's intervals at t_in/t_out[k * ALP_VOLUME_MAXSEG
+ * ...], cnt[k] of them, status[k] = what alp_volume_intervals returns for
+ * it (cap = ALP_VOLUME_MAXSEG); bit for bit the same intervals, computed in
+ * blocks of ALP_RAY_BLOCK rays (issue #14).  Returns GSL_ENOMEM, else 0. */
+#define ALP_RAY_BLOCK 64
+int alp_volume_intervals_n(const alp_volume *v, size_t n, const double *const P[3],
+                           const double *const U[3], double *t_in, double *t_out,
+                           int *cnt, int *status);
+
 /* Human-readable description, e.g. "intersection(tube{...}, polar{...})",
  * truncated to size (always NUL-terminated).  Returns the length it would
  * have had (as snprintf). */

@@ -2,6 +2,7 @@
 -- asserts nothing).  Ratios are measured in the same run as their peer.
 --   events/s of B+ -> K+ a (belle2), 1e6 events, 1 and 2 threads: the first
 --     sample of the process (fresh memory) and a second one (reused buffer)
+--   path-table building (ray-volume intervals) events/s, 1 thread
 --   decay-probability evaluations/s (1 thread, thread CPU time) against a
 --     plain vector-exp loop over the same path table (the floor); the grid
 --     (c tau 1e-4..1e3 m at m_a = 0.3 GeV) barely reaches the kernel's
@@ -42,6 +43,19 @@ do
   local mb = 11 * 8 * N / 1e6 -- 11 doubles per event (physics/sample.h: bg, u, x, K four-momentum)
   print(fmt("events b_to_ka: first-touch memory costs %.3f s of the fresh sample's CPU%s",
             runs[1].cpu - runs[2].cpu, fmt(" (%.0f MB: %.2f ms/MB)", mb, 1e3 * (runs[1].cpu - runs[2].cpu) / mb)))
+end
+
+-- path tables (ray-volume intervals of every event, 1 thread): events/s
+do
+  local s <close> = alp.sample.b_to_ka { ma = 0.3, n = 200000, seed = 1 }
+  local d = alp.detector.belle2()
+  for _, vol in ipairs { { "veto", "outside" }, { "displaced", "inside" } } do
+    local c0 = os.clock()
+    for _ = 1, 3 do d:volume(vol[1]):paths(s, vol[2], { threads = 1 }) end
+    local cpu = (os.clock() - c0) / 3
+    print(fmt("paths %-9s %-7s: %.3g events/s per CPU-second (%.0f ns per event)", vol[1], vol[2],
+              200000 / cpu, 1e9 * cpu / 200000))
+  end
 end
 
 local ctau = {}

@@ -1,6 +1,8 @@
 /* test_detector.c -- volumes, exact ray intervals, CSG and the built-in
  * Belle II / BaBar geometries (physics/detector.c). */
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
@@ -293,6 +295,93 @@ static void test_babar(void)
   alp_detector_free(d);
 }
 
+/* alp_volume_intervals_n (blocks of rays, SIMD candidate roots) against the
+ * one-ray alp_volume_intervals: the same status, count and bits of every
+ * interval end, for random rays (from the origin, from displaced points,
+ * along axes and cone edges, unnormalised and non-finite) through every
+ * volume of every built-in detector and a composite of all primitives. */
+static uint64_t rng_state = 88172645463325252ULL;
+static double uniform(void) /* xorshift64: reproducible, no library */
+{
+  rng_state ^= rng_state << 13;
+  rng_state ^= rng_state >> 7;
+  rng_state ^= rng_state << 17;
+  return (double)(rng_state >> 11) * 0x1.0p-53;
+}
+
+static int same_block_as_one(const alp_volume *v, size_t n, const char *what)
+{
+  double *P[3], *U[3], *ti = malloc(n * ALP_VOLUME_MAXSEG * sizeof *ti),
+         *to = malloc(n * ALP_VOLUME_MAXSEG * sizeof *to);
+  int *cnt = malloc(n * sizeof *cnt), *st = malloc(n * sizeof *st), bad = 0;
+  for (int i = 0; i < 3; i++) { P[i] = malloc(n * sizeof(double)); U[i] = malloc(n * sizeof(double)); }
+  for (size_t k = 0; k < n; k++) {
+    int kind = (int)(k % 7);
+    double th = acos(2 * uniform() - 1), ph = 2 * M_PI * uniform(), r = kind == 0 ? 0.0 : 2.0 * uniform();
+    double u[3] = { sin(th) * cos(ph), sin(th) * sin(ph), cos(th) };
+    if (kind == 3) { u[0] = 0; u[1] = 0; u[2] = uniform() < 0.5 ? 1 : -1; }     /* along z */
+    if (kind == 4) { u[0] = sin(17 * DEG); u[1] = 0; u[2] = cos(17 * DEG); }      /* a cone edge */
+    for (int i = 0; i < 3; i++) {
+      P[i][k] = kind == 2 ? 1e-4 * (2 * uniform() - 1) : r * (2 * uniform() - 1);
+      U[i][k] = u[i];
+    }
+    if (kind == 5 && k % 5 == 0) U[0][k] *= 1.1;   /* not normalised: GSL_EDOM */
+    if (kind == 6 && k % 11 == 0) P[1][k] = NAN;   /* not finite: GSL_EDOM */
+  }
+  {
+    const double *cP[3] = { P[0], P[1], P[2] }, *cU[3] = { U[0], U[1], U[2] };
+    CHECK_STATUS(alp_volume_intervals_n(v, n, cP, cU, ti, to, cnt, st), 0, "%s: block call", what);
+  }
+  for (size_t k = 0; k < n && bad < 3; k++) {
+    double p[3] = { P[0][k], P[1][k], P[2][k] }, u[3] = { U[0][k], U[1][k], U[2][k] };
+    double a[ALP_VOLUME_MAXSEG], b[ALP_VOLUME_MAXSEG];
+    size_t m = 0;
+    int s1 = alp_volume_intervals(v, p, u, a, b, ALP_VOLUME_MAXSEG, &m);
+    if (s1 != st[k] || (!s1 && (size_t)cnt[k] != m) ||
+        (!s1 && (memcmp(a, ti + k * ALP_VOLUME_MAXSEG, m * sizeof *a) != 0 ||
+                 memcmp(b, to + k * ALP_VOLUME_MAXSEG, m * sizeof *b) != 0))) {
+      bad++;
+      printf("  %s: ray %zu differs (status %d vs %d, %zu vs %d intervals)\n", what, k, s1, st[k], m, cnt[k]);
+    }
+  }
+  CHECK_INT(bad, 0, "%s: %zu rays in blocks, bit for bit as one by one", what, n);
+  for (int i = 0; i < 3; i++) { free(P[i]); free(U[i]); }
+  free(ti); free(to); free(cnt); free(st);
+  return bad;
+}
+
+static void test_block_rays(void)
+{
+  int (*const make[])(alp_detector **) = { alp_detector_belle2, alp_detector_babar,
+                                            alp_detector_babar_y3s, alp_detector_belle,
+                                            alp_detector_besiii };
+  alp_volume *t, *sp, *bx, *pl, *u1, *d1, *all;
+  const double c[3] = { 0.1, -0.2, 0.3 }, lo[3] = { -0.5, -0.4, -1.0 }, hi[3] = { 0.6, 0.5, 0.2 };
+  for (size_t i = 0; i < sizeof make / sizeof make[0]; i++) {
+    alp_detector *d = NULL;
+    char what[96];
+    CHECK_STATUS(make[i](&d), 0, "built-in detector %zu", i);
+    for (size_t j = 0; d && j < alp_detector_count(d); j++) {
+      snprintf(what, sizeof what, "%s/%s", alp_detector_name(d), alp_detector_volume_name(d, j));
+      same_block_as_one(alp_detector_volume_at(d, j), 3000, what); /* 47 blocks of 64 */
+    }
+    alp_detector_free(d);
+  }
+  /* every primitive, every operation, a tube along x */
+  alp_volume_tube(0.2, 0.9, -0.7, 1.1, 0, 0.05, -0.1, &t);
+  alp_volume_sphere(0.3, 1.2, c, &sp);
+  alp_volume_box(lo, hi, &bx);
+  alp_volume_polar(30 * DEG, 120 * DEG, &pl);
+  alp_volume_combine(ALP_CSG_UNION, t, bx, &u1);
+  alp_volume_combine(ALP_CSG_DIFFERENCE, sp, pl, &d1);
+  alp_volume_combine(ALP_CSG_INTERSECTION, u1, d1, &all);
+  same_block_as_one(all, 5000, "(tube u box) n (sphere - polar)");
+  same_block_as_one(u1, 1000, "tube u box");
+  same_block_as_one(pl, 130, "polar (a partial block)");
+  alp_volume_free(t); alp_volume_free(sp); alp_volume_free(bx); alp_volume_free(pl);
+  alp_volume_free(u1); alp_volume_free(d1); alp_volume_free(all);
+}
+
 int main(void)
 {
   gsl_set_error_handler_off();
@@ -300,5 +389,6 @@ int main(void)
   test_csg();
   test_errors();
   test_belle2();
+  test_block_rays();
   return check_exit();
 }
