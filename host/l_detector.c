@@ -781,6 +781,7 @@ static const luaL_Reg paths_methods[] = {
 
 static const luaL_Reg paths_meta[] = {
   { "__gc", l_paths_gc },
+  { "__close", l_paths_gc }, /* `local pt <close> = vol:paths(...)`: freed at once */
   { "__len", l_paths_len },
   { "__tostring", l_paths_tostring },
   { NULL, NULL }

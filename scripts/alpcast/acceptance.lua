@@ -185,7 +185,9 @@ function M.table(opts)
     local cts = {}
     for i = 0, k do cts[i + 1] = exp(lo + i * (hi - lo) / k) end
     local popts = threads and { threads = threads } or nil
-    local pt = vol:paths(s, side, popts)
+    -- freed on leaving this block (not at the next GC): the next mass's table
+    -- reuses the same heap pages rather than faulting in new ones (issue #14)
+    local pt <close> = vol:paths(s, side, popts)
     local p, err = pt:decay_prob(cts, popts)
     local p0, p0_err = pt:decay_prob(0, popts)
     local p_inf, p_inf_err = pt:decay_prob(huge, popts)

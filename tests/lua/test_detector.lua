@@ -218,6 +218,11 @@ function TestDetector:test_paths_table_matches_one_shot()
   local b = v:decay_prob(s2, {0.1, 1}, "outside")
   lu.assertTrue(same(a, b))
   lu.assertStrContains(tostring(pt), "alp.detector.paths{n=4000, side=outside}")
+  -- <close> frees it at once (acceptance.table relies on it); later use is an error
+  local kept
+  do local t <close> = v:paths(s2, "outside"); kept = t end
+  lu.assertEquals(tostring(kept), "alp.detector.paths (empty)")
+  lu.assertErrorMsgContains("attempt to use an empty alp.detector.paths", kept.decay_prob, kept, 1)
 end
 
 function TestDetector:test_csg_and_custom_detector()
