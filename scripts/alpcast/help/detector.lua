@@ -189,7 +189,9 @@ vol:paths(sample, which [, {threads=}]) -> alp.detector.paths
 The path table of the sample in this volume on one side ("inside" or
 "outside"): the interval ends of every event divided by its beta gamma, kept
 for repeated pt:decay_prob(ctau) calls.  It copies what it needs (the sample
-may be closed afterwards).
+may be closed afterwards).  `local pt <close> = ...` frees it on leaving the
+block rather than at the next garbage collection; using it afterwards raises
+"attempt to use an empty alp.detector.paths".
 Example: pt = veto:paths(s, "outside"); P = pt:decay_prob(ctaus)]],
 
 ["alp.detector.volume:contains"] = [[
